@@ -1,0 +1,1 @@
+export async function runDemo(_o: unknown): Promise<number> { return 0; }

@@ -1,0 +1,52 @@
+/** @module main – the `nytta` command line. */
+import { Command, InvalidArgumentError } from 'commander';
+import { isUserError } from '../errors.js';
+import { defaultStorePath } from '../store/open-store.js';
+import { KIND_HELP, runIngest } from './ingest-command.js';
+import { runDemo } from './demo-command.js';
+
+function integer(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`"${value}" är inget icke-negativt heltal.`);
+  return n;
+}
+
+const program = new Command()
+  .name('nytta')
+  .description('Nytta – nyttorealisering: läs in exporter, räkna, servera till Excel.')
+  .showHelpAfterError();
+
+program
+  .command('ingest')
+  .description('läs in exportfiler (CSV, XLSX, Parquet, Kolada-JSON) i lagret, en transaktion per fil')
+  .argument('<files...>', 'filer att läsa in')
+  .option('--db <path>', 'DuckDB-filen', defaultStorePath())
+  .option('--kind <kind>', KIND_HELP)
+  .option('--map <file>', 'mappningsfil (JSON eller YAML) för exporter med annan layout')
+  .option('--sheet <name>', 'blad i en XLSX-fil (annars det första)')
+  .option('--create-indicators', 'skapa okända indikatorer i stället för att avvisa raderna')
+  .option('--max-errors <n>', 'hur många fel som listas', '100')
+  .option('--dry-run', 'kontrollera utan att skriva')
+  .action(async (files: string[], options) => {
+    process.exitCode = await runIngest(files, options);
+  });
+
+program
+  .command('demo')
+  .description('skapa en deterministisk demoregion (organisation, indikatorer, utfall, målvärden, nyttokalkyl, risker)')
+  .option('--db <path>', 'DuckDB-filen', defaultStorePath())
+  .option('--rows <n>', 'antal utfallsrader', integer, 200_000)
+  .option('--seed <s>', 'slumpfrö', integer, 1)
+  .option('--csv <dir>', 'skriv exportfiler (CSV) till en mapp i stället för att läsa in dem')
+  .action(async (options) => {
+    process.exitCode = await runDemo(options);
+  });
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  if (isUserError(error)) {
+    console.error(`Fel: ${error.message}`);
+    process.exitCode = 2;
+  } else throw error;
+}

@@ -1,0 +1,17 @@
+/** @module errors – the one error type a user sees: a Swedish message and a stable code. */
+
+/** An error caused by the user's input or environment; its message is Swedish and safe to show. */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly details: readonly string[] = [],
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError;
+}

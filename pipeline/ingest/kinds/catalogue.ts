@@ -1,0 +1,170 @@
+/** @module catalogue – the small reference kinds: indicators, organisation, targets, effect goals, benefits, key figures. */
+import { type KindSpec } from './spec.js';
+
+const duplicateId = (column: string, label: string) =>
+  `WITH d AS (SELECT ${column} AS k, min(line) AS first_line FROM stg_typed GROUP BY ALL HAVING count(*) > 1)
+   SELECT s.line, '${column}', s.${column}, '${label} finns redan på rad ' || d.first_line FROM stg_typed s JOIN d ON s.${column} = d.k WHERE s.line > d.first_line`;
+
+const splitList = (column: string) =>
+  `CASE WHEN ${column} IS NOT NULL THEN list_filter(list_transform(string_split(${column}, ','), x -> trim(x)), x -> x <> '') END`;
+
+export const indicators: KindSpec = {
+  kind: 'indikatorer',
+  label: 'indikatorer',
+  signature: ['id', 'namn', 'riktning'],
+  columns: [
+    { name: 'id', type: 'text', required: true },
+    { name: 'namn', type: 'text', required: true },
+    { name: 'enhet', type: 'text' },
+    {
+      name: 'riktning',
+      type: {
+        enum: { hogre_battre: 'higher', lagre_battre: 'lower', 'hogre battre': 'higher', 'lagre battre': 'lower', hogre: 'higher', lagre: 'lower', higher: 'higher', lower: 'lower' },
+        allowed: 'högre_bättre eller lägre_bättre',
+      },
+    },
+    { name: 'frekvens', type: 'text' },
+    { name: 'nyttor', type: 'text' },
+    { name: 'kalla', type: 'text' },
+    { name: 'min_antal', type: 'integer' },
+  ],
+  checks: () => [
+    `SELECT line, 'min_antal', min_antal__raw, 'min_antal måste vara minst 1' FROM stg_typed WHERE min_antal < 1`,
+    duplicateId('id', 'samma indikator-id'),
+  ],
+  write: () => [
+    `INSERT OR REPLACE INTO indicator (id, name, unit, direction, frequency, benefits, source, min_count, load_id)
+     SELECT id, namn, enhet, riktning, frekvens, ${splitList('nyttor')}, kalla, coalesce(min_antal, 5), $load_id FROM stg_typed`,
+  ],
+};
+
+export const organisation: KindSpec = {
+  kind: 'organisation',
+  label: 'organisation',
+  signature: ['id', 'namn', 'niva'],
+  columns: [
+    { name: 'id', type: 'text', required: true },
+    { name: 'namn', type: 'text', required: true },
+    { name: 'overordnad', type: 'text' },
+    {
+      name: 'niva',
+      type: { enum: { region: 'region', forvaltning: 'forvaltning', verksamhet: 'verksamhet', enhet: 'enhet' }, allowed: 'region, förvaltning, verksamhet eller enhet' },
+      required: true,
+    },
+    { name: 'driftstart', type: 'date' },
+  ],
+  checks: () => [
+    `SELECT line, 'overordnad', overordnad, 'okänd överordnad enhet' FROM stg_typed
+     WHERE overordnad IS NOT NULL AND overordnad NOT IN (SELECT id FROM stg_typed WHERE id IS NOT NULL) AND overordnad NOT IN (SELECT id FROM org_unit)`,
+    `SELECT line, 'overordnad', overordnad, 'en enhet kan inte vara sin egen överordnade' FROM stg_typed WHERE overordnad = id`,
+    duplicateId('id', 'samma enhets-id'),
+  ],
+  write: () => [
+    `INSERT OR REPLACE INTO org_unit (id, name, parent, level, go_live, load_id)
+     SELECT id, namn, overordnad, niva, driftstart, $load_id FROM stg_typed`,
+  ],
+};
+
+export const targets: KindSpec = {
+  kind: 'malvarden',
+  label: 'målvärden',
+  signature: ['indikator', 'ar', 'malvarde'],
+  columns: [
+    { name: 'indikator', type: 'text', required: true },
+    { name: 'enhet', type: 'text' },
+    { name: 'ar', type: 'integer', required: true },
+    { name: 'malvarde', type: 'number', required: true },
+  ],
+  checks: () => [
+    `SELECT line, 'indikator', indikator, 'okänd indikator' FROM stg_typed WHERE indikator NOT IN (SELECT id FROM indicator)`,
+    `SELECT line, 'enhet', enhet, 'okänd enhet' FROM stg_typed WHERE enhet IS NOT NULL AND enhet NOT IN (SELECT id FROM org_unit)`,
+    `WITH d AS (SELECT indikator, coalesce(enhet, '') AS e, ar, min(line) AS first_line FROM stg_typed GROUP BY ALL HAVING count(*) > 1)
+     SELECT s.line, 'ar', s.ar__raw, 'samma indikator, enhet och år finns redan på rad ' || d.first_line
+     FROM stg_typed s JOIN d ON s.indikator = d.indikator AND coalesce(s.enhet, '') = d.e AND s.ar = d.ar WHERE s.line > d.first_line`,
+  ],
+  write: () => [
+    `INSERT OR REPLACE INTO target (indicator, unit, year, value, load_id)
+     SELECT indikator, coalesce(enhet, ''), ar, malvarde, $load_id FROM stg_typed`,
+  ],
+};
+
+const programInsert = `INSERT OR IGNORE INTO program (id, name) SELECT DISTINCT program, program FROM stg_typed WHERE program IS NOT NULL`;
+
+export const effectGoals: KindSpec = {
+  kind: 'effektmal',
+  label: 'effektmål',
+  signature: ['id', 'effektmal'],
+  columns: [
+    { name: 'program', type: 'text', required: true },
+    { name: 'id', type: 'text', required: true },
+    { name: 'malgrupp', type: 'text' },
+    { name: 'effektmal', type: 'text', required: true },
+  ],
+  checks: () => [duplicateId('id', 'samma effektmål-id')],
+  write: () => [
+    programInsert,
+    `INSERT OR REPLACE INTO effect_goal (program, id, target_group, text, load_id) SELECT program, id, malgrupp, effektmal, $load_id FROM stg_typed`,
+  ],
+};
+
+const YES_NO = { enum: { ja: 'true', nej: 'false', j: 'true', n: 'false', '1': 'true', '0': 'false', true: 'true', false: 'false', x: 'true' }, allowed: 'ja eller nej' };
+
+export const benefits: KindSpec = {
+  kind: 'nyttor',
+  label: 'verksamhetsnyttor',
+  signature: ['id', 'nytta'],
+  columns: [
+    { name: 'program', type: 'text', required: true },
+    { name: 'id', type: 'text', required: true },
+    { name: 'overordnad', type: 'text' },
+    { name: 'niva', type: 'integer' },
+    { name: 'nytta', type: 'text', required: true },
+    { name: 'effektmal', type: 'text' },
+    { name: 'nyttoagare', type: 'text' },
+    { name: 'realiseringsansvarig', type: 'text' },
+    { name: 'motnytta', type: YES_NO },
+    { name: 'matmetod', type: 'text' },
+    { name: 'frekvens', type: 'text' },
+    { name: 'baslinje', type: 'number' },
+    { name: 'baslinjedatum', type: 'date' },
+    { name: 'malvarde', type: 'number' },
+    { name: 'maldatum', type: 'date' },
+  ],
+  checks: () => [
+    `SELECT line, 'niva', niva__raw, 'nivån måste vara 1, 2 eller 3' FROM stg_typed WHERE niva NOT BETWEEN 1 AND 3`,
+    `SELECT line, 'overordnad', overordnad, 'okänd överordnad nytta' FROM stg_typed s
+     WHERE overordnad IS NOT NULL AND overordnad NOT IN (SELECT id FROM stg_typed) AND NOT EXISTS (SELECT 1 FROM benefit b WHERE b.program = s.program AND b.id = s.overordnad)`,
+    `SELECT line, 'effektmal', goal, 'okänt effektmål för programmet (läs in effektmålen först)' FROM (SELECT line, program, unnest(${splitList('effektmal')}) AS goal FROM stg_typed) s
+     WHERE NOT EXISTS (SELECT 1 FROM effect_goal e WHERE e.program = s.program AND e.id = s.goal)`,
+    duplicateId('id', 'samma nytto-id'),
+  ],
+  write: () => [
+    programInsert,
+    `INSERT OR REPLACE INTO benefit (program, id, parent, level, name, effect_goals, owner, realised_by, dis_benefit, method, frequency, baseline, baseline_date, target, target_date, load_id)
+     SELECT program, id, overordnad, niva, nytta, ${splitList('effektmal')}, nyttoagare, realiseringsansvarig, coalesce(motnytta = 'true', false),
+            matmetod, frekvens, baslinje, baslinjedatum, malvarde, maldatum, $load_id FROM stg_typed`,
+  ],
+};
+
+export const keyFigures: KindSpec = {
+  kind: 'nyckeltal',
+  label: 'nyckeltal',
+  signature: ['nyckeltal', 'varde'],
+  columns: [
+    { name: 'nyckeltal', type: 'text', required: true },
+    { name: 'varde', type: 'number', required: true },
+    { name: 'enhet', type: 'text' },
+    { name: 'period', type: 'text' },
+    { name: 'kalla', type: 'text' },
+    { name: 'anmarkning', type: 'text' },
+  ],
+  checks: () => [
+    `WITH d AS (SELECT nyckeltal, coalesce(period, '') AS p, min(line) AS first_line FROM stg_typed GROUP BY ALL HAVING count(*) > 1)
+     SELECT s.line, 'nyckeltal', s.nyckeltal, 'samma nyckeltal och period finns redan på rad ' || d.first_line
+     FROM stg_typed s JOIN d ON s.nyckeltal = d.nyckeltal AND coalesce(s.period, '') = d.p WHERE s.line > d.first_line`,
+  ],
+  write: () => [
+    `INSERT OR REPLACE INTO key_figure (name, value, unit, period, source, note, load_id)
+     SELECT nyckeltal, varde, enhet, coalesce(period, ''), kalla, anmarkning, $load_id FROM stg_typed`,
+  ],
+};

@@ -1,0 +1,43 @@
+/** @module risks – the risk register: one assessment per risk and date, on a 3×3, 4×4 or 5×5 scale. */
+import { type KindSpec } from './spec.js';
+
+const SCALE = 'coalesce(skala, 3)';
+
+export const risks: KindSpec = {
+  kind: 'risker',
+  label: 'risker',
+  signature: ['id', 'sannolikhet', 'konsekvens'],
+  columns: [
+    { name: 'program', type: 'text' },
+    { name: 'id', type: 'text', required: true },
+    { name: 'riskomrade', type: 'text' },
+    { name: 'risk', type: 'text', required: true },
+    { name: 'sannolikhet', type: 'integer', required: true },
+    { name: 'konsekvens', type: 'integer', required: true },
+    { name: 'riskvarde_angivet', type: 'integer' },
+    { name: 'atgard', type: 'text' },
+    { name: 'ansvar', type: 'text' },
+    { name: 'klart', type: 'text' },
+    { name: 'bedomd', type: 'date' },
+    { name: 'skala', type: 'integer' },
+  ],
+  checks: () => [
+    `SELECT line, 'skala', skala__raw, 'skalan måste vara 3, 4 eller 5' FROM stg_typed WHERE skala NOT IN (3, 4, 5)`,
+    `SELECT line, 'sannolikhet', sannolikhet__raw, 'sannolikheten ligger utanför skalan 1–' || ${SCALE} FROM stg_typed WHERE sannolikhet NOT BETWEEN 1 AND ${SCALE}`,
+    `SELECT line, 'konsekvens', konsekvens__raw, 'konsekvensen ligger utanför skalan 1–' || ${SCALE} FROM stg_typed WHERE konsekvens NOT BETWEEN 1 AND ${SCALE}`,
+    `WITH d AS (SELECT coalesce(program, '') AS p, id, coalesce(bedomd, current_date) AS b, min(line) AS first_line FROM stg_typed GROUP BY ALL HAVING count(*) > 1)
+     SELECT s.line, 'id', s.id, 'samma risk och bedömningsdatum finns redan på rad ' || d.first_line
+     FROM stg_typed s JOIN d ON coalesce(s.program, '') = d.p AND s.id = d.id AND coalesce(s.bedomd, current_date) = d.b WHERE s.line > d.first_line`,
+  ],
+  warnings: [
+    `SELECT 'Risk ' || id || ' (rad ' || line || '): angivet riskvärde ' || riskvarde_angivet || ' stämmer inte med sannolikhet × konsekvens = '
+            || sannolikhet || ' × ' || konsekvens || ' = ' || (sannolikhet * konsekvens) || '. Raden läses in; riskvärdet räknas som ' || (sannolikhet * konsekvens) || '.'
+     FROM stg_typed WHERE riskvarde_angivet <> sannolikhet * konsekvens ORDER BY line`,
+  ],
+  write: () => [
+    `INSERT OR IGNORE INTO program (id, name) SELECT DISTINCT program, program FROM stg_typed WHERE program IS NOT NULL`,
+    `INSERT OR REPLACE INTO risk (program, id, area, text, load_id) SELECT coalesce(program, ''), id, riskomrade, risk, $load_id FROM stg_typed`,
+    `INSERT OR REPLACE INTO risk_assessment (program, risk_id, assessed, scale, probability, consequence, stated_value, mitigation, owner, due, load_id)
+     SELECT coalesce(program, ''), id, coalesce(bedomd, current_date), ${SCALE}, sannolikhet, konsekvens, riskvarde_angivet, atgard, ansvar, klart, $load_id FROM stg_typed`,
+  ],
+};

@@ -1,0 +1,204 @@
+/** @module load-file – one export file into the store: stage, check in SQL, write in one transaction, log. */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { existsSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { UserError } from '../errors.js';
+import { defineMacros, defineTokens } from './macros.js';
+import { genericChecks, typedViewSql } from './kinds/compile.js';
+import { detectKind, kindByName, KIND_NAMES } from './kinds/index.js';
+import type { KindSpec } from './kinds/spec.js';
+import { sha256File } from './hash.js';
+import { applyMapping, type Mapping } from './mapping.js';
+import { stageFile } from './readers/index.js';
+import type { RejectRow } from './readers/staging.js';
+
+export interface LoadOptions {
+  kind?: string;
+  dryRun?: boolean;
+  mapping?: Mapping;
+  createIndicators?: boolean;
+  sheet?: string;
+  /** How many errors are listed and kept (all are counted). */
+  maxErrors?: number;
+  /** Called as each step starts: 'läser', 'kontrollerar', 'skriver'. */
+  onStep?: (step: string) => void;
+}
+
+export type LoadStatus = 'loaded' | 'refused' | 'unchanged' | 'checked';
+
+export interface LoadReport {
+  file: string;
+  sha256: string;
+  kind: string | null;
+  status: LoadStatus;
+  loadId: number | null;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  errorCount: number;
+  errors: RejectRow[];
+  warnings: string[];
+}
+
+const DEFAULT_MAX_ERRORS = 100;
+
+async function scalar(connection: DuckDBConnection, sql: string, values?: Record<string, string | number>): Promise<unknown> {
+  const rows = (await connection.runAndReadAll(sql, values)).getRows();
+  return rows[0]?.[0];
+}
+
+function chooseKind(file: string, columns: ReadonlySet<string>, requested?: string): KindSpec {
+  if (requested) {
+    const kind = kindByName(requested);
+    if (!kind) throw new UserError(`Okänd filtyp "${requested}". Giltiga: ${KIND_NAMES.join(', ')}.`, 'kind_unknown');
+    return kind;
+  }
+  const kind = detectKind(columns);
+  if (!kind) {
+    throw new UserError(
+      `${file}: kunde inte känna igen filtypen av kolumnerna (${[...columns].join(', ')}). ` +
+        `Kontrollera avgränsaren (; , eller tab) och rubrikraden, ange --kind (${KIND_NAMES.join(', ')}) eller använd en mappningsfil (--map).`,
+      'kind_undetected',
+    );
+  }
+  return kind;
+}
+
+function checkColumns(file: string, kind: KindSpec, columns: ReadonlySet<string>): void {
+  const missing = kind.columns.filter((c) => c.required && !columns.has(c.name)).map((c) => c.name);
+  if (missing.length) {
+    throw new UserError(`${file}: obligatorisk kolumn saknas för ${kind.label}: ${missing.join(', ')}.`, 'column_missing');
+  }
+  if (kind.requireOneOf && !kind.requireOneOf.some((set) => set.every((c) => columns.has(c)))) {
+    const choices = kind.requireOneOf.map((set) => set.join(' + ')).join(' eller ');
+    throw new UserError(`${file}: ${kind.label} kräver kolumnen ${choices}.`, 'column_missing');
+  }
+}
+
+/** Loads one file. Refused files change no data table; their errors go to `load_reject`. */
+export async function loadFile(connection: DuckDBConnection, path: string, options: LoadOptions = {}): Promise<LoadReport> {
+  const file = basename(path);
+  if (!existsSync(path) || !statSync(path).isFile()) throw new UserError(`Filen ${path} finns inte.`, 'file_missing');
+  const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
+  const startedAt = new Date();
+  const sha256 = await sha256File(path);
+  const report: LoadReport = {
+    file, sha256, kind: null, status: 'checked', loadId: null, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, errorCount: 0, errors: [], warnings: [],
+  };
+  const previous = await scalar(connection, "SELECT load_id FROM load_log WHERE sha256 = $sha AND status = 'loaded' LIMIT 1", { sha: sha256 });
+  if (previous !== undefined) return { ...report, status: 'unchanged', loadId: Number(previous) };
+
+  options.onStep?.('läser');
+  await defineMacros(connection);
+  await defineTokens(connection, options.mapping?.suppressed ?? []);
+  const staged = await stageFile(connection, file, path, {
+    sheet: options.sheet ?? options.mapping?.sheet,
+    delimiter: options.mapping?.delimiter,
+    encoding: options.mapping?.encoding,
+  });
+  let columns = new Set(staged.columns);
+  if (options.mapping) columns = await applyMapping(connection, file, options.mapping, staged.columns);
+  const kind = chooseKind(file, columns, options.kind ?? options.mapping?.kind);
+  report.kind = kind.kind;
+  checkColumns(file, kind, columns);
+  const kindOptions = { createIndicators: options.createIndicators ?? options.mapping?.createIndicators ?? false };
+
+  options.onStep?.('kontrollerar');
+  await connection.run(typedViewSql(kind, columns));
+  const checks = [...genericChecks(kind, columns), ...(kind.checks?.(kindOptions) ?? [])];
+  const stagedRows = Number(await scalar(connection, 'SELECT count(*) FROM stg'));
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE nytta_errors AS ${checks.map((c) => `(${c})`).join(' UNION ALL ') || 'SELECT NULL::BIGINT, NULL::VARCHAR, NULL::VARCHAR, NULL::VARCHAR WHERE false'}`,
+  );
+  const checkErrors = (await connection.runAndReadAll('SELECT * FROM nytta_errors ORDER BY 1, 2 LIMIT $n', { n: maxErrors })).getRows();
+  const checkCount = Number(await scalar(connection, 'SELECT count(*) FROM nytta_errors'));
+  const badLines = Number(await scalar(connection, 'SELECT count(DISTINCT line) FROM nytta_errors'));
+  report.errors = [
+    ...staged.readerRejects,
+    ...checkErrors.map(([line, column, value, reason]) => ({
+      line: line === null ? null : Number(line), column: column as string | null, value: value as string | null, reason: String(reason),
+    })),
+  ]
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+    .slice(0, maxErrors);
+  report.errorCount = staged.readerRejects.length + checkCount;
+  report.rowsRead = stagedRows + staged.readerRejects.length;
+  report.rowsRejected = badLines + staged.readerRejects.length;
+  if (report.rowsRead === 0) {
+    report.errors = [{ line: null, column: null, value: null, reason: 'filen har inga datarader' }];
+    report.errorCount = 1;
+  }
+  for (const sql of kind.warnings ?? []) {
+    report.warnings.push(...(await connection.runAndReadAll(sql)).getRows().map((r) => String(r[0])));
+  }
+
+  if (report.errorCount > 0) {
+    report.status = 'refused';
+    if (!options.dryRun) report.loadId = await logRefusal(connection, report, startedAt);
+    return report;
+  }
+  report.rowsAccepted = stagedRows;
+  if (options.dryRun) return report;
+
+  options.onStep?.('skriver');
+  await connection.run('BEGIN TRANSACTION');
+  try {
+    const loadId = Number(await scalar(connection, "SELECT nextval('load_id_seq')"));
+    for (const sql of kind.write(kindOptions)) await connection.run(sql, sql.includes('$load_id') ? { load_id: loadId } : undefined);
+    await insertLog(connection, report, loadId, 'loaded', startedAt);
+    await connection.run('COMMIT');
+    report.loadId = loadId;
+    report.status = 'loaded';
+  } catch (error) {
+    await connection.run('ROLLBACK');
+    throw error;
+  } finally {
+    await dropStaging(connection);
+  }
+  return report;
+}
+
+async function insertLog(connection: DuckDBConnection, report: LoadReport, loadId: number, status: string, startedAt: Date): Promise<void> {
+  await connection.run(
+    `INSERT INTO load_log VALUES ($id, $file, $sha, $kind, $status, $read, $accepted, $rejected, from_json($warnings, '["VARCHAR"]'), $started::TIMESTAMP, current_localtimestamp())`,
+    {
+      id: loadId, file: report.file, sha: report.sha256, kind: report.kind ?? '', status, read: report.rowsRead,
+      accepted: status === 'loaded' ? report.rowsAccepted : 0, rejected: report.rowsRejected,
+      warnings: JSON.stringify(report.warnings), started: startedAt.toISOString().replace('T', ' ').replace('Z', ''),
+    },
+  );
+}
+
+/** A refused load is logged with its errors; no data table is touched. */
+async function logRefusal(connection: DuckDBConnection, report: LoadReport, startedAt: Date): Promise<number> {
+  await connection.run('BEGIN TRANSACTION');
+  try {
+    const loadId = Number(await scalar(connection, "SELECT nextval('load_id_seq')"));
+    await insertLog(connection, report, loadId, 'refused', startedAt);
+    for (const e of report.errors) {
+      await connection.run('INSERT INTO load_reject VALUES ($id, $file, $line, $column, $value, $reason)', {
+        id: loadId, file: report.file, line: e.line, column: e.column, value: e.value, reason: e.reason,
+      });
+    }
+    await connection.run('COMMIT');
+    return loadId;
+  } catch (error) {
+    await connection.run('ROLLBACK');
+    throw error;
+  } finally {
+    await dropStaging(connection);
+  }
+}
+
+async function dropStaging(connection: DuckDBConnection): Promise<void> {
+  for (const sql of ['DROP VIEW IF EXISTS stg_typed', 'DROP VIEW IF EXISTS stg', 'DROP TABLE IF EXISTS nytta_errors', 'DROP TABLE IF EXISTS stg_mapped', 'DROP TABLE IF EXISTS stg_raw']) {
+    await connection.run(sql);
+  }
+}
+
+/** One line per error, as the CLI and the API print them: "fil.csv, rad 5, kolumn värde: "abc" är inte ett tal". */
+export function formatError(file: string, error: RejectRow): string {
+  const where = [file, error.line ? `rad ${error.line}` : null, error.column ? `kolumn ${error.column}` : null].filter(Boolean).join(', ');
+  const value = error.value !== null && error.value !== '' ? `"${error.value}" ` : '';
+  return `${where}: ${value}${error.reason}`;
+}

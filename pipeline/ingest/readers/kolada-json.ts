@@ -1,0 +1,54 @@
+/** @module kolada-json – Kolada's value format: `{kpi, municipality, period, values: [{gender, count, status, value}]}`, as utfall rows. */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { UserError } from '../../errors.js';
+import { appendRows, createStagingTable, defineStagingView, type Staged } from './staging.js';
+
+const scalar = z.union([z.string(), z.number()]).nullish();
+const koladaValue = z.object({
+  kpi: z.string(),
+  municipality: scalar,
+  period: z.union([z.string(), z.number()]),
+  values: z.array(z.object({ gender: z.string().nullish(), count: z.number().nullish(), status: z.string().nullish(), value: z.number().nullish() })),
+});
+const koladaDocument = z.union([z.array(koladaValue), z.object({ values: z.array(koladaValue) })]);
+
+const COLUMNS = ['indikator', 'kommun', 'period', 'kon', 'antal', 'status', 'varde'];
+
+export async function stageKoladaJson(connection: DuckDBConnection, file: string, path: string): Promise<Staged> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new UserError(`${file}: ogiltig JSON (${(error as Error).message}).`, 'json_invalid');
+  }
+  const result = koladaDocument.safeParse(parsed);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new UserError(
+      `${file}: JSON-filen har inte Koladas format (kpi, municipality, period, values[{gender, count, status, value}]); fel vid ${issue.path.join('.') || 'roten'}: ${issue.message}. ` +
+        'Andra JSON-strukturer läses in med en mappningsfil (--map).',
+      'json_not_kolada',
+    );
+  }
+  const entries = Array.isArray(result.data) ? result.data : result.data.values;
+  const rows: (string | null)[][] = [];
+  for (const entry of entries) {
+    for (const v of entry.values) {
+      rows.push([
+        entry.kpi,
+        entry.municipality === null || entry.municipality === undefined ? null : String(entry.municipality),
+        String(entry.period),
+        v.gender ?? 'T',
+        v.count === null || v.count === undefined ? null : String(v.count),
+        v.status ? v.status : null,
+        v.value === null || v.value === undefined ? null : String(v.value),
+      ]);
+    }
+  }
+  await createStagingTable(connection, COLUMNS);
+  await appendRows(connection, rows);
+  await defineStagingView(connection, COLUMNS, 1);
+  return { columns: COLUMNS, originalColumns: COLUMNS, readerRejects: [] };
+}

@@ -1,0 +1,98 @@
+/** @module open-store – opens the embedded DuckDB file, applies numbered migrations, turns lock errors into Swedish. */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UserError } from '../errors.js';
+
+const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** The default store path: `NYTTA_DB` or `./data/nytta.duckdb`. */
+export function defaultStorePath(): string {
+  return process.env.NYTTA_DB ?? join('data', 'nytta.duckdb');
+}
+
+export interface Store {
+  readonly path: string;
+  readonly instance: DuckDBInstance;
+  readonly connection: DuckDBConnection;
+  close(): void;
+}
+
+export interface OpenOptions {
+  readOnly?: boolean;
+  /** DuckDB memory limit, e.g. '1GB'; spills to disk beyond it. */
+  memoryLimit?: string;
+}
+
+/** Opens (creating if needed) the store at `path` and brings its schema up to date. */
+export async function openStore(path: string, options: OpenOptions = {}): Promise<Store> {
+  const full = path === ':memory:' ? path : resolve(path);
+  if (full !== ':memory:' && !options.readOnly) mkdirSync(dirname(full), { recursive: true });
+  const config: Record<string, string> = {};
+  if (options.readOnly) config.access_mode = 'READ_ONLY';
+  if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(full, config);
+  } catch (error) {
+    throw translateOpenError(error, full);
+  }
+  const connection = await instance.connect();
+  if (!options.readOnly) await migrate(connection);
+  return {
+    path: full,
+    instance,
+    connection,
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+function translateOpenError(error: unknown, path: string): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/lock/i.test(message)) {
+    return new UserError(
+      `Databasfilen ${path} är låst av en annan process (troligen en körande Nytta-tjänst). ` +
+        `Lämna filen till tjänsten med --server URL (t.ex. --server http://127.0.0.1:3000), eller stoppa tjänsten först. ` +
+        `(The store is locked by another process; use --server.)`,
+      'store_locked',
+    );
+  }
+  if (/not a valid DuckDB database|Corrupt|IO Error/i.test(message)) {
+    return new UserError(`Databasfilen ${path} kunde inte öppnas: ${message}`, 'store_unreadable');
+  }
+  return error instanceof Error ? error : new Error(message);
+}
+
+/** Applies every `NNN_name.sql` in migrations/ not yet recorded, each in its own transaction. */
+export async function migrate(connection: DuckDBConnection): Promise<string[]> {
+  await connection.run(
+    'CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)',
+  );
+  const applied = new Set(
+    (await connection.runAndReadAll('SELECT version FROM schema_migration')).getRowObjectsJS().map((r) => Number(r.version)),
+  );
+  const files = readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d{3}_.+\.sql$/.test(f))
+    .sort();
+  const done: string[] = [];
+  for (const file of files) {
+    const version = Number(file.slice(0, 3));
+    if (applied.has(version)) continue;
+    const sql = readFileSync(join(MIGRATIONS_DIR, file), 'utf8');
+    await connection.run('BEGIN TRANSACTION');
+    try {
+      await connection.run(sql);
+      await connection.run('INSERT INTO schema_migration (version, name) VALUES ($1, $2)', [version, file]);
+      await connection.run('COMMIT');
+    } catch (error) {
+      await connection.run('ROLLBACK');
+      throw error;
+    }
+    done.push(file);
+  }
+  return done;
+}
