@@ -1,6 +1,5 @@
-import { DuckDBInstance } from '@duckdb/node-api';
-import { defineMacros } from './pipeline/ingest/macros.js';
-const c = await (await DuckDBInstance.create(':memory:')).connect();
-await defineMacros(c);
-const r = await c.runAndReadAll(`select s, nytta_num(s) n, nytta_period(s) p, nytta_grain(nytta_period(s)) g, nytta_period_start(nytta_period(s)) st, nytta_blank(s) b from (values ('1 234,5'), ('2024'), ('2024K3'), ('2024-W05'), ('2024M03'), ('2024-13'), (' '), ('2024-02-30'), ('−3,2')) t(s)`);
-console.log(r.getRowObjectsJson());
+import ExcelJS from 'exceljs';
+for (const f of ['../shared/data/real/hlv-dalarna/HLV_Dalarna_2014_2018_2021.xlsx', '../shared/data/real/fohm-covid19/Folkhalsomyndigheten_Covid19.xlsx']) {
+  const wb = new ExcelJS.Workbook(); await wb.xlsx.readFile(f);
+  for (const ws of wb.worksheets) console.log(ws.name, ws.rowCount, JSON.stringify(ws.getRow(1).values), JSON.stringify(ws.getRow(2).values));
+}

@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { isUserError } from '../errors.js';
 import { defaultStorePath } from '../store/open-store.js';
 import { KIND_HELP, runIngest } from './ingest-command.js';
-import { runDemo } from './demo-command.js';
+import { DEFAULT_DEMO_ROWS, runDemo } from './demo-command.js';
 
 function integer(value: string): number {
   const n = Number(value);
@@ -35,7 +35,7 @@ program
   .command('demo')
   .description('skapa en deterministisk demoregion (organisation, indikatorer, utfall, målvärden, nyttokalkyl, risker)')
   .option('--db <path>', 'DuckDB-filen', defaultStorePath())
-  .option('--rows <n>', 'antal utfallsrader', integer, 200_000)
+  .option('--rows <n>', 'antal utfallsrader (standard: varje indikator, enhet, månad, kön och åldersgrupp en gång)', integer, DEFAULT_DEMO_ROWS)
   .option('--seed <s>', 'slumpfrö', integer, 1)
   .option('--csv <dir>', 'skriv exportfiler (CSV) till en mapp i stället för att läsa in dem')
   .action(async (options) => {
@@ -48,5 +48,10 @@ try {
   if (isUserError(error)) {
     console.error(`Fel: ${error.message}`);
     process.exitCode = 2;
-  } else throw error;
+  } else {
+    // Unexpected: one clear line, the stack only on request.
+    console.error(`Oväntat fel: ${error instanceof Error ? error.message : String(error)}`);
+    if (process.env.NYTTA_DEBUG) console.error(error);
+    process.exitCode = 3;
+  }
 }

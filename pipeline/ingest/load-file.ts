@@ -1,5 +1,6 @@
 /** @module load-file – one export file into the store: stage, check in SQL, write in one transaction, log. */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UserError } from '../errors.js';
@@ -29,6 +30,8 @@ export type LoadStatus = 'loaded' | 'refused' | 'unchanged' | 'checked';
 export interface LoadReport {
   file: string;
   sha256: string;
+  /** Fingerprint of how the file was read (kind, sheet, mapping); empty for a plain read. */
+  variant: string;
   kind: string | null;
   status: LoadStatus;
   loadId: number | null;
@@ -41,6 +44,12 @@ export interface LoadReport {
 }
 
 const DEFAULT_MAX_ERRORS = 100;
+
+function loadVariant(options: LoadOptions): string {
+  const how = { kind: options.kind, sheet: options.sheet, mapping: options.mapping, createIndicators: options.createIndicators };
+  if (Object.values(how).every((v) => v === undefined)) return '';
+  return createHash('sha256').update(JSON.stringify(how)).digest('hex').slice(0, 16);
+}
 
 async function scalar(connection: DuckDBConnection, sql: string, values?: Record<string, string | number>): Promise<unknown> {
   const rows = (await connection.runAndReadAll(sql, values)).getRows();
@@ -82,10 +91,14 @@ export async function loadFile(connection: DuckDBConnection, path: string, optio
   const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
   const startedAt = new Date();
   const sha256 = await sha256File(path);
+  const variant = loadVariant(options);
   const report: LoadReport = {
-    file, sha256, kind: null, status: 'checked', loadId: null, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, errorCount: 0, errors: [], warnings: [],
+    file, sha256, variant, kind: null, status: 'checked', loadId: null, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, errorCount: 0, errors: [], warnings: [],
   };
-  const previous = await scalar(connection, "SELECT load_id FROM load_log WHERE sha256 = $sha AND status = 'loaded' LIMIT 1", { sha: sha256 });
+  const previous = await scalar(connection, "SELECT load_id FROM load_log WHERE sha256 = $sha AND variant = $variant AND status = 'loaded' LIMIT 1", {
+    sha: sha256,
+    variant,
+  });
   if (previous !== undefined) return { ...report, status: 'unchanged', loadId: Number(previous) };
 
   options.onStep?.('läser');
@@ -160,9 +173,9 @@ export async function loadFile(connection: DuckDBConnection, path: string, optio
 
 async function insertLog(connection: DuckDBConnection, report: LoadReport, loadId: number, status: string, startedAt: Date): Promise<void> {
   await connection.run(
-    `INSERT INTO load_log VALUES ($id, $file, $sha, $kind, $status, $read, $accepted, $rejected, from_json($warnings, '["VARCHAR"]'), $started::TIMESTAMP, current_localtimestamp())`,
+    `INSERT INTO load_log VALUES ($id, $file, $sha, $variant, $kind, $status, $read, $accepted, $rejected, from_json($warnings, '["VARCHAR"]'), $started::TIMESTAMP, current_localtimestamp())`,
     {
-      id: loadId, file: report.file, sha: report.sha256, kind: report.kind ?? '', status, read: report.rowsRead,
+      id: loadId, file: report.file, sha: report.sha256, variant: report.variant, kind: report.kind ?? '', status, read: report.rowsRead,
       accepted: status === 'loaded' ? report.rowsAccepted : 0, rejected: report.rowsRejected,
       warnings: JSON.stringify(report.warnings), started: startedAt.toISOString().replace('T', ' ').replace('Z', ''),
     },

@@ -33,6 +33,8 @@ export const mappingSchema = z
       .object({ columns: z.array(z.string()).min(1, 'ange minst en kolumn'), into: z.string(), value: z.string().default('värde') })
       .strict()
       .optional(),
+    /** Per target column: a regular expression (RE2) whose first group, or whole match, is kept: "2015-2017" → "2017". */
+    extract: z.record(z.string(), z.string().min(1)).default({}),
     /** Target columns holding Excel serial day numbers (43865 = 2020-02-04). */
     excelDates: z.array(z.string()).default([]),
     createIndicators: z.boolean().default(false),
@@ -87,6 +89,7 @@ export async function applyMapping(connection: DuckDBConnection, file: string, m
   if (filters.length) base = `(SELECT * FROM stg WHERE ${filters.join(' AND ')})`;
   if (mapping.wide) {
     const wideColumns = mapping.wide.columns.map(sourceColumn);
+    for (const column of mapping.wide.columns) available.delete(normaliseHeader(column));
     base = `(UNPIVOT ${base} ON ${wideColumns.join(', ')} INTO NAME __name VALUE __value)`;
     // The unpivoted header and cell become ordinary source columns.
     available.add('__name').add('__value');
@@ -107,12 +110,19 @@ export async function applyMapping(connection: DuckDBConnection, file: string, m
   }
   const mappedTargets = new Set(Object.keys(mapping.values).map(normaliseHeader));
   const excelDates = new Set(mapping.excelDates.map(normaliseHeader));
+  const extracts = new Map(Object.entries(mapping.extract).map(([target, pattern]) => [normaliseHeader(target), pattern]));
 
   const select = ['line'];
   for (const [target, expr] of targets) {
     let value = `CAST(${expr} AS VARCHAR)`;
     if (mappedTargets.has(target)) {
       value = `coalesce((SELECT m.dst FROM nytta_value_map m WHERE m.target = ${params.add(target)} AND m.src = trim(${value})), ${value})`;
+    }
+    const pattern = extracts.get(target);
+    if (pattern !== undefined) {
+      const p = params.add(pattern);
+      // Group 1 when the pattern has one; the whole match otherwise. No match leaves the cell empty, and the checks say so.
+      value = `nullif(CASE WHEN regexp_extract(${value}, ${p}, 1) <> '' THEN regexp_extract(${value}, ${p}, 1) ELSE regexp_extract(${value}, ${p}) END, '')`;
     }
     if (excelDates.has(target)) value = `coalesce(nytta_excel_date(${value}), ${value})`;
     select.push(`${value} AS ${q(target)}`);

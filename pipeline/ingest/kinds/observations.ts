@@ -18,7 +18,8 @@ export const observations: KindSpec = {
     { name: 'taljare', type: 'number' },
     { name: 'namnare', type: 'number' },
     { name: 'varde', type: 'measure' },
-    { name: 'antal', type: 'integer' },
+    // Some sources publish averaged counts ("119817.5"); n is rounded, it only gates disclosure.
+    { name: 'antal', type: 'number' },
     { name: 'status', type: 'text' },
     { name: 'indikatornamn', type: 'text' },
   ],
@@ -56,7 +57,7 @@ export const observations: KindSpec = {
      SELECT indikator, period, nytta_period_start(period), nytta_grain(period), ${KEY.slice(2).join(', ')},
        taljare, namnare,
        CASE WHEN ${TOKEN} THEN NULL WHEN varde IS NOT NULL THEN varde WHEN namnare > 0 THEN taljare / namnare END,
-       coalesce(antal, CAST(round(namnare) AS BIGINT)),
+       CAST(round(coalesce(antal, namnare)) AS BIGINT),
        CASE WHEN ${TOKEN} THEN coalesce(status, trim(varde__raw))
             WHEN varde IS NULL AND NOT (namnare > 0 AND taljare IS NOT NULL) THEN coalesce(status, '..')
             ELSE status END,

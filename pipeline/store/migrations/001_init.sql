@@ -140,6 +140,8 @@ CREATE TABLE load_log (
   load_id BIGINT PRIMARY KEY,
   file_name VARCHAR NOT NULL,
   sha256 VARCHAR NOT NULL,
+  -- The same file read another way (another sheet, mapping or kind) is another load.
+  variant VARCHAR NOT NULL DEFAULT '',
   kind VARCHAR,
   status VARCHAR NOT NULL CHECK (status IN ('loaded', 'refused')),
   rows_read BIGINT NOT NULL,

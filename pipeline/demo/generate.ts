@@ -1,0 +1,194 @@
+/** @module generate – writes the demo region as real export files (`;`, decimal comma), generated in SQL so 10 M rows take seconds. */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { quotedString } from '../store/sql.js';
+import { ADMINISTRATIONS, AGE_GROUPS, DEPARTMENTS, FIRST_MONTH, INDICATORS, MONTHS, MUNICIPALITIES, PROGRAM, SEXES, UNITS_PER_DEPARTMENT } from './catalogue.js';
+
+const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data');
+
+export interface DemoOptions {
+  rows: number;
+  seed: number;
+}
+
+interface Unit {
+  id: string;
+  name: string;
+  parent: string;
+  level: 'region' | 'forvaltning' | 'verksamhet' | 'enhet';
+  goLive: string;
+}
+
+export function demoUnits(): Unit[] {
+  const units: Unit[] = [{ id: 'VGR', name: 'Demoregionen', parent: '', level: 'region', goLive: '' }];
+  for (const a of ADMINISTRATIONS) {
+    units.push({ id: a.id, name: a.name, parent: 'VGR', level: 'forvaltning', goLive: a.goLive });
+    DEPARTMENTS.forEach((department, d) => {
+      const dep = `${a.id}-V${d + 1}`;
+      units.push({ id: dep, name: `${department}, ${a.name}`, parent: a.id, level: 'verksamhet', goLive: a.goLive });
+      for (let u = 1; u <= UNITS_PER_DEPARTMENT; u++) {
+        units.push({ id: `${dep}-E${u}`, name: `${department} enhet ${u}, ${a.id}`, parent: dep, level: 'enhet', goLive: a.goLive });
+      }
+    });
+  }
+  return units;
+}
+
+const csv = (rows: (string | number)[][]): string => rows.map((r) => r.join(';')).join('\n') + '\n';
+const comma = (n: number): string => String(Math.round(n * 10000) / 10000).replace('.', ',');
+
+/** Writes every demo export into `dir` and returns the file paths in load order. */
+export async function writeDemoFiles(dir: string, options: DemoOptions): Promise<string[]> {
+  mkdirSync(dir, { recursive: true });
+  const units = demoUnits();
+  const files: string[] = [];
+  const write = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    files.push(join(dir, name));
+  };
+
+  write('organisation.csv', csv([['id', 'namn', 'överordnad', 'nivå', 'driftstart'], ...units.map((u) => [u.id, u.name, u.parent, u.level, u.goLive])]));
+  for (const seedFile of ['effektmal-fvis.csv', 'verksamhetsnyttor-fvis.csv', 'ekonomi-fvm.csv']) {
+    write(seedFile, readFileSync(join(DATA_DIR, seedFile), 'utf8'));
+  }
+  write(
+    'indikatorer.csv',
+    csv([
+      ['id', 'namn', 'enhet', 'riktning', 'frekvens', 'nyttor', 'källa', 'min_antal'],
+      ...INDICATORS.map((i) => [i.id, i.name, i.unit, i.direction === 'higher' ? 'högre_bättre' : 'lägre_bättre', 'månad', `"${i.benefits}"`, 'Demodata (genererad)', 5]),
+    ]),
+  );
+  write('malvarden.csv', csv([['indikator', 'enhet', 'år', 'målvärde'], ...targetRows()]));
+  write('nyttokalkyl.csv', csv(businessCaseRows()));
+  writeRiskFiles(dir, files);
+
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    await writeObservations(connection, join(dir, 'utfall.csv'), units, options);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+  files.push(join(dir, 'utfall.csv'));
+  return files;
+}
+
+function targetRows(): (string | number)[][] {
+  const rows: (string | number)[][] = [];
+  for (const indicator of INDICATORS) {
+    const sign = indicator.direction === 'higher' ? 1 : -1;
+    for (const a of ADMINISTRATIONS) {
+      for (let year = 2025; year <= 2031; year++) {
+        const ramp = Math.min(1, (year - 2024) / 5);
+        const value = indicator.base * (1 + sign * indicator.effect * ramp);
+        rows.push([indicator.id, a.id, year, comma(indicator.type === 'proportion' ? Math.min(0.99, value) : value)]);
+      }
+    }
+  }
+  return rows;
+}
+
+/** The FVIS business case in mnkr: investment, operation, decommissioning against three benefit classes; three scenarios. */
+function businessCaseRows(): (string | number)[][] {
+  const header = ['program', 'scenario', 'år', 'post', 'kategori', 'aktör', 'plan_utfall', 'belopp_mnkr', 'sannolikhet', 'nyttotyp', 'intressent', 'låg', 'hög', 'källa'];
+  const lines: { year: number; post: string; category: string; amount: number; p: number; cls: string; who: string }[] = [];
+  [[2022, 120], [2023, 180], [2024, 150], [2025, 60]].forEach(([y, a]) => lines.push({ year: y, post: 'kostnad', category: 'investering', amount: a, p: 1, cls: '', who: 'Regionstyrelsen' }));
+  for (let y = 2025; y <= 2031; y++) lines.push({ year: y, post: 'kostnad', category: 'drift och förvaltning', amount: 35, p: 1, cls: '', who: 'Koncernkontoret' });
+  lines.push({ year: 2026, post: 'kostnad', category: 'avveckling', amount: 15, p: 1, cls: '', who: 'Koncernkontoret' });
+  [[2024, 20], [2025, 25], [2026, 10]].forEach(([y, a]) => lines.push({ year: y, post: 'kostnad', category: 'utbildning', amount: a, p: 1, cls: '', who: 'Förvaltningarna' }));
+  for (let y = 2026; y <= 2031; y++) lines.push({ year: y, post: 'nytta', category: 'licenser för avvecklade system', amount: 30, p: 0.9, cls: 'finansiell', who: 'Koncernkontoret' });
+  [[2025, 10], [2026, 40], [2027, 70], [2028, 90], [2029, 100], [2030, 100], [2031, 100]].forEach(([y, a]) =>
+    lines.push({ year: y, post: 'nytta', category: 'frigjord tid för vårdpersonal', amount: a, p: 0.6, cls: 'omfordelning', who: 'Förvaltningarna' }),
+  );
+  for (let y = 2026; y <= 2031; y++) lines.push({ year: y, post: 'nytta', category: 'färre vårdskador', amount: 15, p: 0.5, cls: 'kvalitet', who: 'Patienter' });
+  const scenarios = [
+    { name: 'bas', cost: 1, benefit: 1 },
+    { name: 'optimistisk', cost: 0.9, benefit: 1.2 },
+    { name: 'pessimistisk', cost: 1.3, benefit: 0.7 },
+  ];
+  const rows: (string | number)[][] = [header];
+  for (const s of scenarios) {
+    for (const l of lines) {
+      const amount = l.amount * (l.post === 'kostnad' ? s.cost : s.benefit);
+      rows.push([PROGRAM, s.name, l.year, l.post, l.category, 'region', 'plan', comma(amount), comma(l.p), l.cls, l.who, comma(amount * 0.8), comma(amount * 1.25), 'Demodata (genererad)']);
+    }
+  }
+  // Outcomes so far for the base scenario: costs overrun, benefits late.
+  for (const l of lines.filter((x) => x.year <= 2025)) {
+    const amount = l.amount * (l.post === 'kostnad' ? 1.15 : 0.6);
+    rows.push([PROGRAM, 'bas', l.year, l.post, l.category, 'region', 'utfall', comma(amount), 1, l.cls, l.who, '', '', 'Demodata (genererad)']);
+  }
+  return rows;
+}
+
+/** The seed register (June 2021) and a deterministic reassessment a year later, both for program FVM. */
+function writeRiskFiles(dir: string, files: string[]): void {
+  const seed = readFileSync(join(DATA_DIR, 'riskanalys-fvm-2021.csv'), 'utf8').trimEnd().split('\n');
+  const withProgram = seed.map((line, i) => (i === 0 ? `program;${line}` : `FVM;${line}`));
+  writeFileSync(join(dir, 'riskanalys-fvm-2021.csv'), withProgram.join('\n') + '\n');
+  files.push(join(dir, 'riskanalys-fvm-2021.csv'));
+  // A year on: every fourth risk lowered a step, every seventh raised, R03 closed, one new risk.
+  const later = withProgram.map((line, i) => {
+    if (i === 0) return line;
+    const cells = line.match(/("([^"]|"")*"|[^;]*)(;|$)/g)!.map((c) => c.replace(/;$/, ''));
+    const p = Number(cells[4]);
+    const next = i % 4 === 0 ? Math.max(1, p - 1) : i % 7 === 0 ? Math.min(3, p + 1) : p;
+    cells[4] = String(next);
+    cells[6] = '';
+    cells[10] = '2022-06-28';
+    return cells.join(';');
+  });
+  const rows = later.filter((line) => !line.startsWith('FVM;R03;'));
+  rows.push('FVM;R32;Arbetssätt;"Risken är att nyttorna inte följs upp efter driftstart eftersom ansvaret inte är utpekat i linjen.";2;3;;"Utse nyttoägare per förvaltning.";"Förändringsdirektören";2022-12-31;2022-06-28');
+  writeFileSync(join(dir, 'riskanalys-fvm-2022.csv'), rows.join('\n') + '\n');
+  files.push(join(dir, 'riskanalys-fvm-2022.csv'));
+}
+
+async function writeObservations(connection: DuckDBConnection, path: string, units: Unit[], options: DemoOptions): Promise<void> {
+  const leaves = units.filter((u) => u.level === 'enhet');
+  await connection.run(`CREATE TABLE d_unit AS SELECT * FROM (VALUES ${leaves.map((u, i) => `(${i}, ${quotedString(u.id)}, DATE ${quotedString(u.goLive)}, ${(i * 11) % MUNICIPALITIES.length}, ${0.6 + ((i * 7) % 10) / 10})`).join(', ')}) t(idx, id, go_live, home, size)`);
+  await connection.run(`CREATE TABLE d_ind AS SELECT * FROM (VALUES ${INDICATORS.map((d, i) => `(${i}, ${quotedString(d.id)}, ${d.type === 'proportion'}, ${d.base}, ${(d.direction === 'higher' ? 1 : -1) * d.effect}, ${d.volume})`).join(', ')}) t(idx, id, proportion, base, effect, volume)`);
+  await connection.run(`CREATE TABLE d_muni AS SELECT * FROM (VALUES ${MUNICIPALITIES.map((m, i) => `(${i}, ${quotedString(m)})`).join(', ')}) t(idx, name)`);
+  const nInd = INDICATORS.length;
+  const nUnit = leaves.length;
+  const perLayer = nInd * nUnit * MONTHS * SEXES.length * AGE_GROUPS.length;
+  const ageShare = `[0.04, 0.3, 0.3, 0.22, 0.14][a + 1]`;
+  const sexes = `[${SEXES.map(quotedString).join(', ')}][s + 1]`;
+  const ages = `[${AGE_GROUPS.map(quotedString).join(', ')}][a + 1]`;
+  const u = (k: number) => `((hash(i, ${Number(options.seed)}, ${k}) % 1000003) / 1000003.0)`;
+  // 5 is coprime with 49, so each layer of rows lands in a different municipality for every unit.
+  await connection.run(`COPY (
+    WITH g AS (
+      SELECT i, i % ${nInd} AS ind, (i // ${nInd}) % ${nUnit} AS un, (i // ${nInd * nUnit}) % ${MONTHS} AS m,
+             (i // ${nInd * nUnit * MONTHS}) % ${SEXES.length} AS s, (i // ${nInd * nUnit * MONTHS * SEXES.length}) % ${AGE_GROUPS.length} AS a,
+             i // ${perLayer} AS layer
+      FROM range(${Number(options.rows)}) t(i)),
+    x AS (
+      SELECT g.*, d.id AS indicator, d.proportion, d.base, d.effect, d.volume, e.id AS unit, e.home, e.size,
+             DATE ${quotedString(FIRST_MONTH)} + to_months(CAST(m AS INTEGER)) AS month,
+             datediff('month', e.go_live, DATE ${quotedString(FIRST_MONTH)} + to_months(CAST(m AS INTEGER))) AS since
+      FROM g JOIN d_ind d ON d.idx = g.ind JOIN d_unit e ON e.idx = g.un),
+    y AS (
+      SELECT *,
+        -- dip around go-live (worst at the switch), then effect building up over two years
+        CASE WHEN since < -3 THEN 0 WHEN since <= 3 THEN -0.5 * (1 - abs(since) / 4.0) ELSE least(1, (since - 3) / 24.0) END AS phase,
+        greatest(0, round(volume * size * ${ageShare} * 5 * (0.7 + 0.6 * ${u(1)}))) AS den
+      FROM x),
+    z AS (
+      SELECT *, base * (1 + effect * phase) * (1 + 0.04 * sin(2 * pi() * month(month) / 12)) * (1 + (a - 2) * 0.03) AS level,
+             (${u(2)} + ${u(3)} + ${u(4)} - 1.5) * 2 AS noise
+      FROM y)
+    SELECT indicator AS indikator, strftime(month, '%Y-%m') AS period, unit AS enhet,
+           (SELECT name FROM d_muni WHERE idx = (home + layer * 5) % ${MUNICIPALITIES.length}) AS kommun,
+           ${sexes} AS "kön", ${ages} AS "åldersgrupp",
+           CASE WHEN proportion THEN CAST(least(den, greatest(0, round(den * least(0.999, level) + sqrt(den * least(0.999, level) * (1 - least(0.999, level))) * noise))) AS BIGINT) END AS "täljare",
+           CASE WHEN proportion THEN CAST(den AS BIGINT) END AS "nämnare",
+           CASE WHEN NOT proportion AND den > 0 THEN replace(CAST(round(level * (1 + 0.1 * noise), 2) AS VARCHAR), '.', ',') END AS "värde",
+           CASE WHEN NOT proportion THEN CAST(den AS BIGINT) END AS antal,
+           CASE WHEN NOT proportion AND den = 0 THEN '..' END AS status
+    FROM z
+  ) TO ${quotedString(path)} (FORMAT csv, DELIMITER ';', HEADER true)`);
+}
