@@ -110,7 +110,7 @@ export async function loadFile(connection: DuckDBConnection, path: string, optio
     encoding: options.mapping?.encoding,
   });
   let columns = new Set(staged.columns);
-  if (options.mapping) columns = await applyMapping(connection, file, options.mapping, staged.columns);
+  if (options.mapping) columns = await applyMapping(connection, file, options.mapping, staged.columns, staged.originalColumns);
   const kind = chooseKind(file, columns, options.kind ?? options.mapping?.kind);
   report.kind = kind.kind;
   checkColumns(file, kind, columns);

@@ -71,7 +71,13 @@ class Params {
 }
 
 /** Rebuilds `stg` from the mapping; returns the columns now present. Source headers must exist (an allow-list). */
-export async function applyMapping(connection: DuckDBConnection, file: string, mapping: Mapping, staged: readonly string[]): Promise<Set<string>> {
+export async function applyMapping(
+  connection: DuckDBConnection,
+  file: string,
+  mapping: Mapping,
+  staged: readonly string[],
+  original: readonly string[] = staged,
+): Promise<Set<string>> {
   const available = new Set(staged);
   const sourceColumn = (name: string): string => {
     const norm = normaliseHeader(name);
@@ -90,7 +96,10 @@ export async function applyMapping(connection: DuckDBConnection, file: string, m
   if (mapping.wide) {
     const wideColumns = mapping.wide.columns.map(sourceColumn);
     for (const column of mapping.wide.columns) available.delete(normaliseHeader(column));
-    base = `(UNPIVOT ${base} ON ${wideColumns.join(', ')} INTO NAME __name VALUE __value)`;
+    // The header as the export wrote it ("Västra_Götaland"), not its normalised form, becomes the value.
+    await connection.run('CREATE OR REPLACE TEMP TABLE nytta_header (norm VARCHAR, original VARCHAR)');
+    for (const [i, norm] of staged.entries()) await connection.run('INSERT INTO nytta_header VALUES ($1, $2)', [norm, original[i]]);
+    base = `(SELECT * REPLACE ((SELECT h.original FROM nytta_header h WHERE h.norm = __name) AS __name) FROM (UNPIVOT ${base} ON ${wideColumns.join(', ')} INTO NAME __name VALUE __value))`;
     // The unpivoted header and cell become ordinary source columns.
     available.add('__name').add('__value');
     mapping = { ...mapping, columns: { ...mapping.columns, [mapping.wide.into]: '__name', [mapping.wide.value]: '__value' } };

@@ -85,7 +85,9 @@ export async function stageCsv(connection: DuckDBConnection, file: string, path:
     );
     const rejects = (
       await connection.runAndReadAll(
-        'SELECT line, column_name, csv_line, error_type, error_message FROM nytta_rejects ORDER BY line LIMIT 1000',
+        // DuckDB reports a short row once per missing column: one error per line and kind is enough.
+        `SELECT line, any_value(csv_line) AS csv_line, error_type, any_value(error_message) AS error_message
+         FROM nytta_rejects GROUP BY line, error_type ORDER BY line LIMIT 1000`,
       )
     ).getRowObjectsJS();
     const readerRejects: RejectRow[] = rejects.map((r) => ({
