@@ -14,6 +14,8 @@ export interface IngestCommandOptions {
   dryRun?: boolean;
   createIndicators?: boolean;
   maxErrors?: string;
+  /** Print each step on stderr (for logs, where no progress bar is drawn). */
+  verbose?: boolean;
 }
 
 const STATUS_TEXT: Record<LoadReport['status'], string> = {
@@ -54,7 +56,12 @@ export async function runIngest(files: string[], options: IngestCommandOptions):
         createIndicators: options.createIndicators,
         maxErrors: options.maxErrors ? Number(options.maxErrors) : undefined,
       },
-      { onFile: (i, _total, file, step) => progress.update(i * steps + ['läser', 'kontrollerar', 'skriver'].indexOf(step) + 1, `${file}: ${step}`) },
+      {
+        onFile: (i, total, file, step) => {
+          progress.update(i * steps + ['läser', 'kontrollerar', 'skriver'].indexOf(step) + 1, `${file}: ${step}`);
+          if (options.verbose) console.error(`[${i + 1}/${total}] ${file}: ${step}`);
+        },
+      },
     );
     progress.stop();
     for (const report of reports) for (const line of describeReport(report)) console.log(line);

@@ -27,6 +27,7 @@ program
   .option('--create-indicators', 'skapa okända indikatorer i stället för att avvisa raderna')
   .option('--max-errors <n>', 'hur många fel som listas', '100')
   .option('--dry-run', 'kontrollera utan att skriva')
+  .option('--verbose', 'skriv varje steg på stderr')
   .action(async (files: string[], options) => {
     process.exitCode = await runIngest(files, options);
   });
