@@ -1,5 +1,16 @@
-import ExcelJS from 'exceljs';
-for (const f of ['../shared/data/real/hlv-dalarna/HLV_Dalarna_2014_2018_2021.xlsx', '../shared/data/real/fohm-covid19/Folkhalsomyndigheten_Covid19.xlsx']) {
-  const wb = new ExcelJS.Workbook(); await wb.xlsx.readFile(f);
-  for (const ws of wb.worksheets) console.log(ws.name, ws.rowCount, JSON.stringify(ws.getRow(1).values), JSON.stringify(ws.getRow(2).values));
-}
+import { openStore } from './pipeline/store/open-store.js';
+import { loadFile } from './pipeline/ingest/load-file.js';
+import { rmSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+rmSync('/tmp/p.duckdb', { force: true }); rmSync('/tmp/p.duckdb.wal', { force: true });
+const s = await openStore('/tmp/p.duckdb', { memoryLimit: '700MB' });
+await loadFile(s.connection, '/tmp/big/organisation.csv'); await loadFile(s.connection, '/tmp/big/indikatorer.csv');
+let t = Date.now(); let last = 'start';
+const r = await loadFile(s.connection, '/tmp/u2m.csv', { onStep: (step) => { console.log(last, Date.now() - t); t = Date.now(); last = step; } });
+console.log(last, Date.now() - t, r.status, r.rowsAccepted);
+s.close();
+rmSync('/tmp/f.duckdb', { force: true });
+const f = await (await DuckDBInstance.create('/tmp/f.duckdb')).connect();
+t = Date.now();
+await f.run(`create table o as select * from read_csv('/tmp/u2m.csv', delim=';', header=true)`);
+console.log('floor', Date.now() - t);

@@ -4,11 +4,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UserError } from '../errors.js';
-import { defineMacros, defineTokens } from './macros.js';
-import { genericChecks, typedViewSql } from './kinds/compile.js';
+import { defineMacros, suppressionTokens } from './macros.js';
+import { genericChecks, typedTableSql } from './kinds/compile.js';
 import { detectKind, kindByName, KIND_NAMES } from './kinds/index.js';
 import type { KindSpec } from './kinds/spec.js';
 import { sha256File } from './hash.js';
+import { quotedIdentifier, usedParams } from '../store/sql.js';
 import { applyMapping, type Mapping } from './mapping.js';
 import { stageFile } from './readers/index.js';
 import type { RejectRow } from './readers/staging.js';
@@ -103,7 +104,6 @@ export async function loadFile(connection: DuckDBConnection, path: string, optio
 
   options.onStep?.('läser');
   await defineMacros(connection);
-  await defineTokens(connection, options.mapping?.suppressed ?? []);
   const staged = await stageFile(connection, file, path, {
     sheet: options.sheet ?? options.mapping?.sheet,
     delimiter: options.mapping?.delimiter,
@@ -117,9 +117,10 @@ export async function loadFile(connection: DuckDBConnection, path: string, optio
   const kindOptions = { createIndicators: options.createIndicators ?? options.mapping?.createIndicators ?? false };
 
   options.onStep?.('kontrollerar');
-  await connection.run(typedViewSql(kind, columns));
+  const typedSql = typedTableSql(kind, columns);
+  await connection.run(typedSql, usedParams(typedSql, { tokens: suppressionTokens(options.mapping?.suppressed) }));
   const checks = [...genericChecks(kind, columns), ...(kind.checks?.(kindOptions) ?? [])];
-  const stagedRows = Number(await scalar(connection, 'SELECT count(*) FROM stg'));
+  const stagedRows = Number(await scalar(connection, 'SELECT count(*) FROM stg_typed'));
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE nytta_errors AS ${checks.map((c) => `(${c})`).join(' UNION ALL ') || 'SELECT NULL::BIGINT, NULL::VARCHAR, NULL::VARCHAR, NULL::VARCHAR WHERE false'}`,
   );
@@ -128,9 +129,9 @@ export async function loadFile(connection: DuckDBConnection, path: string, optio
   const badLines = Number(await scalar(connection, 'SELECT count(DISTINCT line) FROM nytta_errors'));
   report.errors = [
     ...staged.readerRejects,
-    ...checkErrors.map(([line, column, value, reason]) => ({
+    ...(await withRawValues(connection, columns, checkErrors.map(([line, column, value, reason]) => ({
       line: line === null ? null : Number(line), column: column as string | null, value: value as string | null, reason: String(reason),
-    })),
+    })))),
   ]
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
     .slice(0, maxErrors);
@@ -154,10 +155,14 @@ export async function loadFile(connection: DuckDBConnection, path: string, optio
   if (options.dryRun) return report;
 
   options.onStep?.('skriver');
+  await dropRawStaging(connection); // the typed table has all the write needs; free the text copy first
   await connection.run('BEGIN TRANSACTION');
   try {
     const loadId = Number(await scalar(connection, "SELECT nextval('load_id_seq')"));
-    for (const sql of kind.write(kindOptions)) await connection.run(sql, sql.includes('$load_id') ? { load_id: loadId } : undefined);
+    if (kind.replace && (await scalar(connection, kind.replace.check))) {
+      for (const sql of kind.replace.statements) await connection.run(sql);
+    }
+    for (const sql of kind.write(kindOptions)) await connection.run(sql, usedParams(sql, { load_id: loadId }));
     await insertLog(connection, report, loadId, 'loaded', startedAt);
     await connection.run('COMMIT');
     report.loadId = loadId;
@@ -203,10 +208,29 @@ async function logRefusal(connection: DuckDBConnection, report: LoadReport, star
   }
 }
 
+async function dropRawStaging(connection: DuckDBConnection): Promise<void> {
+  for (const sql of ['DROP VIEW IF EXISTS stg', 'DROP TABLE IF EXISTS stg_mapped', 'DROP TABLE IF EXISTS stg_raw']) await connection.run(sql);
+}
+
 async function dropStaging(connection: DuckDBConnection): Promise<void> {
-  for (const sql of ['DROP VIEW IF EXISTS stg_typed', 'DROP VIEW IF EXISTS stg', 'DROP TABLE IF EXISTS nytta_errors', 'DROP TABLE IF EXISTS stg_mapped', 'DROP TABLE IF EXISTS stg_raw']) {
-    await connection.run(sql);
-  }
+  await dropRawStaging(connection);
+  for (const sql of ['DROP TABLE IF EXISTS stg_typed', 'DROP TABLE IF EXISTS nytta_errors']) await connection.run(sql);
+}
+
+/** Errors show the cell as the export wrote it: read back from the staged text, for the listed errors only. */
+async function withRawValues(connection: DuckDBConnection, columns: ReadonlySet<string>, errors: RejectRow[]): Promise<RejectRow[]> {
+  const wanted = errors.filter((e) => e.value === null && e.line !== null && e.column !== null && columns.has(e.column));
+  if (wanted.length === 0) return errors;
+  const names = [...new Set(wanted.map((e) => e.column!))];
+  const lines = [...new Set(wanted.map((e) => e.line!))];
+  const found = (
+    await connection.runAndReadAll(
+      `SELECT line, ${names.map((n) => quotedIdentifier(n)).join(', ')} FROM stg WHERE line IN (SELECT unnest($lines::BIGINT[]))`,
+      { lines: JSON.stringify(lines) },
+    )
+  ).getRowObjectsJS();
+  const byLine = new Map(found.map((r) => [Number(r.line), r]));
+  return errors.map((e) => (wanted.includes(e) ? { ...e, value: (byLine.get(e.line!)?.[e.column!] as string | null | undefined) ?? null } : e));
 }
 
 /** One line per error, as the CLI and the API print them: "fil.csv, rad 5, kolumn värde: "abc" är inte ett tal". */

@@ -1,26 +1,42 @@
 /** @module macros – SQL macros that parse exported text the way Swedish exports write it. Validation runs in SQL, not row by row in JS. */
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { listValue, type DuckDBConnection, type DuckDBListValue } from '@duckdb/node-api';
 
 /** Tokens that mean "suppressed or missing" in SCB/Kolada/Socialstyrelsen exports. Stored as NULL with the token as status. */
 export const SUPPRESSION_TOKENS = ['..', '.', 'x', 'X', 'U', '–', '—', '-'] as const;
 
+// Fast paths first: most cells are plain ASCII, so string functions decide and the regexes run only on the rest.
+// Fast paths first: most cells are plain ASCII in a common form, so one cheap test decides and the slow parse runs on the rest.
+// (Macros expand inline: a macro used twice is evaluated twice, so the slow paths are kept out of the common case.)
 const MACROS = [
   // Empty after trimming spaces and no-break spaces.
-  `CREATE OR REPLACE TEMP MACRO nytta_blank(s) AS (s IS NULL OR regexp_full_match(s, '[\\s\\x{a0}\\x{202f}]*'))`,
+  `CREATE OR REPLACE TEMP MACRO nytta_blank(s) AS (
+     CASE WHEN s IS NULL THEN true WHEN trim(s) = '' THEN true
+          WHEN NOT contains(s, chr(160)) AND NOT contains(s, chr(8239)) THEN false
+          ELSE regexp_full_match(s, '[\\s\\x{a0}\\x{202f}]*') END)`,
   // Decimal comma, thousands separated by (no-break) spaces, Unicode minus.
-  `CREATE OR REPLACE TEMP MACRO nytta_num(s) AS TRY_CAST(replace(replace(regexp_replace(s, '[\\s\\x{a0}\\x{202f}]', '', 'g'), ',', '.'), '−', '-') AS DOUBLE)`,
-  `CREATE OR REPLACE TEMP MACRO nytta_int(s) AS CASE WHEN nytta_num(s) = floor(nytta_num(s)) THEN CAST(nytta_num(s) AS BIGINT) END`,
+  `CREATE OR REPLACE TEMP MACRO nytta_num_slow(s) AS TRY_CAST(
+     replace(replace(replace(replace(replace(replace(s, ' ', ''), chr(160), ''), chr(8239), ''), chr(9), ''), ',', '.'), '−', '-') AS DOUBLE)`,
+  // "inf" and "nan" parse as doubles but are not numbers in an export; no real number contains an n.
+  `CREATE OR REPLACE TEMP MACRO nytta_num(s) AS
+     CASE WHEN strpos(s, 'n') = 0 AND strpos(s, 'N') = 0 THEN coalesce(TRY_CAST(s AS DOUBLE), nytta_num_slow(s)) END`,
+  `CREATE OR REPLACE TEMP MACRO nytta_int_slow(s) AS CASE WHEN nytta_num(s) = floor(nytta_num(s)) AND abs(nytta_num(s)) < 9e18 THEN CAST(nytta_num(s) AS BIGINT) END`,
+  `CREATE OR REPLACE TEMP MACRO nytta_int(s) AS coalesce(TRY_CAST(s AS BIGINT), nytta_int_slow(s))`,
   `CREATE OR REPLACE TEMP MACRO nytta_date(s) AS CASE WHEN regexp_full_match(trim(s), '\\d{4}-\\d{2}-\\d{2}') THEN TRY_CAST(trim(s) AS DATE) END`,
   `CREATE OR REPLACE TEMP MACRO nytta_fold(s) AS lower(strip_accents(trim(s)))`,
-  // Periods: 2024 | 2024-03 | 2024M03 | 2024-Q1 | 2024Q1 | 2024K1 | 2024-W05 | 2024-03-15.
-  `CREATE OR REPLACE TEMP MACRO nytta_period(s) AS (
+  // Periods: 2024 | 2024-03 | 2024M03 | 2024-Q1 | 2024Q1 | 2024K1 | 2024-W05 | 2024W05 | 2024-03-15.
+  `CREATE OR REPLACE TEMP MACRO nytta_period_slow(p) AS (
      CASE
-       WHEN regexp_full_match(trim(s), '\\d{4}') THEN trim(s)
-       WHEN regexp_full_match(trim(s), '\\d{4}[-M](0[1-9]|1[0-2])') THEN left(trim(s), 4) || '-' || right(trim(s), 2)
-       WHEN regexp_full_match(upper(trim(s)), '\\d{4}-?[QK][1-4]') THEN left(trim(s), 4) || '-Q' || right(trim(s), 1)
-       WHEN regexp_full_match(upper(trim(s)), '\\d{4}-?W(0[1-9]|[1-4][0-9]|5[0-3])') THEN left(trim(s), 4) || '-W' || right(trim(s), 2)
-       WHEN nytta_date(s) IS NOT NULL THEN trim(s)
+       WHEN regexp_full_match(p, '\\d{4}') THEN p
+       WHEN regexp_full_match(p, '\\d{4}[-M](0[1-9]|1[0-2])') THEN left(p, 4) || '-' || right(p, 2)
+       WHEN regexp_full_match(upper(p), '\\d{4}-?[QK][1-4]') THEN left(p, 4) || '-Q' || right(p, 1)
+       WHEN regexp_full_match(upper(p), '\\d{4}-?W(0[1-9]|[1-4][0-9]|5[0-3])')
+            -- week 53 exists only in long ISO years
+            AND weekofyear(CAST(strptime(left(p, 4) || '-' || right(p, 2) || '-1', '%G-%V-%u') AS DATE)) = CAST(right(p, 2) AS INTEGER)
+            THEN left(p, 4) || '-W' || right(p, 2)
+       WHEN nytta_date(p) IS NOT NULL THEN p
      END)`,
+  `CREATE OR REPLACE TEMP MACRO nytta_period(s) AS (
+     CASE WHEN regexp_full_match(s, '\\d{4}-(0[1-9]|1[0-2])') THEN s ELSE nytta_period_slow(trim(s)) END)`,
   `CREATE OR REPLACE TEMP MACRO nytta_grain(p) AS (
      CASE WHEN length(p) = 4 THEN 'year'
           WHEN p LIKE '%-Q%' THEN 'quarter'
@@ -43,10 +59,7 @@ export async function defineMacros(connection: DuckDBConnection): Promise<void> 
   for (const sql of MACROS) await connection.run(sql);
 }
 
-/** Fills the temp table of suppression tokens: the standard ones plus a mapping's own, as bound parameters. */
-export async function defineTokens(connection: DuckDBConnection, extra: readonly string[] = []): Promise<void> {
-  await connection.run('CREATE OR REPLACE TEMP TABLE nytta_token (token VARCHAR)');
-  for (const token of new Set([...SUPPRESSION_TOKENS, ...extra])) {
-    await connection.run('INSERT INTO nytta_token VALUES ($1)', [token]);
-  }
+/** The suppression tokens for one load: the standard ones plus a mapping's own, as a list value for `$tokens`. */
+export function suppressionTokens(extra: readonly string[] = []): DuckDBListValue {
+  return listValue([...new Set([...SUPPRESSION_TOKENS, ...extra])]);
 }

@@ -6,3 +6,9 @@ export function allowIdentifier(name: string, allowed: readonly string[]): strin
   if (!allowed.includes(name)) throw new Error(`Identifier not allowed: ${name}`);
   return name;
 }
+
+/** The named parameters `sql` actually references (DuckDB refuses to bind a name the statement lacks). */
+export function usedParams<T>(sql: string, params: Record<string, T>): Record<string, T> | undefined {
+  const used = Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql));
+  return used.length ? Object.fromEntries(used) : undefined;
+}

@@ -1,7 +1,7 @@
 /** @module business-case – nyttokalkyl lines; amounts in kr, tkr or mnkr, always stored in SEK. */
 import { type KindSpec } from './spec.js';
 
-const FACTOR = `CASE WHEN belopp_kr__raw IS NOT NULL THEN 1 WHEN belopp_tkr__raw IS NOT NULL THEN 1e3 ELSE 1e6 END`;
+const FACTOR = `CASE WHEN belopp_kr IS NOT NULL THEN 1 WHEN belopp_tkr IS NOT NULL THEN 1e3 ELSE 1e6 END`;
 
 export const businessCase: KindSpec = {
   kind: 'nyttokalkyl',
@@ -33,12 +33,12 @@ export const businessCase: KindSpec = {
   ],
   requireOneOf: [['belopp_kr'], ['belopp_tkr'], ['belopp_mnkr']],
   checks: () => [
-    `SELECT line, 'belopp', coalesce(belopp_kr__raw, belopp_tkr__raw, belopp_mnkr__raw), 'beloppet saknas'
-     FROM stg_typed WHERE coalesce(belopp_kr, belopp_tkr, belopp_mnkr) IS NULL AND nytta_blank(coalesce(belopp_kr__raw, belopp_tkr__raw, belopp_mnkr__raw))`,
-    `SELECT line, 'belopp', coalesce(belopp_kr__raw, belopp_tkr__raw, belopp_mnkr__raw), 'beloppet är negativt (ange kostnader och nyttor som positiva belopp, post avgör tecknet)'
+    `SELECT line, 'belopp', NULL, 'beloppet saknas'
+     FROM stg_typed WHERE coalesce(belopp_kr, belopp_tkr, belopp_mnkr) IS NULL AND NOT (belopp_kr__bad OR belopp_tkr__bad OR belopp_mnkr__bad)`,
+    `SELECT line, 'belopp', NULL, 'beloppet är negativt (ange kostnader och nyttor som positiva belopp, post avgör tecknet)'
      FROM stg_typed WHERE coalesce(belopp_kr, belopp_tkr, belopp_mnkr) < 0`,
-    `SELECT line, 'lag', lag__raw, 'lågt värde är större än förväntat belopp' FROM stg_typed WHERE lag > coalesce(belopp_kr, belopp_tkr, belopp_mnkr)`,
-    `SELECT line, 'hog', hog__raw, 'högt värde är mindre än förväntat belopp' FROM stg_typed WHERE hog < coalesce(belopp_kr, belopp_tkr, belopp_mnkr)`,
+    `SELECT line, 'lag', NULL, 'lågt värde är större än förväntat belopp' FROM stg_typed WHERE lag > coalesce(belopp_kr, belopp_tkr, belopp_mnkr)`,
+    `SELECT line, 'hog', NULL, 'högt värde är mindre än förväntat belopp' FROM stg_typed WHERE hog < coalesce(belopp_kr, belopp_tkr, belopp_mnkr)`,
   ],
   write: () => [
     // A new business-case file replaces the program's scenario (plan or outcome) as a whole.

@@ -29,7 +29,7 @@ export const indicators: KindSpec = {
     { name: 'min_antal', type: 'integer' },
   ],
   checks: () => [
-    `SELECT line, 'min_antal', min_antal__raw, 'min_antal måste vara minst 1' FROM stg_typed WHERE min_antal < 1`,
+    `SELECT line, 'min_antal', NULL, 'min_antal måste vara minst 1' FROM stg_typed WHERE min_antal < 1`,
     duplicateId('id', 'samma indikator-id'),
   ],
   write: () => [
@@ -79,7 +79,7 @@ export const targets: KindSpec = {
     `SELECT line, 'indikator', indikator, 'okänd indikator' FROM stg_typed WHERE indikator NOT IN (SELECT id FROM indicator)`,
     `SELECT line, 'enhet', enhet, 'okänd enhet' FROM stg_typed WHERE enhet IS NOT NULL AND enhet NOT IN (SELECT id FROM org_unit)`,
     `WITH d AS (SELECT indikator, coalesce(enhet, '') AS e, ar, min(line) AS first_line FROM stg_typed GROUP BY ALL HAVING count(*) > 1)
-     SELECT s.line, 'ar', s.ar__raw, 'samma indikator, enhet och år finns redan på rad ' || d.first_line
+     SELECT s.line, 'ar', NULL, 'samma indikator, enhet och år finns redan på rad ' || d.first_line
      FROM stg_typed s JOIN d ON s.indikator = d.indikator AND coalesce(s.enhet, '') = d.e AND s.ar = d.ar WHERE s.line > d.first_line`,
   ],
   write: () => [
@@ -131,7 +131,7 @@ export const benefits: KindSpec = {
     { name: 'maldatum', type: 'date' },
   ],
   checks: () => [
-    `SELECT line, 'niva', niva__raw, 'nivån måste vara 1, 2 eller 3' FROM stg_typed WHERE niva NOT BETWEEN 1 AND 3`,
+    `SELECT line, 'niva', NULL, 'nivån måste vara 1, 2 eller 3' FROM stg_typed WHERE niva NOT BETWEEN 1 AND 3`,
     `SELECT line, 'overordnad', overordnad, 'okänd överordnad nytta' FROM stg_typed s
      WHERE overordnad IS NOT NULL AND overordnad NOT IN (SELECT id FROM stg_typed) AND NOT EXISTS (SELECT 1 FROM benefit b WHERE b.program = s.program AND b.id = s.overordnad)`,
     `SELECT line, 'effektmal', goal, 'okänt effektmål för programmet (läs in effektmålen först)' FROM (SELECT line, program, unnest(${splitList('effektmal')}) AS goal FROM stg_typed) s

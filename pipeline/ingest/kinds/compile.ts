@@ -1,8 +1,8 @@
-/** @module compile – turns a kind's column types into a typed SQL view and generic checks, all in SQL. */
+/** @module compile – turns a kind's column types into one typed pass over the staged text, with error flags, all in SQL. */
 import { isEnum, lit, q, type ColumnSpec, type ColumnType, type KindSpec } from './spec.js';
 
-// Tokens live in the temp table nytta_token (filled with bound parameters), since mapping files add their own.
-const TOKENS = 'SELECT token FROM nytta_token';
+// The suppression tokens are bound as the list parameter $tokens (mapping files add their own).
+const isToken = (raw: string) => `list_contains($tokens, trim(${raw}))`;
 
 /** SQL expression giving the typed value of raw column `raw` (NULL when blank or invalid). */
 export function typedExpr(type: ColumnType, raw: string): string {
@@ -24,7 +24,7 @@ export function typedExpr(type: ColumnType, raw: string): string {
     case 'period':
       return `nytta_period(${raw})`;
     case 'measure':
-      return `CASE WHEN trim(${raw}) NOT IN (${TOKENS}) THEN nytta_num(${raw}) END`;
+      return `CASE WHEN NOT ${isToken(raw)} THEN nytta_num(${raw}) END`;
     case 'probability':
       return `(SELECT CASE WHEN p BETWEEN 0 AND 1 THEN p END FROM (SELECT CASE WHEN contains(${raw}, '%') OR nytta_num(${raw}) > 1 THEN nytta_num(replace(${raw}, '%', '')) / 100 ELSE nytta_num(${raw}) END AS p))`;
   }
@@ -49,35 +49,43 @@ function typeReason(type: ColumnType): string {
   }
 }
 
-/** The view `stg_typed`: `line`, then each declared column typed, plus `<name>__raw` text. */
-export function typedViewSql(spec: KindSpec, present: ReadonlySet<string>): string {
-  const parts = ['line'];
+/**
+ * The table `stg_typed`, built in one pass: `line`, each declared column typed, and for each typed column
+ * `<name>__bad` (text that does not parse). A measure also gets `<name>__token`: the suppression token, if any.
+ */
+export function typedTableSql(spec: KindSpec, present: ReadonlySet<string>): string {
+  // Inner projection parses each cell once; the outer one derives the flags from the parsed value.
+  const inner = ['line'];
+  const outer = ['line'];
   for (const column of spec.columns) {
     const raw = present.has(column.name) ? q(column.name) : 'CAST(NULL AS VARCHAR)';
-    parts.push(`${typedExpr(column.type, raw)} AS ${q(column.name)}`);
-    parts.push(`${raw} AS ${q(`${column.name}__raw`)}`);
+    const typed = q(column.name);
+    const rawAlias = q(`${column.name}__text`);
+    inner.push(`${typedExpr(column.type, raw)} AS ${typed}`);
+    outer.push(typed);
+    if (column.type === 'text') continue;
+    inner.push(`${raw} AS ${rawAlias}`);
+    if (column.type === 'measure') {
+      inner.push(`CASE WHEN ${isToken(raw)} THEN trim(${raw}) END AS ${q(`${column.name}__token`)}`);
+      outer.push(q(`${column.name}__token`));
+      outer.push(`(${typed} IS NULL AND ${q(`${column.name}__token`)} IS NULL AND NOT nytta_blank(${rawAlias})) AS ${q(`${column.name}__bad`)}`);
+    } else {
+      outer.push(`(${typed} IS NULL AND NOT nytta_blank(${rawAlias})) AS ${q(`${column.name}__bad`)}`);
+    }
   }
-  return `CREATE OR REPLACE TEMP VIEW stg_typed AS SELECT ${parts.join(', ')} FROM stg`;
+  return `CREATE OR REPLACE TEMP TABLE stg_typed AS SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM stg)`;
 }
 
-/** Checks every kind gets: required cells filled, typed cells parseable. */
+/** Checks every kind gets: required cells filled, typed cells parseable. Values are filled in from the raw text later. */
 export function genericChecks(spec: KindSpec, present: ReadonlySet<string>): string[] {
   const checks: string[] = [];
   for (const column of spec.columns.filter((c) => present.has(c.name))) {
-    const typed = q(column.name);
-    const raw = q(`${column.name}__raw`);
+    const name = lit(column.name);
+    const bad = column.type === 'text' ? 'false' : q(`${column.name}__bad`);
     if (column.required) {
-      checks.push(
-        `SELECT line, ${lit(column.name)} AS column_name, ${raw} AS value, 'värde saknas i obligatorisk kolumn' AS reason FROM stg_typed WHERE nytta_blank(${raw})`,
-      );
+      checks.push(`SELECT line, ${name}, NULL, 'värde saknas i obligatorisk kolumn' FROM stg_typed WHERE ${q(column.name)} IS NULL AND NOT ${bad}`);
     }
-    if (column.type !== 'text') {
-      const reason = typeReason(column.type);
-      const notToken = column.type === 'measure' ? ` AND trim(${raw}) NOT IN (${TOKENS})` : '';
-      checks.push(
-        `SELECT line, ${lit(column.name)}, ${raw}, ${lit(reason)} FROM stg_typed WHERE NOT nytta_blank(${raw}) AND ${typed} IS NULL${notToken}`,
-      );
-    }
+    if (column.type !== 'text') checks.push(`SELECT line, ${name}, NULL, ${lit(typeReason(column.type))} FROM stg_typed WHERE ${bad}`);
   }
   return checks;
 }

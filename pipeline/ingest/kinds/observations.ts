@@ -2,7 +2,9 @@
 import { SEX, type KindSpec } from './spec.js';
 
 const KEY = ['indikator', 'period', "coalesce(enhet, '')", "coalesce(kommun, '')", "coalesce(kon, 'T')", "coalesce(aldersgrupp, '')"];
-const TOKEN = "trim(varde__raw) IN (SELECT token FROM nytta_token)";
+const TOKEN = 'varde__token IS NOT NULL';
+/** A number as a person wrote it: 5, not 5.0. */
+const shown = (column: string) => `regexp_replace(CAST(${column} AS VARCHAR), '\\.0$', '')`;
 
 export const observations: KindSpec = {
   kind: 'utfall',
@@ -31,17 +33,25 @@ export const observations: KindSpec = {
           `SELECT line, 'indikator', indikator, 'okänd indikator (läs in den i en indikatorfil först)' FROM stg_typed WHERE indikator IS NOT NULL AND indikator NOT IN (SELECT id FROM indicator)`,
         ]),
     `SELECT line, 'enhet', enhet, 'okänd enhet (läs in den i en organisationsfil först)' FROM stg_typed WHERE enhet IS NOT NULL AND enhet NOT IN (SELECT id FROM org_unit)`,
-    `SELECT line, 'namnare', namnare__raw, 'nämnaren är negativ' FROM stg_typed WHERE namnare < 0`,
-    `SELECT line, 'taljare', taljare__raw, 'täljaren är negativ' FROM stg_typed WHERE taljare < 0`,
-    `SELECT line, 'taljare', taljare__raw, 'täljaren är större än nämnaren (' || namnare__raw || ')' FROM stg_typed WHERE taljare > namnare`,
-    `SELECT line, 'antal', antal__raw, 'antal är negativt' FROM stg_typed WHERE antal < 0`,
+    `SELECT line, 'namnare', NULL, 'nämnaren är negativ' FROM stg_typed WHERE namnare < 0`,
+    `SELECT line, 'taljare', NULL, 'täljaren är negativ' FROM stg_typed WHERE taljare < 0`,
+    `SELECT line, 'taljare', NULL, 'täljaren är större än nämnaren (' || ${shown('namnare')} || ')' FROM stg_typed WHERE taljare > namnare`,
+    `SELECT line, 'antal', NULL, 'antal är negativt' FROM stg_typed WHERE antal < 0`,
     `WITH dup AS (SELECT ${KEY.join(', ')}, min(line) AS first_line FROM stg_typed GROUP BY ALL HAVING count(*) > 1)
-     SELECT s.line, 'period', s.period__raw, 'samma nyckel (indikator, period, enhet, kommun, kön, åldersgrupp) finns redan på rad ' || dup.first_line
+     SELECT s.line, 'period', NULL, 'samma nyckel (indikator, period, enhet, kommun, kön, åldersgrupp) finns redan på rad ' || dup.first_line
      FROM stg_typed s JOIN dup ON s.indikator = dup.indikator AND s.period = dup.period
        AND coalesce(s.enhet, '') = dup."coalesce(enhet, '')" AND coalesce(s.kommun, '') = dup."coalesce(kommun, '')"
        AND coalesce(s.kon, 'T') = dup."coalesce(kon, 'T')" AND coalesce(s.aldersgrupp, '') = dup."coalesce(aldersgrupp, '')"
      WHERE s.line > dup.first_line`,
   ],
+  // A corrected export replaces the rows with the same key; a first load of an indicator skips the anti-join.
+  replace: {
+    check: 'SELECT EXISTS (SELECT 1 FROM observation WHERE indicator IN (SELECT DISTINCT indikator FROM stg_typed))',
+    statements: [
+      `DELETE FROM observation o USING (SELECT DISTINCT ${KEY.map((k, i) => `${k} AS k${i}`).join(', ')} FROM stg_typed) s
+       WHERE o.indicator = s.k0 AND o.period = s.k1 AND o.unit = s.k2 AND o.municipality = s.k3 AND o.sex = s.k4 AND o.age_group = s.k5`,
+    ],
+  },
   write: (options) => [
     ...(options.createIndicators
       ? [
@@ -50,15 +60,12 @@ export const observations: KindSpec = {
            WHERE indikator NOT IN (SELECT id FROM indicator) GROUP BY indikator`,
         ]
       : []),
-    // A corrected export replaces the rows with the same key.
-    `DELETE FROM observation o USING (SELECT DISTINCT ${KEY.map((k, i) => `${k} AS k${i}`).join(', ')} FROM stg_typed) s
-     WHERE o.indicator = s.k0 AND o.period = s.k1 AND o.unit = s.k2 AND o.municipality = s.k3 AND o.sex = s.k4 AND o.age_group = s.k5`,
     `INSERT INTO observation
      SELECT indikator, period, nytta_period_start(period), nytta_grain(period), ${KEY.slice(2).join(', ')},
        taljare, namnare,
        CASE WHEN ${TOKEN} THEN NULL WHEN varde IS NOT NULL THEN varde WHEN namnare > 0 THEN taljare / namnare END,
        CAST(round(coalesce(antal, namnare)) AS BIGINT),
-       CASE WHEN ${TOKEN} THEN coalesce(status, trim(varde__raw))
+       CASE WHEN ${TOKEN} THEN coalesce(status, varde__token)
             WHEN varde IS NULL AND NOT (namnare > 0 AND taljare IS NOT NULL) THEN coalesce(status, '..')
             ELSE status END,
        $load_id

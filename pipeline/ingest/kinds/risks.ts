@@ -22,9 +22,9 @@ export const risks: KindSpec = {
     { name: 'skala', type: 'integer' },
   ],
   checks: () => [
-    `SELECT line, 'skala', skala__raw, 'skalan måste vara 3, 4 eller 5' FROM stg_typed WHERE skala NOT IN (3, 4, 5)`,
-    `SELECT line, 'sannolikhet', sannolikhet__raw, 'sannolikheten ligger utanför skalan 1–' || ${SCALE} FROM stg_typed WHERE sannolikhet NOT BETWEEN 1 AND ${SCALE}`,
-    `SELECT line, 'konsekvens', konsekvens__raw, 'konsekvensen ligger utanför skalan 1–' || ${SCALE} FROM stg_typed WHERE konsekvens NOT BETWEEN 1 AND ${SCALE}`,
+    `SELECT line, 'skala', NULL, 'skalan måste vara 3, 4 eller 5' FROM stg_typed WHERE skala NOT IN (3, 4, 5)`,
+    `SELECT line, 'sannolikhet', NULL, 'sannolikheten ligger utanför skalan 1–' || ${SCALE} FROM stg_typed WHERE sannolikhet NOT BETWEEN 1 AND ${SCALE}`,
+    `SELECT line, 'konsekvens', NULL, 'konsekvensen ligger utanför skalan 1–' || ${SCALE} FROM stg_typed WHERE konsekvens NOT BETWEEN 1 AND ${SCALE}`,
     `WITH d AS (SELECT coalesce(program, '') AS p, id, coalesce(bedomd, current_date) AS b, min(line) AS first_line FROM stg_typed GROUP BY ALL HAVING count(*) > 1)
      SELECT s.line, 'id', s.id, 'samma risk och bedömningsdatum finns redan på rad ' || d.first_line
      FROM stg_typed s JOIN d ON coalesce(s.program, '') = d.p AND s.id = d.id AND coalesce(s.bedomd, current_date) = d.b WHERE s.line > d.first_line`,

@@ -37,6 +37,8 @@ export interface KindSpec {
   readonly warnings?: readonly string[];
   /** Statements run inside the load's transaction; `$load_id` is bound. */
   readonly write: (options: KindOptions) => readonly string[];
+  /** Rows a new load replaces: run first, and only when `check` (a SELECT of one boolean) says some exist. */
+  readonly replace?: { readonly check: string; readonly statements: readonly string[] };
 }
 
 export interface KindOptions {
