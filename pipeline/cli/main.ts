@@ -4,6 +4,7 @@ import { isUserError } from '../errors.js';
 import { defaultStorePath } from '../store/open-store.js';
 import { KIND_HELP, runIngest } from './ingest-command.js';
 import { DEFAULT_DEMO_ROWS, runDemo } from './demo-command.js';
+import { runServe } from './serve-command.js';
 
 function integer(value: string): number {
   const n = Number(value);
@@ -41,6 +42,17 @@ program
   .option('--csv <dir>', 'skriv exportfiler (CSV) till en mapp i stället för att läsa in dem')
   .action(async (options) => {
     process.exitCode = await runDemo(options);
+  });
+
+program
+  .command('serve')
+  .description('starta tjänsten (läser in demoregionen om lagret är tomt)')
+  .option('--db <path>', 'DuckDB-filen', defaultStorePath())
+  .option('--port <n>', 'port (miljövariabel PORT)', integer, Number(process.env.PORT ?? 3000))
+  .option('--host <h>', 'adress (miljövariabel HOST)', process.env.HOST ?? '127.0.0.1')
+  .option('--no-demo', 'läs inte in demoregionen i ett tomt lager')
+  .action(async (options) => {
+    await runServe(options);
   });
 
 try {

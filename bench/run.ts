@@ -1,0 +1,75 @@
+/**
+ * `npm run bench`: figures, not assertions. Ingest of a demo export (10 M rows by default, BENCH_ROWS to change)
+ * against the floor (DuckDB's own read_csv into a table, same file, separate process) and, where Debian's
+ * python3-pandas is installed, pandas.read_csv as the analyst's peer. Ratios go to bench/results/.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeDemoFiles } from '../pipeline/demo/generate.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROWS = Number(process.env.BENCH_ROWS ?? 10_000_000);
+
+interface Run {
+  mode: string;
+  rows: number;
+  seconds: number;
+  peakMiB: number;
+}
+
+function child(args: string[]): Run {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(HERE, 'ingest-child.ts'), ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop()!) as Run;
+}
+
+function pandas(csv: string): Run | null {
+  // Debian's python3-pandas lives under /usr/bin/python3, which may not be the python3 first on PATH.
+  const python = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import pandas']).status === 0);
+  if (!python) {
+    console.log('pandas: hoppas över – python3-pandas är inte installerat (apt-get install python3-pandas).');
+    return null;
+  }
+  const script = [
+    'import json, resource, sys, time, pandas',
+    't = time.perf_counter()',
+    "df = pandas.read_csv(sys.argv[1], sep=';', decimal=',')",
+    's = time.perf_counter() - t',
+    "print(json.dumps({'mode': 'pandas', 'rows': len(df), 'seconds': s, 'peakMiB': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}))",
+  ].join('\n');
+  const out = execFileSync(python!, ['-c', script, csv], { encoding: 'utf8' });
+  return JSON.parse(out.trim()) as Run;
+}
+
+const work = mkdtempSync(join(tmpdir(), 'nytta-bench-'));
+try {
+  console.log(`Skapar demoexport med ${ROWS.toLocaleString('sv-SE')} utfallsrader …`);
+  const files = await writeDemoFiles(join(work, 'export'), { rows: ROWS, seed: 1 });
+  const csv = files.find((f) => f.endsWith('utfall.csv'))!;
+  const references = ['organisation.csv', 'indikatorer.csv'].map((n) => files.find((f) => f.endsWith(n))!);
+  const floor = child(['floor', join(work, 'floor.duckdb'), csv]);
+  const nytta = child(['nytta', join(work, 'nytta.duckdb'), csv, ...references]);
+  const peer = pandas(csv);
+  const rate = (r: Run) => Math.round(r.rows / r.seconds);
+  const result = {
+    benchmark: 'ingest',
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    file: { rows: ROWS, bytes: statSync(csv).size },
+    floor: { ...floor, rowsPerSecond: rate(floor) },
+    nytta: { ...nytta, rowsPerSecond: rate(nytta), ratioToFloor: +(nytta.seconds / floor.seconds).toFixed(2) },
+    pandas: peer ? { ...peer, rowsPerSecond: rate(peer), ratioToFloor: +(peer.seconds / floor.seconds).toFixed(2) } : null,
+    targets: { ratioToFloor: 1.5, peakMiB: 1024 },
+  };
+  for (const run of [result.floor, result.nytta, result.pandas].filter((r) => r !== null)) {
+    const ratio = 'ratioToFloor' in run ? `  ${run.ratioToFloor}× golvet` : '  (golvet)';
+    console.log(`${run.mode.padEnd(6)} ${run.seconds.toFixed(1).padStart(6)} s  ${run.rowsPerSecond.toLocaleString('sv-SE').padStart(12)} rader/s  ${String(run.peakMiB).padStart(6)} MiB${ratio}`);
+  }
+  mkdirSync(join(HERE, 'results'), { recursive: true });
+  writeFileSync(join(HERE, 'results', 'ingest.json'), JSON.stringify(result, null, 2) + '\n');
+  console.log('Skrivet: bench/results/ingest.json');
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
