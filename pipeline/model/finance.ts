@@ -1,0 +1,95 @@
+/**
+ * @module finance – discounting, NPV, IRR, payback, benefit-cost ratio, break-even benefit.
+ * Year index t = 0 … T; year 0 is not discounted (cash at the start), later years at (1 + r)^t.
+ */
+
+/** (1 + r)^-t. */
+export function discountFactor(rate: number, t: number): number {
+  return 1 / (1 + rate) ** t;
+}
+
+/** Σ flows[t] / (1 + r)^t, year 0 undiscounted. Equals `= v0 + NPV(r; v1:vT)` in Excel and LibreOffice. */
+export function presentValue(flows: readonly number[], rate: number): number {
+  return flows.reduce((sum, flow, t) => sum + flow * discountFactor(rate, t), 0);
+}
+
+/** The same flows discounted year by year. */
+export function discounted(flows: readonly number[], rate: number): number[] {
+  return flows.map((flow, t) => flow * discountFactor(rate, t));
+}
+
+export function cumulative(flows: readonly number[]): number[] {
+  let sum = 0;
+  return flows.map((flow) => (sum += flow));
+}
+
+/**
+ * Years until the cumulative flow reaches 0, interpolated linearly inside the year it turns, counted from the
+ * start of year 0 (cash at year ends: [-100, 60, 60] pays back after 1 + 40/60 years). `null`: not within the period.
+ */
+export function payback(flows: readonly number[]): number | null {
+  let before = 0;
+  for (let t = 0; t < flows.length; t++) {
+    const after = before + flows[t];
+    if (after >= 0 && (t === 0 || before < 0)) {
+      if (t === 0) return 0;
+      return t - 1 + -before / flows[t];
+    }
+    before = after;
+  }
+  return null;
+}
+
+/** Benefit-cost ratio PV(B) / PV(C); `null` when there are no costs. */
+export function benefitCostRatio(benefits: readonly number[], costs: readonly number[], rate: number): number | null {
+  const pvCosts = presentValue(costs, rate);
+  return pvCosts === 0 ? null : presentValue(benefits, rate) / pvCosts;
+}
+
+/**
+ * The constant yearly benefit from year index `fromT` to the end that brings NPV to zero, counting the benefits
+ * before `fromT` as they are: (PV(C) − PV(B before fromT)) / Σ_{t=fromT..T} (1 + r)^−t.
+ */
+export function breakEvenAnnualBenefit(benefits: readonly number[], costs: readonly number[], rate: number, fromT: number): number | null {
+  const years = Math.max(benefits.length, costs.length);
+  if (fromT < 0 || fromT >= years) return null;
+  let annuity = 0;
+  for (let t = fromT; t < years; t++) annuity += discountFactor(rate, t);
+  const before = presentValue(benefits.slice(0, fromT), rate);
+  return (presentValue(costs, rate) - before) / annuity;
+}
+
+/**
+ * Internal rate of return: the rate where NPV is 0, found by bisection between sign changes on a grid from −99 %
+ * upwards. `null` when NPV never changes sign (all flows one sign, or no root in −99 %…1 000 %). With several
+ * roots, the lowest is returned.
+ */
+export function irr(flows: readonly number[]): number | null {
+  if (!flows.some((f) => f > 0) || !flows.some((f) => f < 0)) return null;
+  const grid: number[] = [];
+  for (let r = -0.99; r < 1; r += 0.01) grid.push(r);
+  for (let r = 1; r <= 10; r += 0.1) grid.push(r);
+  let lo = grid[0];
+  let npvLo = presentValue(flows, lo);
+  for (const hi of grid.slice(1)) {
+    const npvHi = presentValue(flows, hi);
+    if (npvLo === 0) return lo;
+    if (Math.sign(npvLo) !== Math.sign(npvHi)) return bisect(flows, lo, hi, npvLo);
+    lo = hi;
+    npvLo = npvHi;
+  }
+  return null;
+}
+
+function bisect(flows: readonly number[], lo: number, hi: number, npvLo: number): number {
+  for (let i = 0; i < 200 && hi - lo > 1e-14; i++) {
+    const mid = (lo + hi) / 2;
+    const npvMid = presentValue(flows, mid);
+    if (npvMid === 0) return mid;
+    if (Math.sign(npvMid) === Math.sign(npvLo)) {
+      lo = mid;
+      npvLo = npvMid;
+    } else hi = mid;
+  }
+  return (lo + hi) / 2;
+}

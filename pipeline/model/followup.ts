@@ -1,0 +1,87 @@
+/**
+ * @module followup – the five-year follow-up: per indicator and unit, each year after go-live against its baseline and
+ * target, with progress and a status; rolled up to benefits and effect goals.
+ *
+ * Conventions: year k after go-live is calendar year (go-live year + k). Progress = (outcome − baseline) /
+ * (target − baseline) toward the final target. Reached: the outcome is at least as good as the final target (in the
+ * indicator's direction). On track: at least as good as that year's target, or, without one, the straight line from
+ * the baseline in the go-live year to the final target. At risk: otherwise. Not measured: no outcome (missing or suppressed).
+ */
+
+export type Direction = 'higher' | 'lower';
+export type FollowupStatus = 'reached' | 'on_track' | 'at_risk' | 'not_measured';
+
+export interface FollowupInput {
+  indicator: string;
+  unit: string;
+  direction: Direction;
+  goLiveYear: number;
+  baseline: number | null;
+  /** Targets by calendar year; the latest is the final target. */
+  targets: Readonly<Record<number, number>>;
+  /** Outcomes by calendar year; null or absent = not measured. */
+  outcomes: Readonly<Record<number, number | null>>;
+}
+
+export interface FollowupYear {
+  year: number;
+  calendarYear: number;
+  target: number | null;
+  expected: number | null;
+  outcome: number | null;
+  progress: number | null;
+  status: FollowupStatus;
+}
+
+const better = (direction: Direction, a: number, b: number) => (direction === 'higher' ? a >= b : a <= b);
+
+export function followupIndicator(input: FollowupInput, years = 5): FollowupYear[] {
+  const targetYears = Object.keys(input.targets).map(Number).sort((a, b) => a - b);
+  const finalYear = targetYears.at(-1);
+  const finalTarget = finalYear === undefined ? null : input.targets[finalYear];
+  return Array.from({ length: years }, (_, i) => {
+    const calendarYear = input.goLiveYear + i + 1;
+    const outcome = input.outcomes[calendarYear] ?? null;
+    const target = input.targets[calendarYear] ?? null;
+    let expected = target;
+    if (expected === null && finalTarget !== null && input.baseline !== null && finalYear! > input.goLiveYear) {
+      const share = Math.min(1, (calendarYear - input.goLiveYear) / (finalYear! - input.goLiveYear));
+      expected = input.baseline + (finalTarget - input.baseline) * share;
+    }
+    const progress =
+      outcome !== null && input.baseline !== null && finalTarget !== null && finalTarget !== input.baseline
+        ? (outcome - input.baseline) / (finalTarget - input.baseline)
+        : null;
+    let status: FollowupStatus;
+    if (outcome === null) status = 'not_measured';
+    else if (finalTarget !== null && better(input.direction, outcome, finalTarget)) status = 'reached';
+    else if (expected !== null && better(input.direction, outcome, expected)) status = 'on_track';
+    else status = 'at_risk';
+    return { year: i + 1, calendarYear, target, expected, outcome, progress, status };
+  });
+}
+
+export interface RollupRow {
+  id: string;
+  year: number;
+  indicators: number;
+  measured: number;
+  /** Reached or on track. */
+  onTrack: number;
+  /** Share of measured indicators reached or on track; null when none is measured. */
+  share: number | null;
+}
+
+/** Per group (a benefit, or an effect goal) and year: how many of its indicators are on track. */
+export function rollup(groups: Readonly<Record<string, readonly string[]>>, rows: Readonly<Record<string, readonly FollowupYear[]>>, years = 5): RollupRow[] {
+  const out: RollupRow[] = [];
+  for (const [id, members] of Object.entries(groups)) {
+    for (let year = 1; year <= years; year++) {
+      const statuses = members.map((m) => rows[m]?.[year - 1]?.status ?? 'not_measured');
+      const measured = statuses.filter((s) => s !== 'not_measured').length;
+      const onTrack = statuses.filter((s) => s === 'reached' || s === 'on_track').length;
+      out.push({ id, year, indicators: members.length, measured, onTrack, share: measured ? onTrack / measured : null });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,81 @@
+/** @module sensitivity – how the business case moves: low/high items, ±x %, switching value, optimism bias, scenarios, plan against outcome. */
+import { businessCase, DEFAULT_RATE, flows, type BusinessCaseLine, type BusinessCaseOptions } from './business-case.js';
+import { presentValue } from './finance.js';
+
+export interface Sensitivity {
+  npv: number;
+  /** Every item at its low estimate (costs high, benefits low: the pessimistic bound) and the reverse. */
+  npvLow: number;
+  npvHigh: number;
+  /** NPV with costs and benefits moved by ±x each. */
+  costsUp: number;
+  costsDown: number;
+  benefitsUp: number;
+  benefitsDown: number;
+  /** The relative change of all benefits that brings NPV to 0 (−0.25: benefits may fall 25 %). */
+  switchingValue: number | null;
+  /** NPV with costs × (1 + optimism bias), as the Green Book adjusts early estimates. */
+  npvWithOptimismBias: number;
+}
+
+export interface SensitivityOptions extends BusinessCaseOptions {
+  /** The ± move, default 0.1. */
+  change?: number;
+  /** Optimism bias on costs, default 0 (Green Book: up to 2.0 for early IT development, 0.1 late). */
+  optimismBias?: number;
+}
+
+/** Sensitivity of one scenario's plan. A line without low/high keeps its amount at both bounds. */
+export function sensitivity(all: readonly BusinessCaseLine[], scenario: string, options: SensitivityOptions = {}): Sensitivity {
+  const rate = options.rate ?? DEFAULT_RATE;
+  const x = options.change ?? 0.1;
+  const ob = options.optimismBias ?? 0;
+  const base = businessCase(all, scenario, options);
+  const lines = all.filter((l) => l.scenario === scenario && l.kind === 'plan');
+  const [start, end] = [base.startYear, base.endYear];
+  const pv = (post: 'cost' | 'benefit', amount?: (l: BusinessCaseLine) => number) => presentValue(flows(lines, post, start, end, amount), rate);
+  const pvC = pv('cost');
+  const pvB = pv('benefit');
+  const low = (l: BusinessCaseLine) => l.low ?? l.amount;
+  const high = (l: BusinessCaseLine) => l.high ?? l.amount;
+  return {
+    npv: base.npv,
+    npvLow: pv('benefit', low) - pv('cost', high),
+    npvHigh: pv('benefit', high) - pv('cost', low),
+    costsUp: pvB - pvC * (1 + x),
+    costsDown: pvB - pvC * (1 - x),
+    benefitsUp: pvB * (1 + x) - pvC,
+    benefitsDown: pvB * (1 - x) - pvC,
+    switchingValue: pvB === 0 ? null : -base.npv / pvB,
+    npvWithOptimismBias: pvB - pvC * (1 + ob),
+  };
+}
+
+/** Every scenario's key figures side by side, in the order they first appear. */
+export function scenarios(all: readonly BusinessCaseLine[], options: BusinessCaseOptions = {}) {
+  const names = [...new Set(all.filter((l) => l.kind === 'plan').map((l) => l.scenario))];
+  return names.map((name) => businessCase(all, name, options));
+}
+
+export interface PlanOutcomeRow {
+  year: number;
+  planCosts: number;
+  outcomeCosts: number | null;
+  planBenefits: number;
+  outcomeBenefits: number | null;
+}
+
+/** Plan against outcome per year; outcome is null for years without any outcome line. */
+export function planAgainstOutcome(all: readonly BusinessCaseLine[], scenario: string): PlanOutcomeRow[] {
+  const lines = all.filter((l) => l.scenario === scenario);
+  const years = [...new Set(lines.map((l) => l.year))].sort((a, b) => a - b);
+  const sum = (kind: string, post: string, year: number) => lines.filter((l) => l.kind === kind && l.post === post && l.year === year).reduce((s, l) => s + l.amount, 0);
+  const hasOutcome = (year: number) => lines.some((l) => l.kind === 'outcome' && l.year === year);
+  return years.map((year) => ({
+    year,
+    planCosts: sum('plan', 'cost', year),
+    outcomeCosts: hasOutcome(year) ? sum('outcome', 'cost', year) : null,
+    planBenefits: sum('plan', 'benefit', year),
+    outcomeBenefits: hasOutcome(year) ? sum('outcome', 'benefit', year) : null,
+  }));
+}
