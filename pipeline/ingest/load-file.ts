@@ -108,6 +108,7 @@ export async function loadFile(connection: DuckDBConnection, path: string, optio
     sheet: options.sheet ?? options.mapping?.sheet,
     delimiter: options.mapping?.delimiter,
     encoding: options.mapping?.encoding,
+    jsonRecords: options.mapping?.json?.records,
   });
   let columns = new Set(staged.columns);
   if (options.mapping) columns = await applyMapping(connection, file, options.mapping, staged.columns, staged.originalColumns);

@@ -38,6 +38,11 @@ export const mappingSchema = z
     /** Target columns holding Excel serial day numbers (43865 = 2020-02-04). */
     excelDates: z.array(z.string()).default([]),
     createIndicators: z.boolean().default(false),
+    /** Nested JSON: the array paths whose objects become rows (see readers/json-records.ts). */
+    json: z
+      .object({ records: z.array(z.object({ path: z.string().min(1), set: z.record(z.string(), z.string()).default({}) }).strict()).min(1) })
+      .strict()
+      .optional(),
   })
   .strict();
 

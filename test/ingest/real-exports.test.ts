@@ -42,6 +42,21 @@ describe('public exports through the shipped mappings', () => {
     expect(vgr.value).toBe(88.2);
   });
 
+  it('the nested Kolada report JSONs give the same 13 603 values as the flat CSV made from them', async () => {
+    const files = ['kostnader', 'kunskapsbaserad', 'saker-vard', 'sjukdomsforekomst', 'syn-pa-varden', 'tillganglighet'];
+    let total = 0;
+    for (const name of files) {
+      const report = await load(store, `kolada-hos-halland/ar-skr-${name}.json`, 'kolada-rapport-json');
+      expect(report.status).toBe('loaded');
+      total += report.rowsAccepted;
+    }
+    expect(total).toBe(13_603);
+    const [vgr] = await rows(store.connection, "SELECT value FROM observation WHERE indicator = 'n79179' AND municipality = 'Västra Götalandsregionen' AND period = '2018'");
+    expect(vgr.value).toBe(88.2);
+    const halland = await count(store.connection, "SELECT count(*) FROM observation WHERE indicator = 'n79179' AND municipality = 'Halland'");
+    expect(halland).toBeGreaterThan(0);
+  });
+
   it('rKolada extracts in three layouts: long with gender, long without, and the title as value header (wide)', async () => {
     expect((await load(store, 'kolada-dalarna/deltagande.csv', 'kolada-rkolada')).rowsAccepted).toBe(42);
     const utsatthet = await load(store, 'kolada-dalarna/utsatthet.csv', 'kolada-rkolada-utan-kon');

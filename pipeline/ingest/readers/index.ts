@@ -3,6 +3,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import { stageCsv, type CsvOptions } from './csv.js';
+import { stageJsonRecords, type RecordPath } from './json-records.js';
 import { stageKoladaJson } from './kolada-json.js';
 import { stageParquet } from './parquet.js';
 import type { Staged } from './staging.js';
@@ -27,6 +28,8 @@ export function detectFormat(path: string): FileFormat {
 
 export interface ReadOptions extends CsvOptions {
   sheet?: string;
+  /** A mapping's JSON record paths; without them JSON is read as Kolada's value format. */
+  jsonRecords?: readonly RecordPath[];
 }
 
 export async function stageFile(connection: DuckDBConnection, file: string, path: string, options: ReadOptions = {}): Promise<Staged> {
@@ -36,7 +39,7 @@ export async function stageFile(connection: DuckDBConnection, file: string, path
     case 'xlsx':
       return stageXlsx(connection, file, path, options.sheet);
     case 'json':
-      return stageKoladaJson(connection, file, path);
+      return options.jsonRecords ? stageJsonRecords(connection, file, path, options.jsonRecords) : stageKoladaJson(connection, file, path);
     case 'csv':
       return stageCsv(connection, file, path, options);
   }
