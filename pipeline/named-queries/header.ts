@@ -1,0 +1,160 @@
+/**
+ * @module header – the header of a query file, parsed strictly. Errors quote the line and list what is valid.
+ *
+ * @example
+ * -- name: indicator_series
+ * -- description: Indikatorserie per period
+ * -- param: indicator VARCHAR required — indikatorns id
+ * -- param: grain VARCHAR default=month values=month|quarter|year
+ * -- column: period VARCHAR
+ * -- column: sex VARCHAR when breakdown=sex
+ * -- suppress: count=n values=value,numerator,denominator min=min_count group=period
+ */
+
+export const SQL_TYPES = ['VARCHAR', 'INTEGER', 'BIGINT', 'DOUBLE', 'BOOLEAN', 'DATE'] as const;
+export type SqlType = (typeof SQL_TYPES)[number];
+export const ROLES = ['reader', 'analyst', 'controller', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface ParamSpec {
+  name: string;
+  type: SqlType;
+  required: boolean;
+  default?: string;
+  values?: string[];
+  min?: number;
+  max?: number;
+  /** period: 2024, 2024-03 or 2024-03-15. */
+  format?: 'period';
+  description?: string;
+}
+
+export interface ColumnSpec {
+  name: string;
+  type: SqlType;
+  /** Present in the answer only when this parameter has this value. */
+  when?: { param: string; value: string };
+  description?: string;
+}
+
+export interface SuppressSpec {
+  /** Column with the count a cell is built on. */
+  count: string;
+  /** Columns blanked with it. */
+  values: string[];
+  /** Column holding the minimum count (the indicator's); never sent. */
+  min?: string;
+  /** Columns that make siblings: cells sharing them could be derived from a total minus the others. */
+  group: string[];
+}
+
+export interface QueryHeader {
+  name: string;
+  description: string;
+  role: Role;
+  params: ParamSpec[];
+  columns: ColumnSpec[];
+  suppress?: SuppressSpec;
+  sql: string;
+}
+
+const DIRECTIVES = ['name', 'description', 'role', 'param', 'column', 'suppress'] as const;
+const IDENT = /^[a-z][a-z0-9_]*$/;
+
+export class HeaderError extends Error {
+  constructor(file: string, line: number, text: string, why: string) {
+    super(`${file}, rad ${line}: ${why}: "${text}"`);
+    this.name = 'HeaderError';
+  }
+}
+
+function splitDescription(rest: string): [string, string | undefined] {
+  const at = rest.search(/\s[—–]\s|\s--\s/);
+  return at < 0 ? [rest.trim(), undefined] : [rest.slice(0, at).trim(), rest.slice(at).replace(/^\s*(—|–|--)\s*/, '').trim()];
+}
+
+function sqlType(word: string | undefined, fail: (why: string) => never): SqlType {
+  const type = word?.toUpperCase();
+  if (!type || !(SQL_TYPES as readonly string[]).includes(type)) fail(`okänd typ "${word ?? ''}" (giltiga: ${SQL_TYPES.join(', ')})`);
+  return type as SqlType;
+}
+
+/** Parses a query file. The name must equal the file stem. */
+export function parseQueryFile(file: string, stem: string, text: string): QueryHeader {
+  const lines = text.split(/\r?\n/);
+  const header: Partial<QueryHeader> & { params: ParamSpec[]; columns: ColumnSpec[] } = { params: [], columns: [], role: 'reader' };
+  let i = 0;
+  for (; i < lines.length; i++) {
+    const raw = lines[i];
+    const line = raw.trim();
+    if (line === '') continue;
+    if (!line.startsWith('--')) break;
+    const fail = (why: string): never => {
+      throw new HeaderError(file, i + 1, raw, why);
+    };
+    const match = /^--\s*([a-z]+):\s*(.*)$/.exec(line);
+    if (!match) {
+      if (/^--\s*[a-z]+\s*$/.test(line) || /^--[a-z]/.test(line)) fail(`rubrikrad utan kolon; skriv "-- direktiv: värde" (giltiga: ${DIRECTIVES.join(', ')})`);
+      continue; // an ordinary comment
+    }
+    const [, directive, rest] = match;
+    if (!(DIRECTIVES as readonly string[]).includes(directive)) fail(`okänt direktiv "${directive}" (giltiga: ${DIRECTIVES.join(', ')})`);
+    switch (directive) {
+      case 'name':
+        if (!IDENT.test(rest)) fail('ogiltigt namn (små bokstäver, siffror och _)');
+        if (rest !== stem) fail(`namnet måste vara filens namn "${stem}"`);
+        header.name = rest;
+        break;
+      case 'description':
+        header.description = rest;
+        break;
+      case 'role':
+        if (!(ROLES as readonly string[]).includes(rest)) fail(`okänd roll (giltiga: ${ROLES.join(', ')})`);
+        header.role = rest as Role;
+        break;
+      case 'param': {
+        const [spec, description] = splitDescription(rest);
+        const [name, type, ...options] = spec.split(/\s+/);
+        if (!IDENT.test(name ?? '')) fail('ogiltigt parameternamn');
+        if (header.params.some((p) => p.name === name)) fail(`parametern "${name}" finns redan`);
+        const param: ParamSpec = { name, type: sqlType(type, fail), required: false, description };
+        for (const option of options) {
+          const [key, value] = option.split('=');
+          if (key === 'required' && value === undefined) param.required = true;
+          else if (key === 'default' && value !== undefined) param.default = value;
+          else if (key === 'values' && value) param.values = value.split('|');
+          else if ((key === 'min' || key === 'max') && value !== undefined && Number.isFinite(Number(value))) param[key] = Number(value);
+          else if (key === 'format' && value === 'period') param.format = 'period';
+          else fail(`okänt parameteralternativ "${option}" (giltiga: required, default=, values=a|b, min=, max=, format=period)`);
+        }
+        if (param.required && param.default !== undefined) fail('en parameter kan inte både krävas och ha ett standardvärde');
+        if (param.values && param.default !== undefined && !param.values.includes(param.default)) fail('standardvärdet finns inte bland de tillåtna värdena');
+        header.params.push(param);
+        break;
+      }
+      case 'column': {
+        const [spec, description] = splitDescription(rest);
+        const m = /^([a-z][a-z0-9_]*)\s+(\S+)(?:\s+when\s+([a-z][a-z0-9_]*)=(\S+))?$/.exec(spec);
+        if (!m) fail('skriv "-- column: namn TYP [when parameter=värde]"');
+        const [, name, type, param, value] = m!;
+        header.columns.push({ name, type: sqlType(type, fail), when: param ? { param, value } : undefined, description });
+        break;
+      }
+      case 'suppress': {
+        const fields = Object.fromEntries(rest.split(/\s+/).map((kv) => kv.split('=') as [string, string]));
+        const unknown = Object.keys(fields).filter((k) => !['count', 'values', 'min', 'group'].includes(k));
+        if (unknown.length || !fields.count || !fields.values) fail('skriv "-- suppress: count=kolumn values=a,b [min=kolumn] [group=a,b]"');
+        header.suppress = { count: fields.count, values: fields.values.split(','), min: fields.min, group: fields.group ? fields.group.split(',') : [] };
+        break;
+      }
+    }
+  }
+  const sql = lines.slice(i).join('\n').trim().replace(/;\s*$/, '');
+  const missing = (['name', 'description'] as const).filter((k) => !header[k]);
+  if (missing.length) throw new HeaderError(file, 1, lines[0] ?? '', `rubriken saknar ${missing.map((m) => `"-- ${m}:"`).join(' och ')}`);
+  if (!sql) throw new HeaderError(file, lines.length, '', 'filen har ingen SQL efter rubriken');
+  for (const c of header.columns) {
+    if (c.when && !header.params.some((p) => p.name === c.when!.param)) throw new HeaderError(file, 1, c.name, `kolumnen villkoras av en okänd parameter "${c.when.param}"`);
+  }
+  return { ...(header as QueryHeader), sql };
+}

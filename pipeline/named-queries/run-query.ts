@@ -1,0 +1,74 @@
+/** @module run-query – runs a named query with bound parameters, a row limit and a timeout; shapes and suppresses the answer. */
+import { BIGINT, BOOLEAN, DOUBLE, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
+import type { ColumnSpec, SqlType } from './header.js';
+import type { NamedQuery } from './registry.js';
+import { suppressSmallCells, type Row } from './suppress.js';
+
+export interface RunOptions {
+  rowLimit: number;
+  timeoutMs: number;
+  minCount?: number;
+}
+
+export interface QueryAnswer {
+  query: string;
+  parameters: Record<string, unknown>;
+  columns: ColumnSpec[];
+  rows: Row[];
+  rowCount: number;
+  truncated: boolean;
+  suppressedCells: number;
+}
+
+export class QueryTimeoutError extends Error {}
+
+export const BIND_TYPES: Record<SqlType, DuckDBType> = { VARCHAR, INTEGER, BIGINT, DOUBLE, BOOLEAN, DATE: VARCHAR };
+
+/** JSON-safe values: integers as numbers while exact, else strings; doubles without float noise (15 significant digits). */
+function normalise(value: unknown, type: SqlType): unknown {
+  if (value === null || value === undefined) return null;
+  switch (type) {
+    case 'BIGINT':
+    case 'INTEGER': {
+      const big = BigInt(value as string | number);
+      return big <= BigInt(Number.MAX_SAFE_INTEGER) && big >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(big) : big.toString();
+    }
+    case 'DOUBLE':
+      return Number((value as number).toPrecision(15));
+    default:
+      return value;
+  }
+}
+
+export async function runNamedQuery(connection: DuckDBConnection, query: NamedQuery, parameters: Record<string, unknown>, options: RunOptions): Promise<QueryAnswer> {
+  const values: Record<string, string | number | boolean | null> = {};
+  const types: Record<string, DuckDBType> = {};
+  for (const p of query.params) {
+    values[p.name] = (parameters[p.name] ?? null) as string | number | boolean | null;
+    types[p.name] = BIND_TYPES[p.type];
+  }
+  const limit = Math.max(1, Math.floor(options.rowLimit));
+  const sql = `SELECT * FROM (\n${query.sql}\n) AS named_query LIMIT ${limit + 1}`;
+  const timer = setTimeout(() => connection.interrupt(), options.timeoutMs);
+  let raw: Row[];
+  try {
+    raw = (await connection.runAndReadAll(sql, values, types)).getRowObjectsJson() as Row[];
+  } catch (error) {
+    if (/interrupt/i.test((error as Error).message)) throw new QueryTimeoutError(`Frågan ${query.name} avbröts efter ${options.timeoutMs} ms.`);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+  const truncated = raw.length > limit;
+  if (truncated) raw = raw.slice(0, limit);
+  const visible = query.columns.filter((c) => !c.when || String(parameters[c.when.param]) === c.when.value);
+  const typed = raw.map((row) => {
+    const out: Row = {};
+    for (const c of query.columns) out[c.name] = normalise(row[c.name], c.type);
+    if (query.suppress?.min) out[query.suppress.min] = row[query.suppress.min];
+    return out;
+  });
+  const { rows, suppressed } = query.suppress ? suppressSmallCells(typed, query.suppress, options.minCount) : { rows: typed, suppressed: 0 };
+  const shaped = rows.map((row) => Object.fromEntries(visible.map((c) => [c.name, row[c.name]])));
+  return { query: query.name, parameters, columns: visible, rows: shaped, rowCount: shaped.length, truncated, suppressedCells: suppressed };
+}

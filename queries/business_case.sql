@@ -1,0 +1,22 @@
+-- name: business_case
+-- description: Nyttokalkylens poster för ett program, ett scenario eller alla, plan och utfall, belopp i kronor.
+-- param: program VARCHAR required — programmets id
+-- param: scenario VARCHAR default= — scenario; tomt betyder alla
+-- column: program VARCHAR
+-- column: scenario VARCHAR
+-- column: year INTEGER
+-- column: post VARCHAR — cost eller benefit
+-- column: category VARCHAR
+-- column: actor VARCHAR
+-- column: kind VARCHAR — plan eller outcome
+-- column: amount_sek DOUBLE
+-- column: probability DOUBLE
+-- column: benefit_class VARCHAR — finansiell, omfordelning, kvalitet eller miljo
+-- column: stakeholder VARCHAR
+-- column: low_sek DOUBLE
+-- column: high_sek DOUBLE
+-- column: source VARCHAR
+SELECT program, scenario, year, post, category, actor, kind, amount_sek, probability, benefit_class, stakeholder, low_sek, high_sek, source
+FROM business_case_line
+WHERE program = $program AND ($scenario = '' OR scenario = $scenario)
+ORDER BY scenario, kind, year, post, category

@@ -1,0 +1,14 @@
+-- name: catalogue_indicators
+-- description: Indikatorer med enhet, riktning, frekvens, nyttor och minsta antal för redovisning; valfritt bara de som mäter en viss nytta.
+-- param: benefit VARCHAR default= — nyttans id; tomt betyder alla
+-- column: id VARCHAR
+-- column: name VARCHAR
+-- column: unit VARCHAR
+-- column: direction VARCHAR — higher eller lower är bättre
+-- column: frequency VARCHAR
+-- column: benefits VARCHAR — nyttor, kommaseparerade
+-- column: source VARCHAR
+-- column: min_count INTEGER
+SELECT id, name, unit, direction, frequency, array_to_string(benefits, ',') AS benefits, source, min_count
+FROM indicator WHERE $benefit = '' OR list_contains(benefits, $benefit)
+ORDER BY id

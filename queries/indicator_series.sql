@@ -1,0 +1,64 @@
+-- name: indicator_series
+-- description: Indikatorserie per period för en indikator och en organisationsenhet (med eller utan underliggande enheter), per månad, kvartal eller år, med valfri nedbrytning på kön, åldersgrupp eller kommun. Andelar poolas (Σ täljare / Σ nämnare), mått vägs med n.
+-- param: indicator VARCHAR required — indikatorns id
+-- param: unit VARCHAR default= — organisationsenhetens id; tomt betyder alla enheter
+-- param: children BOOLEAN default=true — ta med underliggande enheter
+-- param: municipality VARCHAR default= — bara en kommun; tomt betyder alla
+-- param: from VARCHAR default= format=period — första period (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD)
+-- param: to VARCHAR default= format=period — sista period, inklusive
+-- param: grain VARCHAR default=month values=month|quarter|year — tidsupplösning
+-- param: breakdown VARCHAR default=none values=none|sex|age|municipality — nedbrytning
+-- column: period VARCHAR — ÅÅÅÅ-MM, ÅÅÅÅ-Qn eller ÅÅÅÅ
+-- column: sex VARCHAR when breakdown=sex — K eller M
+-- column: age_group VARCHAR when breakdown=age — åldersgrupp
+-- column: municipality VARCHAR when breakdown=municipality — kommun
+-- column: value DOUBLE — värdet (andel eller mått)
+-- column: n BIGINT — antalet värdet bygger på
+-- column: status VARCHAR — tabellsymbol när värdet saknas (.., U, …)
+-- suppress: count=n values=value min=min_count group=period
+WITH RECURSIVE units(id) AS (
+  SELECT id FROM org_unit WHERE id = $unit
+  UNION
+  SELECT o.id FROM org_unit o JOIN units u ON o.parent = u.id WHERE $children
+),
+totals AS (
+  SELECT bool_or(sex = 'T') AS sex_t, bool_or(age_group = '') AS age_t, bool_or(municipality = '') AS mun_t
+  FROM observation WHERE indicator = $indicator
+),
+rows AS (
+  SELECT o.*,
+    date_trunc($grain, o.period_start) AS bucket
+  FROM observation o, totals t
+  WHERE o.indicator = $indicator
+    AND ($unit = '' OR o.unit IN (SELECT id FROM units))
+    AND ($municipality = '' OR o.municipality = $municipality)
+    AND ($from = '' OR o.period_start >= CAST(CASE length($from) WHEN 4 THEN $from || '-01-01' WHEN 7 THEN $from || '-01' ELSE $from END AS DATE))
+    AND ($to = '' OR o.period_start < CASE length($to)
+          WHEN 4 THEN CAST($to || '-01-01' AS DATE) + INTERVAL 1 YEAR
+          WHEN 7 THEN CAST($to || '-01' AS DATE) + INTERVAL 1 MONTH
+          ELSE CAST($to AS DATE) + INTERVAL 1 DAY END)
+    -- a period never finer than its data: yearly data are not shown as months
+    AND (o.grain IN ('month', 'week', 'day') OR (o.grain = 'quarter' AND $grain IN ('quarter', 'year')) OR (o.grain = 'year' AND $grain = 'year'))
+    -- totals where the source publishes them, the parts when broken down (never both: that would count twice)
+    AND CASE WHEN $breakdown = 'sex' THEN o.sex <> 'T' WHEN t.sex_t THEN o.sex = 'T' ELSE true END
+    AND CASE WHEN $breakdown = 'age' THEN o.age_group <> '' WHEN t.age_t THEN o.age_group = '' ELSE true END
+    AND CASE WHEN $breakdown = 'municipality' THEN o.municipality <> '' WHEN t.mun_t THEN o.municipality = '' ELSE true END
+)
+SELECT
+  CASE $grain WHEN 'year' THEN strftime(bucket, '%Y') WHEN 'quarter' THEN strftime(bucket, '%Y') || '-Q' || quarter(bucket) ELSE strftime(bucket, '%Y-%m') END AS period,
+  CASE WHEN $breakdown = 'sex' THEN sex END AS sex,
+  CASE WHEN $breakdown = 'age' THEN age_group END AS age_group,
+  CASE WHEN $breakdown = 'municipality' THEN municipality END AS municipality,
+  CASE
+    WHEN count(numerator) FILTER (WHERE value IS NOT NULL) = count(value) AND sum(denominator) FILTER (WHERE value IS NOT NULL) > 0
+      THEN sum(numerator) FILTER (WHERE value IS NOT NULL) / sum(denominator) FILTER (WHERE value IS NOT NULL)
+    WHEN count(n) FILTER (WHERE value IS NOT NULL) = count(value) AND sum(n) FILTER (WHERE value IS NOT NULL) > 0
+      THEN sum(value * n) FILTER (WHERE value IS NOT NULL) / sum(n) FILTER (WHERE value IS NOT NULL)
+    ELSE avg(value)
+  END AS value,
+  CAST(sum(coalesce(denominator, n)) FILTER (WHERE value IS NOT NULL) AS BIGINT) AS n,
+  CASE WHEN count(value) = 0 THEN coalesce(min(status), '..') END AS status,
+  (SELECT min_count FROM indicator WHERE id = $indicator) AS min_count
+FROM rows
+GROUP BY bucket, 2, 3, 4
+ORDER BY bucket, 2, 3, 4

@@ -1,0 +1,27 @@
+-- name: risk_register
+-- description: Riskregistret vid en bedömning (standard: varje programs senaste), sorterat efter riskvärde.
+-- param: program VARCHAR default= — programmets id; tomt betyder alla
+-- param: assessed DATE — bedömningsdatum; utan värde det senaste
+-- column: program VARCHAR
+-- column: id VARCHAR
+-- column: area VARCHAR
+-- column: text VARCHAR
+-- column: probability INTEGER
+-- column: consequence INTEGER
+-- column: value INTEGER — sannolikhet × konsekvens
+-- column: stated_value INTEGER — riskvärdet som det angavs i källan
+-- column: scale INTEGER
+-- column: mitigation VARCHAR
+-- column: owner VARCHAR
+-- column: due VARCHAR
+-- column: assessed DATE
+WITH latest AS (
+  SELECT program, coalesce(CAST($assessed AS DATE), max(assessed)) AS assessed FROM risk_assessment
+  WHERE $program = '' OR program = $program GROUP BY program
+)
+SELECT a.program, a.risk_id AS id, r.area, r.text, a.probability, a.consequence, a.probability * a.consequence AS value,
+  a.stated_value, a.scale, a.mitigation, a.owner, a.due, a.assessed
+FROM risk_assessment a
+JOIN latest l ON l.program = a.program AND l.assessed = a.assessed
+LEFT JOIN risk r ON r.program = a.program AND r.id = a.risk_id
+ORDER BY value DESC, a.program, a.risk_id
