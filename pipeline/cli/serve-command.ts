@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeDemoFiles } from '../demo/generate.js';
 import { ingestFiles } from '../ingest/ingest-files.js';
-import { createApp } from '../service/app.js';
+import { buildService } from '../service/start.js';
 import { openStore } from '../store/open-store.js';
 import { DEFAULT_DEMO_ROWS } from './demo-command.js';
 
@@ -29,9 +29,13 @@ export async function runServe(options: ServeOptions): Promise<void> {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  const app = createApp({ connection: store.connection });
+  const { app, deps } = await buildService(store, { host: options.host, port: options.port, log: (entry) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry })) });
+  if (deps.config.localMode) {
+    console.log('LOKALT LÄGE: inga tokens är konfigurerade, så varje anrop på loopback får rollen admin. Ange NYTTA_TOKENS eller NYTTA_CONFIG för att kräva tokens.');
+  }
+  console.log(`${deps.queries.size} namngivna frågor från queries/. CORS tillåts för: ${deps.config.corsOrigins.join(', ')}.`);
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
-    console.log(`Nytta lyssnar på http://${options.host}:${info.port} (lager: ${store.path}). Hälsokontroll: /api/v1/health`);
+    console.log(`Nytta lyssnar på http://${options.host}:${info.port} (lager: ${store.path}). API: /docs och /api/v1/openapi.json`);
   });
   const stop = () => {
     server.close();

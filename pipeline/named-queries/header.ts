@@ -94,7 +94,7 @@ export function parseQueryFile(file: string, stem: string, text: string): QueryH
     };
     const match = /^--\s*([a-z]+):\s*(.*)$/.exec(line);
     if (!match) {
-      if (/^--\s*[a-z]+\s*$/.test(line) || /^--[a-z]/.test(line)) fail(`rubrikrad utan kolon; skriv "-- direktiv: värde" (giltiga: ${DIRECTIVES.join(', ')})`);
+      if (new RegExp(`^--\\s*(${DIRECTIVES.join('|')})\\b`).test(line) || /^--[a-z]/.test(line)) fail(`rubrikrad utan kolon; skriv "-- direktiv: värde" (giltiga: ${DIRECTIVES.join(', ')})`);
       continue; // an ordinary comment
     }
     const [, directive, rest] = match;

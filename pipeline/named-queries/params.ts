@@ -44,8 +44,10 @@ function paramSchema(p: ParamSpec): z.ZodType<unknown> {
         break;
     }
   }
-  if (p.required) return z.string({ message: `${label} saknas` }).pipe(base as z.ZodType<unknown, string>);
-  return z.string().optional().transform((v) => v ?? p.default).pipe(z.union([z.undefined(), base as z.ZodType<unknown, string>]));
+  const typed = base as z.ZodType<unknown, string>;
+  if (p.required) return z.string({ message: `${label} saknas` }).pipe(typed);
+  if (p.default !== undefined) return z.string().default(p.default).pipe(typed);
+  return typed.optional();
 }
 
 /** The schema of a query's parameters: unknown parameters are refused. */

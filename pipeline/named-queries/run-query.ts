@@ -49,7 +49,12 @@ export async function runNamedQuery(connection: DuckDBConnection, query: NamedQu
   }
   const limit = Math.max(1, Math.floor(options.rowLimit));
   const sql = `SELECT * FROM (\n${query.sql}\n) AS named_query LIMIT ${limit + 1}`;
-  const timer = setTimeout(() => connection.interrupt(), options.timeoutMs);
+  // An interrupt that lands before execution starts is forgotten, so keep interrupting until the query gives up.
+  let repeat: NodeJS.Timeout | undefined;
+  const timer = setTimeout(() => {
+    connection.interrupt();
+    repeat = setInterval(() => connection.interrupt(), 25);
+  }, options.timeoutMs);
   let raw: Row[];
   try {
     raw = (await connection.runAndReadAll(sql, values, types)).getRowObjectsJson() as Row[];
@@ -58,6 +63,7 @@ export async function runNamedQuery(connection: DuckDBConnection, query: NamedQu
     throw error;
   } finally {
     clearTimeout(timer);
+    clearInterval(repeat);
   }
   const truncated = raw.length > limit;
   if (truncated) raw = raw.slice(0, limit);

@@ -1,39 +1,76 @@
-/** @module app – the Hono application: one error handler, Swedish problem details, the health endpoint. */
+/** @module app – the Hono application: middleware, routes, and the one error handler. */
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { QueryTimeoutError } from '../named-queries/run-query.js';
+import { authenticate } from './auth.js';
+import type { Env, ServiceDeps } from './context.js';
+import { DOCS_HTML, openApiDocument, type PurposeEndpoint } from './openapi.js';
+import { problem, TITLES } from './problem.js';
+import { baselineRoutes, baselineSchema } from './routes/baseline.js';
+import { businessCaseRoutes, businessCaseSchema } from './routes/business-case.js';
+import { followupRoutes, followupSchema } from './routes/followup.js';
+import { ingestRoutes } from './routes/ingest.js';
+import { queryRoutes } from './routes/queries.js';
+import { riskMatrixRoutes, riskMatrixSchema } from './routes/risk-matrix.js';
 
-export interface AppOptions {
-  connection: DuckDBConnection;
-  version?: string;
-}
+export { problem } from './problem.js';
 
-/** RFC 9457 problem details with a Swedish `detail`; never a stack trace. */
-export function problem(status: number, title: string, detail: string, instance?: string): Response {
-  return new Response(JSON.stringify({ type: 'about:blank', title, status, detail, instance }), {
-    status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8' },
-  });
-}
+const PURPOSE: PurposeEndpoint[] = [
+  { path: '/api/v1/business-case', summary: 'Nyttokalkylens nyckeltal: npv, bcr, payback, discountedPayback, irr, breakEvenAnnualBenefit, years[], och samma till förväntat värde under expected', role: 'reader', schema: businessCaseSchema },
+  { path: '/api/v1/followup', summary: 'Femårsuppföljning per indikator och förvaltning, med status, och sammanvägt per nytta och effektmål', role: 'reader', schema: followupSchema },
+  { path: '/api/v1/risk-matrix', summary: 'Riskmatrisens celler {probability, consequence, count, ids, colour}, registret och ändringar sedan förra bedömningen', role: 'reader', schema: riskMatrixSchema },
+  { path: '/api/v1/baseline', summary: 'Baslinje före driftstart, styrdiagram (p, p′ eller XmR) och avbruten tidsserie', role: 'reader', schema: baselineSchema },
+];
 
-export function createApp({ connection, version = '0.1.0' }: AppOptions): Hono {
-  const app = new Hono();
+export function createApp(deps: ServiceDeps): Hono<Env> {
+  const app = new Hono<Env>();
+  const log = deps.log ?? (() => {});
   app.use(requestId());
   app.use(secureHeaders());
+  app.use(async (c, next) => {
+    const start = performance.now();
+    await next();
+    log({ level: 'info', requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - start), caller: c.get('caller') });
+  });
+  // Only the add-in's origin may call from a browser; the task pane is served from the service itself, so it needs none.
+  app.use('/api/*', cors({ origin: (origin) => (deps.config.corsOrigins.includes(origin) ? origin : null), allowHeaders: ['Authorization', 'Content-Type', 'Accept'], allowMethods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }));
 
   app.get('/api/v1/health', async (c) => {
-    const loads = Number((await connection.runAndReadAll("SELECT count(*) FROM load_log WHERE status = 'loaded'")).getRows()[0][0]);
-    const observations = Number((await connection.runAndReadAll('SELECT count(*) FROM observation')).getRows()[0][0]);
-    return c.json({ status: 'ok', version, loads, observations });
+    const [loads, observations] = await Promise.all(
+      ["SELECT count(*) FROM load_log WHERE status = 'loaded'", 'SELECT count(*) FROM observation'].map(async (sql) => {
+        const connection = await deps.instance.connect();
+        try {
+          return Number((await connection.runAndReadAll(sql)).getRows()[0][0]);
+        } finally {
+          connection.closeSync();
+        }
+      }),
+    );
+    return c.json({ status: 'ok', version: deps.version, loads, observations, localMode: deps.config.localMode });
   });
+  app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument(deps, PURPOSE)));
+  app.get('/docs', (c) => c.html(DOCS_HTML));
 
-  app.notFound((c) => problem(404, 'Hittades inte', `Det finns ingen resurs på ${c.req.path}.`, c.req.path));
+  app.use('/api/v1/*', authenticate(deps.config));
+  queryRoutes(app, deps);
+  businessCaseRoutes(app, deps);
+  followupRoutes(app, deps);
+  riskMatrixRoutes(app, deps);
+  baselineRoutes(app, deps);
+  ingestRoutes(app, deps);
+
+  app.notFound((c) => problem(404, TITLES[404], `Det finns ingen resurs på ${c.req.path}.`, c.req.path));
   app.onError((error, c) => {
-    if (error instanceof HTTPException) return problem(error.status, 'Fel i anropet', error.message, c.req.path);
-    console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), path: c.req.path, message: error.message }));
-    return problem(500, 'Internt fel', 'Ett oväntat fel inträffade i tjänsten. Se tjänstens logg.', c.req.path);
+    if (error instanceof HTTPException) {
+      if (error.res && error.status !== 401 && error.status !== 400) return error.res;
+      return problem(error.status, TITLES[error.status] ?? 'Fel', error.message, c.req.path);
+    }
+    if (error instanceof QueryTimeoutError) return problem(504, TITLES[504], error.message, c.req.path);
+    log({ level: 'error', requestId: c.get('requestId'), path: c.req.path, message: error.message });
+    return problem(500, TITLES[500], 'Ett oväntat fel inträffade i tjänsten. Se tjänstens logg.', c.req.path);
   });
   return app;
 }

@@ -1,0 +1,77 @@
+/** @module config – the service's settings from a JSON file (NYTTA_CONFIG) and the environment, validated with zod. */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { UserError } from '../errors.js';
+import { ROLES, type Role } from '../named-queries/header.js';
+
+const tokenSchema = z.object({ token: z.string().min(16, 'en token ska vara minst 16 tecken'), role: z.enum(ROLES), name: z.string().default('') });
+
+const configSchema = z
+  .object({
+    tokens: z.array(tokenSchema).default([]),
+    corsOrigins: z.array(z.string().url('corsOrigins ska vara fullständiga ursprung, t.ex. https://localhost:3000')).optional(),
+    minCount: z.number().int().min(1).default(5),
+    rowLimit: z.number().int().min(1).default(100_000),
+    timeoutMs: z.number().int().min(1).default(30_000),
+    bodyLimitMiB: z.number().min(1).default(200),
+  })
+  .strict();
+
+export interface ServiceConfig {
+  tokens: { token: string; role: Role; name: string }[];
+  /** No tokens on a loopback address: every caller is admin, and the log says so. */
+  localMode: boolean;
+  corsOrigins: string[];
+  minCount: number;
+  rowLimit: number;
+  timeoutMs: number;
+  bodyLimitBytes: number;
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+/** NYTTA_TOKENS="token:role[:name],…" adds tokens to those of the file. */
+function tokensFromEnv(value: string | undefined) {
+  if (!value) return [];
+  return value.split(',').map((entry) => {
+    const [token, role, name = ''] = entry.trim().split(':');
+    const parsed = tokenSchema.safeParse({ token, role, name });
+    if (!parsed.success) throw new UserError(`NYTTA_TOKENS: ogiltig post "${token?.slice(0, 4)}…:${role}": ${parsed.error.issues[0].message}.`, 'config_invalid');
+    return parsed.data;
+  });
+}
+
+export function loadConfig(options: { host: string; port: number; env?: NodeJS.ProcessEnv; overrides?: Partial<z.input<typeof configSchema>> }): ServiceConfig {
+  const env = options.env ?? process.env;
+  let fromFile: unknown = {};
+  if (env.NYTTA_CONFIG) {
+    try {
+      fromFile = JSON.parse(readFileSync(env.NYTTA_CONFIG, 'utf8'));
+    } catch (error) {
+      throw new UserError(`Konfigurationsfilen ${env.NYTTA_CONFIG} kunde inte läsas: ${(error as Error).message}`, 'config_unreadable');
+    }
+  }
+  const parsed = configSchema.safeParse({ ...(fromFile as object), ...options.overrides });
+  if (!parsed.success) {
+    throw new UserError(`Konfigurationen är ogiltig: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, 'config_invalid');
+  }
+  const config = parsed.data;
+  const tokens = [...config.tokens, ...tokensFromEnv(env.NYTTA_TOKENS)];
+  if (tokens.length === 0 && !isLoopback(options.host)) {
+    throw new UserError(
+      `Tjänsten startar inte på ${options.host} utan tokens: ange NYTTA_TOKENS eller tokens i NYTTA_CONFIG, eller lyssna på 127.0.0.1.`,
+      'config_insecure',
+    );
+  }
+  return {
+    tokens,
+    localMode: tokens.length === 0,
+    corsOrigins: config.corsOrigins ?? (env.NYTTA_CORS_ORIGIN ? env.NYTTA_CORS_ORIGIN.split(',') : [`https://localhost:${options.port}`]),
+    minCount: config.minCount,
+    rowLimit: config.rowLimit,
+    timeoutMs: config.timeoutMs,
+    bodyLimitBytes: Math.round(config.bodyLimitMiB * 1024 * 1024),
+  };
+}

@@ -1,0 +1,58 @@
+/** @module context – what every route needs: the store, the queries, the settings, and a reader connection per request. */
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ColumnSpec } from '../named-queries/header.js';
+import type { NamedQuery } from '../named-queries/registry.js';
+import { runNamedQuery, type QueryAnswer } from '../named-queries/run-query.js';
+import { ARROW_STREAM, toArrowStream } from './arrow.js';
+import type { AuthVariables } from './auth.js';
+import type { ServiceConfig } from './config.js';
+
+export interface ServiceDeps {
+  instance: DuckDBInstance;
+  /** The one writer: ingest goes through it, one load at a time. */
+  writer: DuckDBConnection;
+  queries: Map<string, NamedQuery>;
+  config: ServiceConfig;
+  version: string;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+export type Env = { Variables: AuthVariables & { requestId: string } };
+
+/** Runs `work` on a fresh connection of its own, so a slow reader never blocks another or the writer. */
+export async function withReader<T>(deps: ServiceDeps, work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  const connection = await deps.instance.connect();
+  try {
+    return await work(connection);
+  } finally {
+    connection.closeSync();
+  }
+}
+
+/** Runs a named query with the service's limits and suppression. */
+export function answer(deps: ServiceDeps, name: string, parameters: Record<string, unknown>): Promise<QueryAnswer> {
+  const query = deps.queries.get(name);
+  if (!query) throw new Error(`Named query ${name} is missing`);
+  const parsed = query.schema.parse(Object.fromEntries(Object.entries(parameters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])));
+  return withReader(deps, (c) => runNamedQuery(c, query, parsed as Record<string, unknown>, { rowLimit: deps.config.rowLimit, timeoutMs: deps.config.timeoutMs, minCount: deps.config.minCount }));
+}
+
+export function wantsArrow(c: Context): boolean {
+  return (c.req.header('accept') ?? '').includes(ARROW_STREAM);
+}
+
+/** JSON by default; Arrow IPC when asked for and the answer has a table. */
+export function respond(c: Context, body: unknown, table?: { columns: readonly ColumnSpec[]; rows: readonly object[] }): Response {
+  if (wantsArrow(c)) {
+    if (!table) throw new HTTPException(406, { message: 'Svaret finns bara som JSON.' });
+    return new Response(new Uint8Array(toArrowStream(table.columns, table.rows as Record<string, unknown>[])), { headers: { 'content-type': ARROW_STREAM } });
+  }
+  return c.json(body as object);
+}
+
+/** zod issues as one Swedish sentence, for a 400. */
+export function badRequest(message: string): HTTPException {
+  return new HTTPException(400, { message });
+}

@@ -1,0 +1,71 @@
+/** @module risk-matrix – `GET /api/v1/risk-matrix?program=&scale=&assessed=`: cells with counts, ids and colours, the register and the changes. */
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { DEFAULT_THRESHOLDS, register, riskChanges, riskMatrix, type RiskAssessment } from '../../model/risk.js';
+import { describeIssues } from '../../named-queries/params.js';
+import { requireRole } from '../auth.js';
+import { answer, badRequest, respond, type Env, type ServiceDeps } from '../context.js';
+
+export const riskMatrixSchema = z
+  .object({
+    program: z.string().max(200).optional(),
+    scale: z.enum(['3', '4', '5'], { message: 'parametern "scale" ska vara 3, 4 eller 5' }).transform(Number).optional(),
+    assessed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'parametern "assessed" ska vara ett datum ÅÅÅÅ-MM-DD').optional(),
+  })
+  .strict();
+
+const CELL_COLUMNS = [
+  { name: 'probability', type: 'INTEGER' }, { name: 'consequence', type: 'INTEGER' }, { name: 'value', type: 'INTEGER' },
+  { name: 'count', type: 'INTEGER' }, { name: 'ids', type: 'VARCHAR' }, { name: 'colour', type: 'VARCHAR' },
+] as const;
+
+type RegisterRow = RiskAssessment & { program: string; scale: number; assessed: string; stated_value: number | null; mitigation: string | null; owner: string | null; due: string | null };
+
+export function riskMatrixRoutes(app: Hono<Env>, deps: ServiceDeps): void {
+  app.get('/api/v1/risk-matrix', async (c) => {
+    requireRole(c.get('role'), 'reader');
+    const parsed = riskMatrixSchema.safeParse(c.req.query());
+    if (!parsed.success) throw badRequest(describeIssues(parsed.error));
+    const q = parsed.data;
+    const current = (await answer(deps, 'risk_register', { program: q.program ?? '', assessed: q.assessed })).rows.map(
+      (r) => ({ ...r, probability: Number(r.probability), consequence: Number(r.consequence), scale: Number(r.scale) }) as unknown as RegisterRow,
+    );
+    const scales = [...new Set(current.map((r) => r.scale))];
+    const scale = q.scale ?? (scales.length === 1 ? scales[0] : 3);
+    const onScale = current.filter((r) => r.scale === scale);
+    const thresholds = DEFAULT_THRESHOLDS[scale];
+    const cells = riskMatrix(onScale, scale, thresholds);
+    // The previous assessment of the same program(s), for what changed.
+    const dates = [...new Set(current.map((r) => r.assessed))].sort();
+    let changes: ReturnType<typeof riskChanges> = [];
+    let previousDate: string | null = null;
+    if (dates.length === 1) {
+      previousDate = previousOf(dates[0], await assessmentDates(deps, q.program));
+      if (previousDate) {
+        const before = (await answer(deps, 'risk_register', { program: q.program ?? '', assessed: previousDate })).rows;
+        changes = riskChanges(before.map((r) => ({ id: String(r.id), probability: Number(r.probability), consequence: Number(r.consequence) })), onScale);
+      }
+    }
+    const body = {
+      program: q.program ?? null,
+      scale,
+      assessed: dates.length === 1 ? dates[0] : dates,
+      previousAssessment: previousDate,
+      thresholds,
+      cells,
+      register: register(onScale, thresholds),
+      changes,
+      otherScales: current.length - onScale.length,
+    };
+    return respond(c, body, { columns: CELL_COLUMNS, rows: cells.map((cell) => ({ ...cell, ids: cell.ids.join(',') })) });
+  });
+}
+
+async function assessmentDates(deps: ServiceDeps, program?: string): Promise<string[]> {
+  const rows = (await answer(deps, 'risk_assessments', { program: program ?? '' })).rows;
+  return rows.map((r) => String(r.assessed)).sort();
+}
+
+function previousOf(date: string, dates: readonly string[]): string | null {
+  return [...dates].reverse().find((d) => d < date) ?? null;
+}

@@ -1,0 +1,41 @@
+/** A demo store with a running service on a loopback port, for the API tests. */
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { writeDemoFiles } from '../../pipeline/demo/generate.js';
+import { ingestFiles } from '../../pipeline/ingest/ingest-files.js';
+import { buildService } from '../../pipeline/service/start.js';
+import { tempStore } from './store.js';
+
+export const TOKENS = {
+  reader: 'reader-token-0123456789',
+  analyst: 'analyst-token-0123456789',
+  controller: 'controller-token-0123456789',
+  admin: 'admin-token-0123456789',
+};
+
+export interface TestService {
+  store: Awaited<ReturnType<typeof tempStore>>;
+  app: Awaited<ReturnType<typeof buildService>>['app'];
+  deps: Awaited<ReturnType<typeof buildService>>['deps'];
+  base: string;
+  close(): void;
+}
+
+/** Demo rows: every indicator, unit and month for both sexes in the youngest age group, where small cells abound. */
+export const DEMO_ROWS = 16 * 45 * 156 * 2;
+
+export async function startTestService(options: { env?: NodeJS.ProcessEnv; rows?: number; queriesDir?: string } = {}): Promise<TestService> {
+  const store = await tempStore();
+  await ingestFiles(store.connection, await writeDemoFiles(join(store.dir, 'export'), { rows: options.rows ?? DEMO_ROWS, seed: 3 }));
+  const env = options.env ?? { NYTTA_TOKENS: Object.entries(TOKENS).map(([role, token]) => `${token}:${role}`).join(','), NYTTA_CORS_ORIGIN: 'https://localhost:3000' };
+  const { app, deps } = await buildService(store, { host: '127.0.0.1', port: 3000, env, queriesDir: options.queriesDir });
+  let server!: ServerType;
+  await new Promise<void>((resolve) => {
+    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { store, app, deps, base, close: () => { server.close(); store.close(); } };
+}
+
+export const auth = (role: keyof typeof TOKENS) => ({ authorization: `Bearer ${TOKENS[role]}` });
