@@ -5,6 +5,7 @@ import { formatError, type LoadReport } from '../ingest/load-file.js';
 import { readMapping } from '../ingest/mapping.js';
 import { openStore } from '../store/open-store.js';
 import { createProgress } from './progress.js';
+import { remoteIngest } from './remote.js';
 
 export interface IngestCommandOptions {
   db: string;
@@ -16,6 +17,8 @@ export interface IngestCommandOptions {
   maxErrors?: string;
   /** Print each step on stderr (for logs, where no progress bar is drawn). */
   verbose?: boolean;
+  server?: string;
+  token?: string;
 }
 
 const STATUS_TEXT: Record<LoadReport['status'], string> = {
@@ -40,6 +43,16 @@ export function describeReport(report: LoadReport): string[] {
 
 export async function runIngest(files: string[], options: IngestCommandOptions): Promise<number> {
   const mapping = options.map ? readMapping(options.map) : undefined;
+  if (options.server) {
+    const remote = { url: options.server, token: options.token ?? process.env.NYTTA_TOKEN };
+    let refused = false;
+    for (const file of files) {
+      const report = await remoteIngest(remote, file, { kind: options.kind, sheet: options.sheet, dryRun: options.dryRun, createIndicators: options.createIndicators, mapPath: options.map });
+      refused ||= report.status === 'refused';
+      for (const line of describeReport(report)) console.log(line);
+    }
+    return refused ? 1 : 0;
+  }
   const store = await openStore(options.db, { memoryLimit: '700MB' });
   const progress = createProgress();
   const steps = 3;

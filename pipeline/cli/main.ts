@@ -1,9 +1,10 @@
 /** @module main – the `nytta` command line. */
 import { Command, InvalidArgumentError } from 'commander';
-import { isUserError } from '../errors.js';
+import { isUserError, UserError } from '../errors.js';
 import { defaultStorePath } from '../store/open-store.js';
 import { KIND_HELP, runIngest } from './ingest-command.js';
 import { DEFAULT_DEMO_ROWS, runDemo } from './demo-command.js';
+import { runQueryCommand } from './query-command.js';
 import { runServe } from './serve-command.js';
 
 function integer(value: string): number {
@@ -29,6 +30,8 @@ program
   .option('--max-errors <n>', 'hur många fel som listas', '100')
   .option('--dry-run', 'kontrollera utan att skriva')
   .option('--verbose', 'skriv varje steg på stderr')
+  .option('--server <url>', 'lämna filerna till en körande tjänst (som äger lagret), t.ex. http://127.0.0.1:3000')
+  .option('--token <token>', 'token för --server (annars miljövariabeln NYTTA_TOKEN)')
   .action(async (files: string[], options) => {
     process.exitCode = await runIngest(files, options);
   });
@@ -42,6 +45,20 @@ program
   .option('--csv <dir>', 'skriv exportfiler (CSV) till en mapp i stället för att läsa in dem')
   .action(async (options) => {
     process.exitCode = await runDemo(options);
+  });
+
+program
+  .command('query')
+  .description('kör en namngiven fråga (samma kontroller och röjandeskydd som tjänsten)')
+  .argument('<name>', 'frågans namn, t.ex. indicator_series')
+  .option('--param <key=value>', 'parameter, upprepas', (value: string, all: string[]) => [...all, value], [] as string[])
+  .option('--format <format>', 'json, csv eller arrow', 'json')
+  .option('--db <path>', 'DuckDB-filen', defaultStorePath())
+  .option('--server <url>', 'fråga en körande tjänst i stället för att öppna filen')
+  .option('--token <token>', 'token för --server (annars miljövariabeln NYTTA_TOKEN)')
+  .action(async (name: string, options) => {
+    if (!['json', 'csv', 'arrow'].includes(options.format)) throw new UserError(`--format ska vara json, csv eller arrow, inte "${options.format}".`, 'format_unknown');
+    process.exitCode = await runQueryCommand(name, options);
   });
 
 program
