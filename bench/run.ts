@@ -9,6 +9,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeDemoFiles } from '../pipeline/demo/generate.js';
+import { serviceBenchmark } from './service.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000_000);
@@ -70,6 +71,18 @@ try {
   mkdirSync(join(HERE, 'results'), { recursive: true });
   writeFileSync(join(HERE, 'results', 'ingest.json'), JSON.stringify(result, null, 2) + '\n');
   console.log('Skrivet: bench/results/ingest.json');
+
+  // The store the ingest just built serves the service benchmark.
+  console.log('\nTjänsten: indicator_series i processen (golvet) mot HTTP …');
+  const service = { benchmark: 'service', date: new Date().toISOString(), machine: result.machine, storeRows: ROWS, ...(await serviceBenchmark(join(work, 'nytta.duckdb'))) };
+  const s = service;
+  console.log(`golv   p50 ${s.floor.p50} ms  p99 ${s.floor.p99} ms  (${s.rows} rader)`);
+  console.log(`JSON   p50 ${s.httpJson.p50} ms  p99 ${s.httpJson.p99} ms  ${s.httpJson.ratioToFloor}× golvet`);
+  console.log(`Arrow  p50 ${s.httpArrow.p50} ms  p99 ${s.httpArrow.p99} ms  ${s.httpArrow.ratioToFloor}× golvet`);
+  console.log(`storlek för ${s.payload.rows.toLocaleString('sv-SE')} rader: JSON ${s.payload.jsonBytes.toLocaleString('sv-SE')} B, Arrow ${s.payload.arrowBytes.toLocaleString('sv-SE')} B (${s.payload.arrowToJson}×)`);
+  for (const l of s.load) console.log(`last   ${l.connections} anslutningar: ${l.requestsPerSecond} anrop/s, p50 ${l.p50} ms, p99 ${l.p99} ms, fel ${l.errors}, tidsgräns ${l.timeouts}, icke-2xx ${l.non2xx}`);
+  writeFileSync(join(HERE, 'results', 'service.json'), JSON.stringify(service, null, 2) + '\n');
+  console.log('Skrivet: bench/results/service.json');
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

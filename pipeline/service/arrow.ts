@@ -1,11 +1,12 @@
 /** @module arrow – an answer as an Apache Arrow IPC stream, with the same columns and types as the JSON. */
-import { Bool, DateDay, Float64, Int32, Int64, Table, Utf8, tableToIPC, vectorFromArray, type DataType } from 'apache-arrow';
+import { Bool, DateDay, Dictionary, Float64, Int32, Int64, Table, Utf8, tableToIPC, vectorFromArray, type DataType } from 'apache-arrow';
 import type { ColumnSpec, SqlType } from '../named-queries/header.js';
 
 export const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
 
 const ARROW_TYPES: Record<SqlType, () => DataType> = {
-  VARCHAR: () => new Utf8(),
+  // Text is dictionary-encoded: periods, units and sexes repeat row after row. It still decodes as strings.
+  VARCHAR: () => new Dictionary(new Utf8(), new Int32()),
   INTEGER: () => new Int32(),
   BIGINT: () => new Int64(),
   DOUBLE: () => new Float64(),

@@ -26,6 +26,7 @@ const VALID: Record<string, string> = {
   risk_matrix: 'program=FVM',
   risk_assessments: '',
   load_log: 'limit=5',
+  observations: 'indicator=IND05&unit=SKAS-V1-E1&from=2024-01&to=2024-03',
   catalogue_programs: '',
   catalogue_effect_goals: 'program=FVIS',
   catalogue_benefits: 'program=FVIS',

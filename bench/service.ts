@@ -1,0 +1,89 @@
+/**
+ * The service benchmark, on a store built by the ingest benchmark: `indicator_series` in-process on DuckDB (the floor)
+ * against the same query over HTTP as JSON and as Arrow; latency p50/p99 and the ratio to the floor; throughput with
+ * autocannon at 10 and 50 connections; payload sizes of JSON and Arrow for 100 000 rows.
+ */
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { loadQueries } from '../pipeline/named-queries/registry.js';
+import { BIND_TYPES } from '../pipeline/named-queries/run-query.js';
+import { QUERIES_DIR } from '../pipeline/service/start.js';
+import { openStore } from '../pipeline/store/open-store.js';
+
+const SERIES = { indicator: 'IND04', unit: 'SU', children: true, municipality: '', from: '', to: '', grain: 'month', breakdown: 'sex' };
+const SERIES_QUERY = 'indicator=IND04&unit=SU&grain=month&breakdown=sex';
+const LARGE_QUERY = 'indicator=IND02';
+const RUNS = 30;
+
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+async function time(runs: number, work: () => Promise<unknown>): Promise<{ p50: number; p99: number }> {
+  await work(); // warm
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await work();
+    ms.push(performance.now() - start);
+  }
+  return { p50: +percentile(ms, 50).toFixed(1), p99: +percentile(ms, 99).toFixed(1) };
+}
+
+async function floor(db: string) {
+  const store = await openStore(db, { readOnly: true });
+  try {
+    const query = (await loadQueries(store.connection, QUERIES_DIR)).get('indicator_series')!;
+    const types = Object.fromEntries(query.params.map((p) => [p.name, BIND_TYPES[p.type]]));
+    let rows = 0;
+    const latency = await time(RUNS, async () => {
+      rows = (await store.connection.runAndReadAll(query.sql, SERIES, types)).currentRowCount;
+    });
+    return { ...latency, rows };
+  } finally {
+    store.close();
+  }
+}
+
+async function startServer(db: string, port: number): Promise<ChildProcess> {
+  const bin = join(import.meta.dirname, '..', 'bin', 'nytta.js');
+  const child = spawn(process.execPath, [bin, 'serve', '--db', db, '--port', String(port), '--no-demo'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => d.toString().includes('lyssnar') && resolve());
+    child.on('exit', (code) => reject(new Error(`the service stopped (${code})`)));
+  });
+  child.stdout!.resume();
+  return child;
+}
+
+export async function serviceBenchmark(db: string) {
+  const floorRun = await floor(db);
+  const port = 3999;
+  const base = `http://127.0.0.1:${port}`;
+  const server = await startServer(db, port);
+  try {
+    const fetchJson = () => fetch(`${base}/api/v1/queries/indicator_series?${SERIES_QUERY}`).then((r) => r.arrayBuffer());
+    const fetchArrow = () => fetch(`${base}/api/v1/queries/indicator_series?${SERIES_QUERY}`, { headers: { accept: 'application/vnd.apache.arrow.stream' } }).then((r) => r.arrayBuffer());
+    const json = await time(RUNS, fetchJson);
+    const arrow = await time(RUNS, fetchArrow);
+    const large = `${base}/api/v1/queries/observations?${LARGE_QUERY}`;
+    const largeJson = await (await fetch(large)).arrayBuffer();
+    const largeRows = ((JSON.parse(new TextDecoder().decode(largeJson)) as { rowCount: number }).rowCount);
+    const largeArrow = await (await fetch(large, { headers: { accept: 'application/vnd.apache.arrow.stream' } })).arrayBuffer();
+    const load = async (connections: number) => {
+      const result = await autocannon({ url: `${base}/api/v1/queries/indicator_series?${SERIES_QUERY}`, connections, duration: 10 });
+      return { connections, requestsPerSecond: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx };
+    };
+    return {
+      query: `indicator_series?${SERIES_QUERY}`,
+      rows: floorRun.rows,
+      floor: { p50: floorRun.p50, p99: floorRun.p99 },
+      httpJson: { ...json, ratioToFloor: +(json.p50 / floorRun.p50).toFixed(2) },
+      httpArrow: { ...arrow, ratioToFloor: +(arrow.p50 / floorRun.p50).toFixed(2) },
+      payload: { query: `observations?${LARGE_QUERY}`, rows: largeRows, jsonBytes: largeJson.byteLength, arrowBytes: largeArrow.byteLength, arrowToJson: +(largeArrow.byteLength / largeJson.byteLength).toFixed(2) },
+      load: [await load(10), await load(50)],
+      targets: { httpP50RatioToFloor: 2, arrowToJsonAt100kRows: 0.5, errorsUnderLoad: 0 },
+    };
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
