@@ -34,14 +34,8 @@ SELECT
   (SELECT d FROM golive) AS go_live,
   CAST((SELECT d FROM golive) - to_months(CAST($window_months AS INTEGER)) AS DATE) AS window_from,
   count(DISTINCT period) FILTER (WHERE value IS NOT NULL) AS periods,
-  CASE
-    WHEN count(numerator) FILTER (WHERE value IS NOT NULL) = count(value) AND sum(denominator) FILTER (WHERE value IS NOT NULL) > 0
-      THEN sum(numerator) FILTER (WHERE value IS NOT NULL) / sum(denominator) FILTER (WHERE value IS NOT NULL)
-    WHEN count(n) FILTER (WHERE value IS NOT NULL) = count(value) AND sum(n) FILTER (WHERE value IS NOT NULL) > 0
-      THEN sum(value * n) FILTER (WHERE value IS NOT NULL) / sum(n) FILTER (WHERE value IS NOT NULL)
-    ELSE avg(value)
-  END AS value,
-  CAST(sum(coalesce(denominator, n)) FILTER (WHERE value IS NOT NULL) AS BIGINT) AS n,
+  pooled_value(numerator, denominator, value, n) AS value,
+  pooled_n(denominator, value, n) AS n,
   CASE WHEN count(value) = 0 THEN '..' END AS status,
   (SELECT min_count FROM indicator WHERE id = $indicator) AS min_count
 FROM w

@@ -35,14 +35,8 @@ cells AS (
 ),
 agg AS (
   SELECT c.indicator, c.unit, c.k,
-    CASE
-      WHEN count(o.numerator) FILTER (WHERE o.value IS NOT NULL) = count(o.value) AND sum(o.denominator) FILTER (WHERE o.value IS NOT NULL) > 0
-        THEN sum(o.numerator) FILTER (WHERE o.value IS NOT NULL) / sum(o.denominator) FILTER (WHERE o.value IS NOT NULL)
-      WHEN count(o.n) FILTER (WHERE o.value IS NOT NULL) = count(o.value) AND sum(o.n) FILTER (WHERE o.value IS NOT NULL) > 0
-        THEN sum(o.value * o.n) FILTER (WHERE o.value IS NOT NULL) / sum(o.n) FILTER (WHERE o.value IS NOT NULL)
-      ELSE avg(o.value)
-    END AS value,
-    CAST(sum(coalesce(o.denominator, o.n)) FILTER (WHERE o.value IS NOT NULL) AS BIGINT) AS n
+    pooled_value(o.numerator, o.denominator, o.value, o.n) AS value,
+    pooled_n(o.denominator, o.value, o.n) AS n
   FROM cells c
   JOIN tree t ON t.root = c.unit
   JOIN observation o ON o.indicator = c.indicator AND o.unit = t.id AND o.period_start >= c.w_from AND o.period_start < c.w_to

@@ -32,11 +32,8 @@ rows AS (
   WHERE o.indicator = $indicator
     AND ($unit = '' OR o.unit IN (SELECT id FROM units))
     AND ($municipality = '' OR o.municipality = $municipality)
-    AND ($from = '' OR o.period_start >= CAST(CASE length($from) WHEN 4 THEN $from || '-01-01' WHEN 7 THEN $from || '-01' ELSE $from END AS DATE))
-    AND ($to = '' OR o.period_start < CASE length($to)
-          WHEN 4 THEN CAST($to || '-01-01' AS DATE) + INTERVAL 1 YEAR
-          WHEN 7 THEN CAST($to || '-01' AS DATE) + INTERVAL 1 MONTH
-          ELSE CAST($to AS DATE) + INTERVAL 1 DAY END)
+    AND ($from = '' OR o.period_start >= period_first_day($from))
+    AND ($to = '' OR o.period_start < period_end($to))
     -- a period never finer than its data: yearly data are not shown as months
     AND (o.grain IN ('month', 'week', 'day') OR (o.grain = 'quarter' AND $grain IN ('quarter', 'year')) OR (o.grain = 'year' AND $grain = 'year'))
     -- totals where the source publishes them, the parts when broken down (never both: that would count twice)
@@ -49,14 +46,8 @@ SELECT
   CASE WHEN $breakdown = 'sex' THEN sex END AS sex,
   CASE WHEN $breakdown = 'age' THEN age_group END AS age_group,
   CASE WHEN $breakdown = 'municipality' THEN municipality END AS municipality,
-  CASE
-    WHEN count(numerator) FILTER (WHERE value IS NOT NULL) = count(value) AND sum(denominator) FILTER (WHERE value IS NOT NULL) > 0
-      THEN sum(numerator) FILTER (WHERE value IS NOT NULL) / sum(denominator) FILTER (WHERE value IS NOT NULL)
-    WHEN count(n) FILTER (WHERE value IS NOT NULL) = count(value) AND sum(n) FILTER (WHERE value IS NOT NULL) > 0
-      THEN sum(value * n) FILTER (WHERE value IS NOT NULL) / sum(n) FILTER (WHERE value IS NOT NULL)
-    ELSE avg(value)
-  END AS value,
-  CAST(sum(coalesce(denominator, n)) FILTER (WHERE value IS NOT NULL) AS BIGINT) AS n,
+  pooled_value(numerator, denominator, value, n) AS value,
+  pooled_n(denominator, value, n) AS n,
   CASE WHEN count(value) = 0 THEN coalesce(min(status), '..') END AS status,
   (SELECT min_count FROM indicator WHERE id = $indicator) AS min_count
 FROM rows

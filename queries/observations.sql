@@ -18,9 +18,6 @@ SELECT o.indicator, o.period, o.unit, o.municipality, o.sex, o.age_group, o.valu
 FROM observation o JOIN indicator i ON i.id = o.indicator
 WHERE o.indicator = $indicator
   AND ($unit = '' OR o.unit = $unit)
-  AND ($from = '' OR o.period_start >= CAST(CASE length($from) WHEN 4 THEN $from || '-01-01' WHEN 7 THEN $from || '-01' ELSE $from END AS DATE))
-  AND ($to = '' OR o.period_start < CASE length($to)
-        WHEN 4 THEN CAST($to || '-01-01' AS DATE) + INTERVAL 1 YEAR
-        WHEN 7 THEN CAST($to || '-01' AS DATE) + INTERVAL 1 MONTH
-        ELSE CAST($to AS DATE) + INTERVAL 1 DAY END)
+  AND ($from = '' OR o.period_start >= period_first_day($from))
+  AND ($to = '' OR o.period_start < period_end($to))
 ORDER BY o.period_start, o.unit, o.municipality, o.sex, o.age_group

@@ -149,41 +149,50 @@ function writeRiskFiles(dir: string, files: string[]): void {
 
 async function writeObservations(connection: DuckDBConnection, path: string, units: Unit[], options: DemoOptions): Promise<void> {
   const leaves = units.filter((u) => u.level === 'enhet');
-  await connection.run(`CREATE TABLE d_unit AS SELECT * FROM (VALUES ${leaves.map((u, i) => `(${i}, ${quotedString(u.id)}, DATE ${quotedString(u.goLive)}, ${(i * 11) % MUNICIPALITIES.length}, ${0.6 + ((i * 7) % 10) / 10})`).join(', ')}) t(idx, id, go_live, home, size)`);
-  await connection.run(`CREATE TABLE d_ind AS SELECT * FROM (VALUES ${INDICATORS.map((d, i) => `(${i}, ${quotedString(d.id)}, ${d.type === 'proportion'}, ${d.base}, ${(d.direction === 'higher' ? 1 : -1) * d.effect}, ${d.volume})`).join(', ')}) t(idx, id, proportion, base, effect, volume)`);
-  await connection.run(`CREATE TABLE d_muni AS SELECT * FROM (VALUES ${MUNICIPALITIES.map((m, i) => `(${i}, ${quotedString(m)})`).join(', ')}) t(idx, name)`);
+  // Lookups are list literals, not joins: a pure projection over range() keeps the rows in order without a sort.
+  const list = (values: (string | number | boolean)[]) => `[${values.map((v) => (typeof v === 'string' ? quotedString(v) : String(v))).join(', ')}]`;
+  const at = (values: (string | number | boolean)[], index: string) => `${list(values)}[${index} + 1]`;
   const nInd = INDICATORS.length;
   const nUnit = leaves.length;
   const perLayer = nInd * nUnit * MONTHS * SEXES.length * AGE_GROUPS.length;
-  const ageShare = `[0.04, 0.3, 0.3, 0.22, 0.14][a + 1]`;
-  const sexes = `[${SEXES.map(quotedString).join(', ')}][s + 1]`;
-  const ages = `[${AGE_GROUPS.map(quotedString).join(', ')}][a + 1]`;
   const u = (k: number) => `((hash(i, ${Number(options.seed)}, ${k}) % 1000003) / 1000003.0)`;
-  // 5 is coprime with 49, so each layer of rows lands in a different municipality for every unit.
+  const goLive = (index: string) => `CAST(${at(leaves.map((l) => l.goLive), index)} AS DATE)`;
   await connection.run(`COPY (
     WITH g AS (
-      SELECT i, i % ${nInd} AS ind, (i // ${nInd}) % ${nUnit} AS un, (i // ${nInd * nUnit}) % ${MONTHS} AS m,
-             (i // ${nInd * nUnit * MONTHS}) % ${SEXES.length} AS s, (i // ${nInd * nUnit * MONTHS * SEXES.length}) % ${AGE_GROUPS.length} AS a,
+      -- Rows come as real exports do: by indicator, then unit, then month (sex and age group innermost), so the store
+      -- is clustered the way queries filter and DuckDB's zone maps can skip what a query does not ask for.
+      SELECT i, (i // ${AGE_GROUPS.length * SEXES.length * MONTHS * nUnit}) % ${nInd} AS ind,
+             (i // ${AGE_GROUPS.length * SEXES.length * MONTHS}) % ${nUnit} AS un, (i // ${AGE_GROUPS.length * SEXES.length}) % ${MONTHS} AS m,
+             (i // ${AGE_GROUPS.length}) % ${SEXES.length} AS s, i % ${AGE_GROUPS.length} AS a,
              i // ${perLayer} AS layer
       FROM range(${Number(options.rows)}) t(i)),
     x AS (
-      SELECT g.*, d.id AS indicator, d.proportion, d.base, d.effect, d.volume, e.id AS unit, e.home, e.size,
+      SELECT g.*,
+             ${at(INDICATORS.map((d) => d.id), 'ind')} AS indicator,
+             ${at(INDICATORS.map((d) => d.type === 'proportion'), 'ind')} AS proportion,
+             ${at(INDICATORS.map((d) => d.base), 'ind')} AS base,
+             ${at(INDICATORS.map((d) => (d.direction === 'higher' ? 1 : -1) * d.effect), 'ind')} AS effect,
+             ${at(INDICATORS.map((d) => d.volume), 'ind')} AS volume,
+             ${at(leaves.map((l) => l.id), 'un')} AS unit,
+             (un * 11) % ${MUNICIPALITIES.length} AS home,
+             0.6 + ((un * 7) % 10) / 10 AS size,
              DATE ${quotedString(FIRST_MONTH)} + to_months(CAST(m AS INTEGER)) AS month,
-             datediff('month', e.go_live, DATE ${quotedString(FIRST_MONTH)} + to_months(CAST(m AS INTEGER))) AS since
-      FROM g JOIN d_ind d ON d.idx = g.ind JOIN d_unit e ON e.idx = g.un),
+             datediff('month', ${goLive('un')}, DATE ${quotedString(FIRST_MONTH)} + to_months(CAST(m AS INTEGER))) AS since
+      FROM g),
     y AS (
       SELECT *,
         -- dip around go-live (worst at the switch), then effect building up over two years
         CASE WHEN since < -3 THEN 0 WHEN since <= 3 THEN -0.5 * (1 - abs(since) / 4.0) ELSE least(1, (since - 3) / 24.0) END AS phase,
-        greatest(0, round(volume * size * ${ageShare} * 5 * (0.7 + 0.6 * ${u(1)}))) AS den
+        greatest(0, round(volume * size * [0.04, 0.3, 0.3, 0.22, 0.14][a + 1] * 5 * (0.7 + 0.6 * ${u(1)}))) AS den
       FROM x),
     z AS (
       SELECT *, base * (1 + effect * phase) * (1 + 0.04 * sin(2 * pi() * month(month) / 12)) * (1 + (a - 2) * 0.03) AS level,
              (${u(2)} + ${u(3)} + ${u(4)} - 1.5) * 2 AS noise
       FROM y)
     SELECT indicator AS indikator, strftime(month, '%Y-%m') AS period, unit AS enhet,
-           (SELECT name FROM d_muni WHERE idx = (home + layer * 5) % ${MUNICIPALITIES.length}) AS kommun,
-           ${sexes} AS "kön", ${ages} AS "åldersgrupp",
+           -- 5 is coprime with 49, so each layer of rows lands in a different municipality for every unit.
+           ${at([...MUNICIPALITIES], `((home + layer * 5) % ${MUNICIPALITIES.length})`)} AS kommun,
+           ${at([...SEXES], 's')} AS "kön", ${at([...AGE_GROUPS], 'a')} AS "åldersgrupp",
            CASE WHEN proportion THEN CAST(least(den, greatest(0, round(den * least(0.999, level) + sqrt(den * least(0.999, level) * (1 - least(0.999, level))) * noise))) AS BIGINT) END AS "täljare",
            CASE WHEN proportion THEN CAST(den AS BIGINT) END AS "nämnare",
            CASE WHEN NOT proportion AND den > 0 THEN replace(CAST(round(level * (1 + 0.1 * noise), 2) AS VARCHAR), '.', ',') END AS "värde",

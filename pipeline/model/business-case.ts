@@ -92,15 +92,11 @@ export function flows(lines: readonly BusinessCaseLine[], post: Post, start: num
   return out;
 }
 
-const byKey = (lines: readonly BusinessCaseLine[], post: Post, start: number, end: number, key: (l: BusinessCaseLine) => string) => {
-  const out: Record<string, number[]> = {};
-  for (const line of lines.filter((l) => l.post === post)) {
-    const k = key(line);
-    out[k] ??= new Array<number>(end - start + 1).fill(0);
-    if (line.year >= start && line.year <= end) out[k][line.year - start] += line.amount;
-  }
-  return out;
-};
+/** Yearly flows of one post per key (category, class, stakeholder). */
+function byKey(lines: readonly BusinessCaseLine[], post: Post, start: number, end: number, key: (l: BusinessCaseLine) => string): Record<string, number[]> {
+  const keys = [...new Set(lines.filter((l) => l.post === post).map(key))];
+  return Object.fromEntries(keys.map((k) => [k, flows(lines.filter((l) => key(l) === k), post, start, end)]));
+}
 
 /** NPV, payback, IRR, BCR and break-even from yearly costs and benefits. */
 export function keyFigures(costs: readonly number[], benefits: readonly number[], rate: number, startYear: number, fromT: number, detail?: {

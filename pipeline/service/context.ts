@@ -6,7 +6,10 @@ import type { ColumnSpec } from '../named-queries/header.js';
 import type { NamedQuery } from '../named-queries/registry.js';
 import { runNamedQuery, type QueryAnswer } from '../named-queries/run-query.js';
 import { ARROW_STREAM, toArrowStream } from './arrow.js';
-import type { AuthVariables } from './auth.js';
+import type { z } from 'zod';
+import type { Role } from '../named-queries/header.js';
+import { describeIssues } from '../named-queries/params.js';
+import { requireRole, type AuthVariables } from './auth.js';
 import type { ServiceConfig } from './config.js';
 
 export interface ServiceDeps {
@@ -52,7 +55,15 @@ export function respond(c: Context, body: unknown, table?: { columns: readonly C
   return c.json(body as object);
 }
 
-/** zod issues as one Swedish sentence, for a 400. */
+/** A 400 with a Swedish message. */
 export function badRequest(message: string): HTTPException {
   return new HTTPException(400, { message });
+}
+
+/** The caller's role checked, then the query string validated: 403 or 400 with the reason, or the typed parameters. */
+export function validQuery<T extends z.ZodType>(c: Context<Env>, role: Role, schema: T): z.output<T> {
+  requireRole(c.get('role'), role);
+  const parsed = schema.safeParse(c.req.query());
+  if (!parsed.success) throw badRequest(describeIssues(parsed.error));
+  return parsed.data;
 }

@@ -22,8 +22,8 @@ export interface TestService {
   close(): void;
 }
 
-/** Demo rows: every indicator, unit and month for both sexes in the youngest age group, where small cells abound. */
-export const DEMO_ROWS = 16 * 45 * 156 * 2;
+/** One full layer of demo rows: every indicator, unit, month, sex and age group once (small cells occur in the youngest group). */
+export const DEMO_ROWS = 16 * 45 * 156 * 2 * 5;
 
 export async function startTestService(options: { env?: NodeJS.ProcessEnv; rows?: number; queriesDir?: string } = {}): Promise<TestService> {
   const store = await tempStore();

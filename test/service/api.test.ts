@@ -207,7 +207,7 @@ describe('small cells never leave', () => {
   });
 
   it('Arrow answers are suppressed the same way', async () => {
-    const path = '/api/v1/queries/indicator_series?indicator=IND16&unit=SKAS-V1-E1&breakdown=sex&from=2024-01&to=2024-12';
+    const path = '/api/v1/queries/indicator_series?indicator=IND16&unit=SKAS-V1-E1&breakdown=age&from=2024-01&to=2024-12';
     const res = await get(path, { ...auth('reader'), accept: 'application/vnd.apache.arrow.stream' });
     const table = tableFromIPC(new Uint8Array(await res.arrayBuffer()));
     for (const row of table.toArray()) {

@@ -3,9 +3,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { interruptedTimeSeries } from '../../model/its.js';
 import { spc, type ChartType, type SpcPoint } from '../../model/spc.js';
-import { describeIssues } from '../../named-queries/params.js';
-import { requireRole } from '../auth.js';
-import { answer, badRequest, respond, type Env, type ServiceDeps } from '../context.js';
+import { answer, badRequest, respond, validQuery, type Env, type ServiceDeps } from '../context.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -28,10 +26,7 @@ const SERIES_COLUMNS = [
 
 export function baselineRoutes(app: Hono<Env>, deps: ServiceDeps): void {
   app.get('/api/v1/baseline', async (c) => {
-    requireRole(c.get('role'), 'reader');
-    const parsed = baselineSchema.safeParse(c.req.query());
-    if (!parsed.success) throw badRequest(describeIssues(parsed.error));
-    const q = parsed.data;
+    const q = validQuery(c, 'reader', baselineSchema);
     const base = await answer(deps, 'baseline', { indicator: q.indicator, unit: q.unit, go_live: q.goLive, window_months: q.window ?? 12 });
     const row = base.rows[0];
     if (!row?.go_live) throw badRequest(`enheten "${q.unit}" har ingen driftstart: ange parametern "goLive"`);

@@ -4,9 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { businessCase, DEFAULT_RATE, type BusinessCaseLine } from '../../model/business-case.js';
 import { planAgainstOutcome, scenarios, sensitivity } from '../../model/sensitivity.js';
-import { describeIssues } from '../../named-queries/params.js';
-import { requireRole } from '../auth.js';
-import { answer, badRequest, respond, type Env, type ServiceDeps } from '../context.js';
+import { answer, badRequest, respond, validQuery, type Env, type ServiceDeps } from '../context.js';
 
 const number = (label: string) =>
   z
@@ -42,10 +40,7 @@ const YEAR_COLUMNS = [
 
 export function businessCaseRoutes(app: Hono<Env>, deps: ServiceDeps): void {
   app.get('/api/v1/business-case', async (c) => {
-    requireRole(c.get('role'), 'reader');
-    const parsed = businessCaseSchema.safeParse(c.req.query());
-    if (!parsed.success) throw badRequest(describeIssues(parsed.error));
-    const q = parsed.data;
+    const q = validQuery(c, 'reader', businessCaseSchema);
     const { rows } = await answer(deps, 'business_case', { program: q.program });
     if (rows.length === 0) throw new HTTPException(404, { message: `Programmet "${q.program}" har ingen nyttokalkyl i lagret.` });
     const lines: BusinessCaseLine[] = rows.map((r) => ({

@@ -2,9 +2,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { followupIndicator, rollup, type Direction, type FollowupYear } from '../../model/followup.js';
-import { describeIssues } from '../../named-queries/params.js';
-import { requireRole } from '../auth.js';
-import { answer, badRequest, respond, type Env, type ServiceDeps } from '../context.js';
+import { answer, respond, validQuery, type Env, type ServiceDeps } from '../context.js';
 
 export const followupSchema = z
   .object({
@@ -21,10 +19,7 @@ const ROW_COLUMNS = [
 
 export function followupRoutes(app: Hono<Env>, deps: ServiceDeps): void {
   app.get('/api/v1/followup', async (c) => {
-    requireRole(c.get('role'), 'reader');
-    const parsed = followupSchema.safeParse(c.req.query());
-    if (!parsed.success) throw badRequest(describeIssues(parsed.error));
-    const { program, unit } = parsed.data;
+    const { program, unit } = validQuery(c, 'reader', followupSchema);
     const [{ rows }, benefits] = await Promise.all([
       answer(deps, 'followup', { program, unit: unit ?? '' }),
       answer(deps, 'catalogue_benefits', { program }),

@@ -2,9 +2,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { DEFAULT_THRESHOLDS, register, riskChanges, riskMatrix, type RiskAssessment } from '../../model/risk.js';
-import { describeIssues } from '../../named-queries/params.js';
-import { requireRole } from '../auth.js';
-import { answer, badRequest, respond, type Env, type ServiceDeps } from '../context.js';
+import { answer, respond, validQuery, type Env, type ServiceDeps } from '../context.js';
 
 export const riskMatrixSchema = z
   .object({
@@ -23,10 +21,7 @@ type RegisterRow = RiskAssessment & { program: string; scale: number; assessed: 
 
 export function riskMatrixRoutes(app: Hono<Env>, deps: ServiceDeps): void {
   app.get('/api/v1/risk-matrix', async (c) => {
-    requireRole(c.get('role'), 'reader');
-    const parsed = riskMatrixSchema.safeParse(c.req.query());
-    if (!parsed.success) throw badRequest(describeIssues(parsed.error));
-    const q = parsed.data;
+    const q = validQuery(c, 'reader', riskMatrixSchema);
     const current = (await answer(deps, 'risk_register', { program: q.program ?? '', assessed: q.assessed })).rows.map(
       (r) => ({ ...r, probability: Number(r.probability), consequence: Number(r.consequence), scale: Number(r.scale) }) as unknown as RegisterRow,
     );
