@@ -83,6 +83,14 @@ try {
   for (const l of s.load) console.log(`last   ${l.connections} anslutningar: ${l.requestsPerSecond} anrop/s, p50 ${l.p50} ms, p99 ${l.p99} ms, fel ${l.errors}, tidsgräns ${l.timeouts}, icke-2xx ${l.non2xx}`);
   writeFileSync(join(HERE, 'results', 'service.json'), JSON.stringify(service, null, 2) + '\n');
   console.log('Skrivet: bench/results/service.json');
+
+  // The complete follow-up workbook for every administration, from the same store.
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(HERE, 'workbook-child.ts'), join(work, 'nytta.duckdb'), join(work, 'workbooks')], { encoding: 'utf8' });
+  const wbRun = JSON.parse(out.trim().split('\n').pop()!) as { code: number; seconds: number; peakMiB: number };
+  const workbooks = { benchmark: 'workbooks', date: new Date().toISOString(), machine: result.machine, storeRows: ROWS, what: 'nytta workbook uppfoljning --per forvaltning --param program=FVIS', ...wbRun, targets: { seconds: 10, peakMiB: 1024 } };
+  console.log(`\nArbetsböcker: uppföljning per förvaltning på ${wbRun.seconds.toFixed(1)} s, ${wbRun.peakMiB} MiB (mål: under 10 s och 1 GiB)`);
+  writeFileSync(join(HERE, 'results', 'workbooks.json'), JSON.stringify(workbooks, null, 2) + '\n');
+  console.log('Skrivet: bench/results/workbooks.json');
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -6,6 +6,7 @@ import { KIND_HELP, runIngest } from './ingest-command.js';
 import { DEFAULT_DEMO_ROWS, runDemo } from './demo-command.js';
 import { runQueryCommand } from './query-command.js';
 import { runServe } from './serve-command.js';
+import { runWorkbook } from './workbook-command.js';
 
 function integer(value: string): number {
   const n = Number(value);
@@ -59,6 +60,20 @@ program
   .action(async (name: string, options) => {
     if (!['json', 'csv', 'arrow'].includes(options.format)) throw new UserError(`--format ska vara json, csv eller arrow, inte "${options.format}".`, 'format_unknown');
     process.exitCode = await runQueryCommand(name, options);
+  });
+
+program
+  .command('workbook')
+  .description('skriv arbetsboken som .xlsx: indikatorer, baslinje, nyttokalkyl, uppfoljning, risker eller alla')
+  .argument('<kind>', 'indikatorer, baslinje, nyttokalkyl, uppfoljning, risker eller alla')
+  .requiredOption('--out <file>', 'filen (eller mappen med --per)')
+  .option('--param <key=value>', 'parameter, upprepas (t.ex. program=FVIS)', (value: string, all: string[]) => [...all, value], [] as string[])
+  .option('--per <level>', 'en arbetsbok per förvaltning: --per forvaltning')
+  .option('--db <path>', 'DuckDB-filen', defaultStorePath())
+  .option('--server <url>', 'hämta från en körande tjänst')
+  .option('--token <token>', 'token för --server (annars miljövariabeln NYTTA_TOKEN)')
+  .action(async (kind: string, options) => {
+    process.exitCode = await runWorkbook(kind, options);
   });
 
 program

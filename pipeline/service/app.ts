@@ -15,6 +15,7 @@ import { followupRoutes, followupSchema } from './routes/followup.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { queryRoutes } from './routes/queries.js';
 import { riskMatrixRoutes, riskMatrixSchema } from './routes/risk-matrix.js';
+import { workbookRoutes } from './routes/workbooks.js';
 
 export { problem } from './problem.js';
 
@@ -61,6 +62,7 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
   riskMatrixRoutes(app, deps);
   baselineRoutes(app, deps);
   ingestRoutes(app, deps);
+  workbookRoutes(app);
 
   app.notFound((c) => problem(404, TITLES[404], `Det finns ingen resurs på ${c.req.path}.`, c.req.path));
   app.onError((error, c) => {

@@ -40,6 +40,7 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
   }
   const connection = await instance.connect();
   if (!options.readOnly) await migrate(connection);
+  else await requireCurrentSchema(connection, full);
   return {
     path: full,
     instance,
@@ -67,6 +68,29 @@ function translateOpenError(error: unknown, path: string): Error {
   return error instanceof Error ? error : new Error(message);
 }
 
+function migrationFiles(): string[] {
+  return readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d{3}_.+\.sql$/.test(f))
+    .sort();
+}
+
+/** A reader cannot migrate; an older store opened read-only is refused with what to do. */
+async function requireCurrentSchema(connection: DuckDBConnection, path: string): Promise<void> {
+  let applied = new Set<number>();
+  try {
+    applied = new Set((await connection.runAndReadAll('SELECT version FROM schema_migration')).getRowObjectsJS().map((r) => Number(r.version)));
+  } catch {
+    // no schema_migration table: not a Nytta store yet
+  }
+  const pending = migrationFiles().filter((f) => !applied.has(Number(f.slice(0, 3))));
+  if (pending.length) {
+    throw new UserError(
+      `Lagret ${path} har en äldre struktur (saknar ${pending.join(', ')}). Öppna det en gång med skrivrätt, t.ex. med "nytta serve" eller "nytta ingest", så uppgraderas det.`,
+      'store_outdated',
+    );
+  }
+}
+
 /** Applies every `NNN_name.sql` in migrations/ not yet recorded, each in its own transaction. */
 export async function migrate(connection: DuckDBConnection): Promise<string[]> {
   await connection.run(
@@ -75,11 +99,8 @@ export async function migrate(connection: DuckDBConnection): Promise<string[]> {
   const applied = new Set(
     (await connection.runAndReadAll('SELECT version FROM schema_migration')).getRowObjectsJS().map((r) => Number(r.version)),
   );
-  const files = readdirSync(MIGRATIONS_DIR)
-    .filter((f) => /^\d{3}_.+\.sql$/.test(f))
-    .sort();
   const done: string[] = [];
-  for (const file of files) {
+  for (const file of migrationFiles()) {
     const version = Number(file.slice(0, 3));
     if (applied.has(version)) continue;
     const sql = readFileSync(join(MIGRATIONS_DIR, file), 'utf8');

@@ -1,0 +1,224 @@
+/**
+ * @module business-case-sheet – the nyttokalkyl as controllers know it from Inera's model: years as columns, items as
+ * rows by post, class and stakeholder with low and high, and live formulas hanging off one input cell for the discount
+ * rate, so a controller can change the rate and see NPV, payback and the break-even benefit follow.
+ */
+import { a1, FORMAT, nextFreeRow, provenanceBlock, type Block, type Cell, type Provenance, type SheetPlan } from './plan.js';
+
+export interface CaseLine {
+  year: number;
+  post: 'cost' | 'benefit';
+  category: string;
+  kind: 'plan' | 'outcome';
+  amount: number;
+  benefitClass: string | null;
+  stakeholder: string | null;
+  low: number | null;
+  high: number | null;
+}
+
+export interface CaseFigures {
+  program: string;
+  scenario: string;
+  rate: number;
+  startYear: number;
+  endYear: number;
+  fromYear: number;
+  npv: number;
+  expected: { npv: number; bcr: number | null; payback: number | null; discountedPayback: number | null; breakEvenAnnualBenefit: number | null };
+  scenarios: { scenario: string; npv: number; bcr: number | null; payback: number | null; expectedNpv: number }[];
+  planAgainstOutcome: { year: number; planCosts: number; outcomeCosts: number | null; planBenefits: number; outcomeBenefits: number | null }[];
+  sensitivity: { npvLow: number; npvHigh: number; costsUp: number; costsDown: number; benefitsUp: number; benefitsDown: number; switchingValue: number | null; npvWithOptimismBias: number };
+}
+
+export interface AdministrationLoss {
+  administration: string;
+  lostContacts: number;
+  lostSek: number;
+}
+
+const CLASS_NAMES: Record<string, string> = { finansiell: 'finansiell', omfordelning: 'omfördelning', kvalitet: 'kvalitet', miljo: 'miljö' };
+
+/** Where the key cells are, for the adapters' tests and for anyone reading the sheet with code. */
+export interface CaseCells {
+  rate: string;
+  npv: string;
+  bcr: string;
+  payback: string;
+  discountedPayback: string;
+  irr: string;
+  breakEven: string;
+}
+
+export function businessCaseSheet(lines: readonly CaseLine[], figures: CaseFigures, provenance: Provenance, loss: readonly AdministrationLoss[] = []): { plan: SheetPlan; cells: CaseCells } {
+  const years = Array.from({ length: figures.endYear - figures.startYear + 1 }, (_, i) => figures.startYear + i);
+  const firstYearCol = 6; // A Post, B Kategori, C Nyttotyp, D Intressent, E Låg, F Hög
+  const lastYearCol = firstYearCol + years.length - 1;
+  const sumCol = lastYearCol + 1;
+  const col = (c: number) => a1(0, c).replace(/\d+$/, '');
+  const yearRange = (row: number) => `${a1(row, firstYearCol)}:${a1(row, lastYearCol)}`;
+  const restRange = (row: number) => `${a1(row, firstYearCol + 1)}:${a1(row, lastYearCol)}`;
+
+  // Inputs: B3 rate, B4 first year, B5 the year the break-even benefit starts.
+  const inputs: Block = {
+    id: 'indata', row: 2, col: 0,
+    cells: [['Kalkylränta', figures.rate], ['Första år (år 0)', figures.startYear], ['Nytta för nollresultat från år', figures.fromYear]],
+    cellStyles: [{ row: 0, col: 1, style: 'input' }, { row: 2, col: 1, style: 'input' }],
+    cellFormats: [{ row: 0, col: 1, format: FORMAT.percent }],
+  };
+  const RATE = '$B$3';
+  const FIRST = '$B$4';
+  const FROM = '$B$5';
+
+  const headerRow = 6;
+  const rows: Cell[][] = [['Post', 'Kategori', 'Nyttotyp', 'Intressent', 'Låg (summa)', 'Hög (summa)', ...years, 'Summa']];
+  const styles: (string | null)[] = ['header'];
+  const add = (cells: Cell[], style: string | null = null) => {
+    rows.push(cells);
+    styles.push(style);
+    return headerRow + rows.length - 1;
+  };
+  const itemRows = (post: 'cost' | 'benefit') => {
+    const items = new Map<string, CaseLine[]>();
+    for (const l of lines.filter((x) => x.post === post && x.kind === 'plan')) {
+      const key = JSON.stringify([l.category, l.benefitClass ?? '', l.stakeholder ?? '']);
+      items.set(key, [...(items.get(key) ?? []), l]);
+    }
+    const sorted = [...items.entries()].sort(([a], [b]) => a.localeCompare(b, 'sv'));
+    return sorted.map(([key, group]) => {
+      const [category, cls, stakeholder] = JSON.parse(key) as string[];
+      const perYear = years.map((y) => group.filter((l) => l.year === y).reduce((s, l) => s + l.amount, 0));
+      const sumOf = (pick: (l: CaseLine) => number | null) => (group.every((l) => pick(l) !== null) ? group.reduce((s, l) => s + pick(l)!, 0) : null);
+      const r = headerRow + rows.length;
+      return add([post === 'cost' ? 'Kostnad' : 'Nytta', category, CLASS_NAMES[cls] ?? cls, stakeholder, sumOf((l) => l.low), sumOf((l) => l.high), ...perYear, { formula: `SUM(${yearRange(r)})` }]);
+    });
+  };
+  const sumRow = (label: string, items: number[]) => {
+    const r = headerRow + rows.length;
+    const cells: Cell[] = [label, null, null, null, null, null];
+    for (let c = firstYearCol; c <= lastYearCol; c++) {
+      cells.push(items.length ? { formula: `SUM(${a1(items[0], c)}:${a1(items[items.length - 1], c)})` } : 0);
+    }
+    cells.push({ formula: `SUM(${yearRange(r)})` });
+    return add(cells, 'total');
+  };
+  const perYear = (label: string, formula: (c: number, i: number) => string, style: string | null = null) =>
+    add([label, null, null, null, null, null, ...years.map((_, i) => ({ formula: formula(firstYearCol + i, i) })), null], style);
+
+  const costItems = itemRows('cost');
+  const costs = sumRow('Summa kostnader', costItems);
+  const benefitItems = itemRows('benefit');
+  const benefits = sumRow('Summa nyttor', benefitItems);
+  const net = perYear('Netto (nyttor − kostnader)', (c) => `${a1(benefits, c)}-${a1(costs, c)}`, 'total');
+  const cum = perYear('Ackumulerat netto', (c, i) => (i === 0 ? a1(net, c) : `${a1(headerRow + rows.length, c - 1)}+${a1(net, c)}`));
+  const yearCell = (c: number) => `${col(c)}$${headerRow + 1}`;
+  const df = perYear('Diskonteringsfaktor', (c) => `1/(1+${RATE})^(${yearCell(c)}-${FIRST})`);
+  const disc = perYear('Diskonterat netto', (c) => `${a1(net, c)}*${a1(df, c)}`);
+  const cumDisc = perYear('Ackumulerat diskonterat netto', (c, i) => (i === 0 ? a1(disc, c) : `${a1(headerRow + rows.length, c - 1)}+${a1(disc, c)}`));
+  // Payback: in the year the running sum turns, t − 1 + what was missing / that year's net (cash at year ends).
+  const payback = (cumRow: number, netRow: number) => (c: number, i: number) =>
+    i === 0 ? `IF(${a1(cumRow, c)}>=0,0,"")` : `IF(AND(${a1(cumRow, c - 1)}<0,${a1(cumRow, c)}>=0),${yearCell(c)}-${FIRST}-1-${a1(cumRow, c - 1)}/${a1(netRow, c)},"")`;
+  const helper = perYear('Återbetalning (hjälprad)', payback(cum, net), 'muted');
+  const helperDisc = perYear('Återbetalning diskonterad (hjälprad)', payback(cumDisc, disc), 'muted');
+
+  const table: Block = {
+    id: 'kalkyl', row: headerRow, col: 0, cells: rows,
+    formats: [null, null, null, null, FORMAT.sek, FORMAT.sek, ...years.map(() => FORMAT.sek), FORMAT.sek],
+    rowStyles: styles as Block['rowStyles'],
+    cellStyles: [{ row: 0, col: sumCol, style: 'header' }],
+    // The factor row reads with decimals; the helper rows hold years.
+    cellFormats: years.flatMap((_, i) => [
+      { row: df - headerRow, col: firstYearCol + i, format: FORMAT.factor },
+      { row: helper - headerRow, col: firstYearCol + i, format: FORMAT.years },
+      { row: helperDisc - headerRow, col: firstYearCol + i, format: FORMAT.years },
+    ]),
+  };
+
+  const pv = (row: number) => `${a1(row, firstYearCol)}+NPV(${RATE},${restRange(row)})`;
+  const keyRow = headerRow + rows.length + 1;
+  const key: Block = {
+    id: 'nyckeltal', row: keyRow, col: 0,
+    cells: [
+      ['Nyckeltal (plan, till fullt värde)', null],
+      ['Nettonuvärde (kr)', { formula: pv(net) }],
+      ['Nuvärde kostnader (kr)', { formula: pv(costs) }],
+      ['Nuvärde nyttor (kr)', { formula: pv(benefits) }],
+      ['Nyttokostnadskvot', { formula: `IF(B${keyRow + 3}=0,"saknas",B${keyRow + 4}/B${keyRow + 3})` }],
+      ['Återbetalningstid (år)', { formula: `IF(COUNT(${yearRange(helper)})=0,"inte inom perioden",MIN(${yearRange(helper)}))` }],
+      ['Återbetalningstid, diskonterad (år)', { formula: `IF(COUNT(${yearRange(helperDisc)})=0,"inte inom perioden",MIN(${yearRange(helperDisc)}))` }],
+      ['Internränta', { formula: `IFERROR(IRR(${yearRange(net)}),"saknas")` }],
+      [
+        'Nytta per år för nollresultat (kr)',
+        {
+          formula: `(B${keyRow + 3}-SUMPRODUCT((${yearRange(headerRow)}<${FROM})*${yearRange(benefits)}*${yearRange(df)}))/SUMPRODUCT((${yearRange(headerRow)}>=${FROM})*${yearRange(df)})`,
+        },
+      ],
+    ],
+    rowStyles: ['header', 'key', null, null, null, null, null, null, 'key'],
+    formats: [null, FORMAT.sek],
+    cellFormats: [
+      { row: 4, col: 1, format: FORMAT.decimal },
+      { row: 5, col: 1, format: FORMAT.years },
+      { row: 6, col: 1, format: FORMAT.years },
+      { row: 7, col: 1, format: FORMAT.percent },
+    ],
+  };
+  const cells: CaseCells = {
+    rate: 'B3', npv: `B${keyRow + 2}`, bcr: `B${keyRow + 5}`, payback: `B${keyRow + 6}`, discountedPayback: `B${keyRow + 7}`, irr: `B${keyRow + 8}`, breakEven: `B${keyRow + 9}`,
+  };
+
+  const blocks: Block[] = [
+    { id: 'rubrik', row: 0, col: 0, cells: [[`Nyttokalkyl ${figures.program} – scenario ${figures.scenario}`]], rowStyles: ['title'] },
+    inputs,
+    table,
+    key,
+  ];
+  const e = figures.expected;
+  blocks.push({
+    id: 'forvantat', row: nextFreeRow(blocks), col: 0,
+    cells: [
+      ['Till förväntat värde (nyttor × sannolikhet), från tjänsten vid kalkylräntan ovan när arket skrevs', null],
+      ['Nettonuvärde (kr)', e.npv], ['Nyttokostnadskvot', e.bcr], ['Återbetalningstid (år)', e.payback ?? 'inte inom perioden'],
+      ['Återbetalningstid, diskonterad (år)', e.discountedPayback ?? 'inte inom perioden'], ['Nytta per år för nollresultat (kr)', e.breakEvenAnnualBenefit],
+    ],
+    rowStyles: ['header', null, null, null, null, null], formats: [null, FORMAT.sek],
+    cellFormats: [{ row: 2, col: 1, format: FORMAT.decimal }, { row: 3, col: 1, format: FORMAT.years }, { row: 4, col: 1, format: FORMAT.years }],
+  });
+  const s = figures.sensitivity;
+  blocks.push({
+    id: 'kanslighet', row: nextFreeRow(blocks), col: 0,
+    cells: [
+      ['Känslighet (nettonuvärde, kr)', null],
+      ['Alla poster på låg nytta och hög kostnad', s.npvLow], ['Alla poster på hög nytta och låg kostnad', s.npvHigh],
+      ['Kostnader +10 %', s.costsUp], ['Kostnader −10 %', s.costsDown], ['Nyttor +10 %', s.benefitsUp], ['Nyttor −10 %', s.benefitsDown],
+      ['Nyttorna får ändras (brytpunkt)', s.switchingValue], ['Med optimismpåslag på kostnaderna', s.npvWithOptimismBias],
+    ],
+    rowStyles: ['header', null, null, null, null, null, null, null, null], formats: [null, FORMAT.sek],
+    cellStyles: [{ row: 7, col: 1, style: 'key' }],
+    cellFormats: [{ row: 7, col: 1, format: FORMAT.percent }],
+  });
+  blocks.push({
+    id: 'scenarier', row: nextFreeRow(blocks), col: 0,
+    cells: [['Scenario', 'Nettonuvärde (kr)', 'Nyttokostnadskvot', 'Återbetalningstid (år)', 'Nettonuvärde, förväntat (kr)'],
+      ...figures.scenarios.map((x): Cell[] => [x.scenario, x.npv, x.bcr, x.payback ?? 'inte inom perioden', x.expectedNpv])],
+    rowStyles: ['header'], formats: [null, FORMAT.sek, FORMAT.decimal, FORMAT.years, FORMAT.sek],
+  });
+  blocks.push({
+    id: 'planutfall', row: nextFreeRow(blocks), col: 0,
+    cells: [['År', 'Kostnader, plan', 'Kostnader, utfall', 'Nyttor, plan', 'Nyttor, utfall'],
+      ...figures.planAgainstOutcome.map((x): Cell[] => [x.year, x.planCosts, x.outcomeCosts, x.planBenefits, x.outcomeBenefits])],
+    rowStyles: ['header'], formats: [null, FORMAT.sek, FORMAT.sek, FORMAT.sek, FORMAT.sek],
+  });
+  if (loss.length) {
+    blocks.push({
+      id: 'bortfall', row: nextFreeRow(blocks), col: 0,
+      cells: [['Förvaltning', 'Förlorade kontakter', 'Produktionsbortfall (kr)'], ...loss.map((x): Cell[] => [x.administration, x.lostContacts, x.lostSek])],
+      rowStyles: ['header'], formats: [null, FORMAT.integer, FORMAT.sek],
+    });
+  }
+  blocks.push(provenanceBlock(provenance, nextFreeRow(blocks)));
+  return {
+    plan: { name: 'Nyttokalkyl', code: 'NK', blocks, charts: [], columnWidths: [34, 26, 14, 18, 14, 14, ...years.map(() => 14), 16], provenance, notes: [] },
+    cells,
+  };
+}

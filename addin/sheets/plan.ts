@@ -1,0 +1,123 @@
+/**
+ * @module plan – a sheet plan: what a Nytta sheet holds, decided once and applied by two adapters (Office.js in Excel,
+ * ExcelJS for .xlsx files). Positions are 0-based; formulas are in Excel's invariant form (`=B2+NPV(B1,C2:K2)`), which
+ * a Swedish Excel shows as `=B2+NETNUVÄRDE(B1;C2:K2)` by itself; number formats are invariant codes (`#,##0`, `0.0%`,
+ * `yyyy-mm-dd`) that Swedish Excel displays with space thousands and decimal comma.
+ */
+
+export type Value = string | number | boolean | null;
+export interface Formula {
+  formula: string;
+}
+export type Cell = Value | Formula;
+
+export const isFormula = (cell: Cell): cell is Formula => typeof cell === 'object' && cell !== null && 'formula' in cell;
+
+export type Style = 'title' | 'header' | 'input' | 'total' | 'key' | 'muted' | 'note' | 'green' | 'yellow' | 'red' | 'grey' | 'lightgreen';
+
+export interface ConditionalFormat {
+  /** A1 range relative to the sheet. */
+  range: string;
+  /** Cells whose text equals `text` get the style. */
+  text: string;
+  style: Style;
+}
+
+export interface TableSpec {
+  name: string;
+  /** Excel's built-in table style. */
+  style: string;
+}
+
+export interface Block {
+  /** Stable id: the managed range is named `NYTTA_<sheet code>_<id>`. */
+  id: string;
+  row: number;
+  col: number;
+  cells: Cell[][];
+  /** Number format per column of the block (null: general). */
+  formats?: (string | null)[];
+  /** Style per row of the block (null: none). */
+  rowStyles?: (Style | null)[];
+  /** Style per cell, overriding the row's. */
+  cellStyles?: { row: number; col: number; style: Style }[];
+  /** Number format per cell, overriding the column's. */
+  cellFormats?: { row: number; col: number; format: string }[];
+  table?: TableSpec;
+  conditionalFormats?: ConditionalFormat[];
+}
+
+export interface ChartSpec {
+  title: string;
+  type: 'line';
+  /** A1 ranges of the category labels and of each series, with the series' name. */
+  categories: string;
+  series: { name: string; values: string }[];
+  /** Top-left cell where the chart goes. */
+  at: string;
+}
+
+export interface Provenance {
+  /** Endpoint or named query the figures come from. */
+  source: string;
+  parameters: Record<string, string>;
+  loads: { file: string; sha256: string; loadedAt: string }[];
+  writtenAt: string;
+}
+
+export interface SheetPlan {
+  /** The sheet's name as users see it (Swedish, at most 31 characters). */
+  name: string;
+  /** Short ASCII code for named ranges. */
+  code: string;
+  blocks: Block[];
+  charts: ChartSpec[];
+  columnWidths: number[];
+  provenance: Provenance;
+  /** Said to the reader in the sheet, e.g. that the .xlsx version has no charts. */
+  notes: string[];
+}
+
+/** A1 address of a 0-based cell. */
+export function a1(row: number, col: number): string {
+  let name = '';
+  for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) name = String.fromCharCode(65 + ((c - 1) % 26)) + name;
+  return `${name}${row + 1}`;
+}
+
+/** The A1 range a block covers. */
+export function blockRange(block: Block): string {
+  const width = Math.max(1, ...block.cells.map((r) => r.length));
+  return `${a1(block.row, block.col)}:${a1(block.row + Math.max(block.cells.length, 1) - 1, block.col + width - 1)}`;
+}
+
+export const managedName = (plan: Pick<SheetPlan, 'code'>, block: Pick<Block, 'id'>) => `NYTTA_${plan.code}_${block.id}`;
+
+/** Number formats, invariant. */
+export const FORMAT = {
+  integer: '#,##0',
+  decimal: '#,##0.00',
+  percent: '0.0%',
+  share: '0.0%',
+  date: 'yyyy-mm-dd',
+  sek: '#,##0',
+  factor: '0.0000',
+  years: '0.00',
+} as const;
+
+/** The provenance as rows of a block, placed under the sheet's content. */
+export function provenanceBlock(p: Provenance, row: number): Block {
+  const cells: Cell[][] = [
+    ['Källa och spårbarhet', null],
+    ['Hämtat från', p.source],
+    ['Parametrar', Object.entries(p.parameters).map(([k, v]) => `${k}=${v}`).join(', ') || '–'],
+    ['Skrivet', p.writtenAt],
+    ...p.loads.map((l): Cell[] => ['Inläsning', `${l.file} (SHA-256 ${l.sha256.slice(0, 12)}…, ${l.loadedAt})`]),
+  ];
+  return { id: 'kalla', row, col: 0, cells, rowStyles: cells.map((_, i) => (i === 0 ? 'header' : 'muted')) };
+}
+
+/** The first row below every block, with a blank line between. */
+export function nextFreeRow(blocks: readonly Block[]): number {
+  return Math.max(0, ...blocks.map((b) => b.row + b.cells.length)) + 1;
+}

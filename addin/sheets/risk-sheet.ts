@@ -1,0 +1,77 @@
+/**
+ * @module risk-sheet – Risker: a heat map with consequence along and probability up (highest risk top right), its counts
+ * computed live from the register below (COUNTIFS), the ids per cell, the register as an Excel table sorted by risk
+ * value (P × C as a formula), and what changed since the previous assessment.
+ */
+import { a1, nextFreeRow, provenanceBlock, type Block, type Cell, type Provenance, type SheetPlan, type Style } from './plan.js';
+
+export interface RiskData {
+  program: string | null;
+  scale: number;
+  assessed: string | string[];
+  previousAssessment: string | null;
+  cells: { probability: number; consequence: number; value: number; count: number; ids: string[]; colour: 'green' | 'yellow' | 'red' }[];
+  register: { id: string; area?: string | null; text?: string | null; probability: number; consequence: number; value: number; colour: string; mitigation?: string | null; owner?: string | null; due?: string | null }[];
+  changes: { id: string; change: string; before: number | null; after: number | null }[];
+}
+
+const COLOUR_TEXT: Record<string, string> = { green: 'grön', yellow: 'gul', red: 'röd' };
+const CHANGE_TEXT: Record<string, string> = { new: 'ny', removed: 'borttagen', raised: 'höjd', lowered: 'sänkt', unchanged: 'oförändrad' };
+
+export function riskSheet(data: RiskData, provenance: Provenance): { plan: SheetPlan; countCells: Record<string, string> } {
+  const n = data.scale;
+  const matrixRow = 3;
+  const registerRow = matrixRow + n + 3 + n + 3;
+  // 0-based: the title on registerRow, the table's header under it; so the first data row is registerRow + 3, 1-based.
+  const regFirst = registerRow + 3;
+  const regLast = registerRow + 2 + data.register.length;
+  const pCol = `D${regFirst}:D${regLast}`;
+  const cCol = `E${regFirst}:E${regLast}`;
+  const countCells: Record<string, string> = {};
+  const counts: Cell[][] = [['Sannolikhet ↓ / konsekvens →', ...Array.from({ length: n }, (_, c) => c + 1)]];
+  const styles: { row: number; col: number; style: Style }[] = [];
+  for (let p = n; p >= 1; p--) {
+    const row: Cell[] = [p];
+    for (let c = 1; c <= n; c++) {
+      const cell = data.cells.find((x) => x.probability === p && x.consequence === c);
+      row.push(data.register.length ? { formula: `COUNTIFS(${pCol},${p},${cCol},${c})` } : 0);
+      countCells[`${p},${c}`] = a1(matrixRow + counts.length, c);
+      styles.push({ row: counts.length, col: c, style: (cell?.colour ?? 'green') as Style });
+    }
+    counts.push(row);
+  }
+  const idsRow = matrixRow + n + 2;
+  const ids: Cell[][] = [['Risker per cell', ...Array.from({ length: n }, (_, c) => `K${c + 1}`)]];
+  for (let p = n; p >= 1; p--) {
+    ids.push([`S${p}`, ...Array.from({ length: n }, (_, c) => data.cells.find((x) => x.probability === p && x.consequence === c + 1)?.ids.join(', ') ?? '')]);
+  }
+  const register: Cell[][] = [['Id', 'Område', 'Risk', 'Sannolikhet', 'Konsekvens', 'Riskvärde', 'Färg', 'Åtgärd', 'Ansvar', 'Klart']];
+  data.register.forEach((r, i) => {
+    const row = regFirst + i;
+    register.push([r.id, r.area ?? null, r.text ?? null, r.probability, r.consequence, { formula: `D${row}*E${row}` }, COLOUR_TEXT[r.colour] ?? r.colour, r.mitigation ?? null, r.owner ?? null, r.due ?? null]);
+  });
+  const assessed = Array.isArray(data.assessed) ? data.assessed.join(', ') : data.assessed;
+  const blocks: Block[] = [
+    { id: 'rubrik', row: 0, col: 0, cells: [[`Risker${data.program ? ` – ${data.program}` : ''}, bedömda ${assessed} (skala ${n} × ${n})`]], rowStyles: ['title'] },
+    { id: 'matris', row: matrixRow, col: 0, cells: counts, rowStyles: ['header'], cellStyles: styles },
+    { id: 'cellrisker', row: idsRow, col: 0, cells: ids, rowStyles: ['header'] },
+    { id: 'registerrubrik', row: registerRow, col: 0, cells: [['Riskregister, sorterat efter riskvärde']], rowStyles: ['header'] },
+    {
+      id: 'register', row: registerRow + 1, col: 0, cells: register,
+      table: { name: 'Riskregister', style: 'TableStyleMedium9' },
+      conditionalFormats: [
+        { range: `G${regFirst}:G${regLast}`, text: 'röd', style: 'red' },
+        { range: `G${regFirst}:G${regLast}`, text: 'gul', style: 'yellow' },
+        { range: `G${regFirst}:G${regLast}`, text: 'grön', style: 'green' },
+      ],
+    },
+  ];
+  blocks.push({
+    id: 'andringar', row: nextFreeRow(blocks), col: 0,
+    cells: [[`Ändringar sedan ${data.previousAssessment ?? '(ingen tidigare bedömning)'}`, 'Ändring', 'Riskvärde före', 'Riskvärde nu'],
+      ...data.changes.filter((c) => c.change !== 'unchanged').map((c): Cell[] => [c.id, CHANGE_TEXT[c.change] ?? c.change, c.before, c.after])],
+    rowStyles: ['header'],
+  });
+  blocks.push(provenanceBlock(provenance, nextFreeRow(blocks)));
+  return { plan: { name: 'Risker', code: 'RI', blocks, charts: [], columnWidths: [16, 22, 60, 12, 12, 11, 8, 50, 30, 14], provenance, notes: [] }, countCells };
+}

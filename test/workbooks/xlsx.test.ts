@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { presentValue } from '../../pipeline/model/finance.js';
+import { writeWorkbook } from '../../addin/xlsx/render-workbook.js';
+import { buildPlans, serviceCall } from '../../pipeline/workbooks/build-plans.js';
+import { libreOfficeAvailable, pdftoppmAvailable, recalculateXlsx, renderPages } from '../helpers/libreoffice.js';
+import { auth, startTestService, type TestService } from '../helpers/service.js';
+
+const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts', 'workbooks');
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'nytta.js');
+
+let s: TestService;
+let call: ReturnType<typeof serviceCall>;
+beforeAll(async () => {
+  s = await startTestService();
+  call = serviceCall((path, init) => s.app.request(path, init), auth('admin'));
+}, 120_000);
+afterAll(() => s?.close());
+
+/** Formula results after LibreOffice recalculated the workbook; cached values were never written by us. */
+async function recalculated(path: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(recalculateXlsx(path));
+  return wb;
+}
+const result = (cell: ExcelJS.Cell): unknown => (typeof cell.value === 'object' && cell.value && 'result' in cell.value ? cell.value.result : cell.value);
+
+describe('written workbooks hold formulas without cached results', () => {
+  it('no formula cell carries a result', async () => {
+    const path = join(s.store.dir, 'nk-raw.xlsx');
+    await writeWorkbook(path, await buildPlans(call, 'nyttokalkyl', { program: 'FVIS' }));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    let formulas = 0;
+    wb.getWorksheet('Nyttokalkyl')!.eachRow((row) => row.eachCell((cell) => {
+      if (cell.formula) {
+        formulas++;
+        expect((cell.value as ExcelJS.CellFormulaValue).result).toBeUndefined();
+      }
+    }));
+    expect(formulas).toBeGreaterThan(100);
+  });
+});
+
+describe.runIf(libreOfficeAvailable())('recalculated by LibreOffice', () => {
+  it('nyttokalkyl: NPV, benefit-cost ratio, payback and break-even agree with the service within a krona, for every scenario', async () => {
+    const scenarios = ((await call('/api/v1/business-case?program=FVIS')) as { scenarios: { scenario: string }[] }).scenarios.map((x) => x.scenario);
+    let paysBack = 0;
+    for (const scenario of scenarios) {
+      const api = (await call(`/api/v1/business-case?program=FVIS&scenario=${scenario}`)) as Record<string, number | null>;
+      const path = join(s.store.dir, `nk-${scenario}.xlsx`);
+      const plans = await buildPlans(call, 'nyttokalkyl', { program: 'FVIS', scenario });
+      await writeWorkbook(path, plans);
+      const ws = (await recalculated(path)).getWorksheet('Nyttokalkyl')!;
+      const keyRow = plans[0].blocks.find((b) => b.id === 'nyckeltal')!.row + 1; // 1-based header row of the key figures
+      const at = (offset: number) => result(ws.getCell(`B${keyRow + offset}`));
+      expect(Math.abs(Number(at(1)) - api.npv!), `${scenario} npv`).toBeLessThan(1);
+      expect(Math.abs(Number(at(4)) - api.bcr!), `${scenario} bcr`).toBeLessThan(1e-9);
+      expect(Math.abs(Number(at(8)) - api.breakEvenAnnualBenefit!), `${scenario} break-even`).toBeLessThan(1);
+      if (api.payback === null) expect(at(5)).toBe('inte inom perioden');
+      else {
+        paysBack++;
+        expect(Math.abs(Number(at(5)) - api.payback), `${scenario} payback`).toBeLessThan(1e-9);
+      }
+      if (api.discountedPayback === null) expect(at(6)).toBe('inte inom perioden');
+      else expect(Math.abs(Number(at(6)) - api.discountedPayback), `${scenario} discounted payback`).toBeLessThan(1e-9);
+      if (api.irr !== null && at(7) !== 'saknas') expect(Math.abs(Number(at(7)) - api.irr), `${scenario} irr`).toBeLessThan(1e-6);
+      else if (api.irr !== null) {
+        // LibreOffice's IRR (Newton from 10 %) gives up on some very negative rates; ours is a root of NPV all the same.
+        const net = ((await call(`/api/v1/business-case?program=FVIS&scenario=${scenario}`)) as { years: { net: number }[] }).years.map((y) => y.net);
+        expect(Math.abs(presentValue(net, api.irr) / Math.max(...net.map(Math.abs))), `${scenario} irr root`).toBeLessThan(1e-9);
+      }
+    }
+    expect(paysBack).toBeGreaterThan(0); // some scenario pays back, so the payback formulas were exercised with a number
+  });
+
+  it('the discount rate is a live input: changed in the sheet, NPV follows to the service figure at that rate', async () => {
+    const path = join(s.store.dir, 'nk-rate.xlsx');
+    const plans = await buildPlans(call, 'nyttokalkyl', { program: 'FVIS', scenario: 'optimistisk' });
+    await writeWorkbook(path, plans);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    wb.getWorksheet('Nyttokalkyl')!.getCell('B3').value = 0.035;
+    await wb.xlsx.writeFile(path);
+    const ws = (await recalculated(path)).getWorksheet('Nyttokalkyl')!;
+    const keyRow = plans[0].blocks.find((b) => b.id === 'nyckeltal')!.row + 1;
+    const api = (await call('/api/v1/business-case?program=FVIS&scenario=optimistisk&rate=0.035')) as { npv: number };
+    expect(Math.abs(Number(result(ws.getCell(`B${keyRow + 1}`))) - api.npv)).toBeLessThan(1);
+  });
+
+  it('risker: the matrix counts, computed by COUNTIFS over the register, equal the service and sum to the register', async () => {
+    const path = join(s.store.dir, 'risker.xlsx');
+    const plans = await buildPlans(call, 'risker', { program: 'FVM', assessed: '2021-06-29' });
+    await writeWorkbook(path, plans);
+    const ws = (await recalculated(path)).getWorksheet('Risker')!;
+    const api = (await call('/api/v1/risk-matrix?program=FVM&assessed=2021-06-29')) as { cells: { probability: number; consequence: number; count: number }[]; register: unknown[] };
+    const matrix = plans[0].blocks.find((b) => b.id === 'matris')!;
+    let total = 0;
+    for (let i = 1; i <= 3; i++) {
+      const p = 4 - i;
+      for (let c = 1; c <= 3; c++) {
+        const value = Number(result(ws.getCell(matrix.row + i + 1, c + 1)));
+        expect(value, `P${p} K${c}`).toBe(api.cells.find((x) => x.probability === p && x.consequence === c)!.count);
+        total += value;
+      }
+    }
+    expect(total).toBe(api.register.length);
+    expect(total).toBe(31);
+  });
+
+  it('uppföljning: statuses in the sheet are the service statuses, in Swedish', async () => {
+    const path = join(s.store.dir, 'uf.xlsx');
+    await writeWorkbook(path, await buildPlans(call, 'uppfoljning', { program: 'FVIS', unit: 'SKAS' }));
+    const ws = (await recalculated(path)).getWorksheet('Uppföljning 5 år')!;
+    const api = (await call('/api/v1/followup?program=FVIS&unit=SKAS')) as { indicators: { indicator: string; years: { status: string }[] }[] };
+    const statuses = new Set<string>();
+    ws.eachRow((row, n) => {
+      if (n > 3 && /^IND\d+$/.test(String(row.getCell(3).value))) statuses.add(String(row.getCell(15).value));
+    });
+    expect([...statuses].every((x) => ['uppnått', 'på väg', 'risk', 'ej mätt'].includes(x))).toBe(true);
+    expect(statuses.size).toBeGreaterThan(1);
+    const ind01 = api.indicators.find((i) => i.indicator === 'IND01')!;
+    const last = [...ind01.years].reverse().find((y) => y.status !== 'not_measured')!.status;
+    let sheetStatus = '';
+    ws.eachRow((row) => {
+      if (row.getCell(3).value === 'IND01' && !sheetStatus) sheetStatus = String(row.getCell(15).value);
+    });
+    expect(sheetStatus).toBe({ reached: 'uppnått', on_track: 'på väg', at_risk: 'risk' }[last as 'reached']);
+  });
+
+  it.runIf(pdftoppmAvailable())('every kind renders to PDF and PNG, saved as test artifacts for a person to look at', async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const path = join(ARTIFACTS, 'nytta-alla.xlsx');
+    await writeWorkbook(path, await buildPlans(call, 'alla', { program: 'FVIS', indicator: 'IND01,IND04' }));
+    const { pdf, pngs } = renderPages(path, ARTIFACTS);
+    expect(statSync(pdf).size).toBeGreaterThan(10_000);
+    expect(pngs.length).toBeGreaterThan(0);
+    for (const png of pngs) expect(statSync(png).size).toBeGreaterThan(1_000);
+  });
+});
+
+describe('refreshing never destroys the user\'s work', () => {
+  it("a user's own sheet and cells beside Nytta's blocks survive a refresh unchanged; the managed cells are replaced", async () => {
+    const path = join(s.store.dir, 'refresh.xlsx');
+    await writeWorkbook(path, await buildPlans(call, 'nyttokalkyl', { program: 'FVIS' }));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const mine = wb.addWorksheet('Mina anteckningar');
+    mine.getCell('A1').value = 'Fråga controllern om 2027';
+    mine.getCell('B2').value = 1234.5;
+    mine.getCell('C3').value = { formula: 'B2*2' } as ExcelJS.CellFormulaValue;
+    const nk = wb.getWorksheet('Nyttokalkyl')!;
+    nk.getCell('Z1').value = 'min egen kommentar';
+    nk.getCell('Z2').value = { formula: 'B3*100' } as ExcelJS.CellFormulaValue;
+    await wb.xlsx.writeFile(path);
+    const saved = new ExcelJS.Workbook();
+    await saved.xlsx.readFile(path);
+    const before = JSON.stringify((saved.getWorksheet('Mina anteckningar')!.model as unknown as { rows: unknown }).rows);
+
+    await writeWorkbook(path, await buildPlans(call, 'nyttokalkyl', { program: 'FVIS', rate: '0.05' }));
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.readFile(path);
+    expect(JSON.stringify((after.getWorksheet('Mina anteckningar')!.model as unknown as { rows: unknown }).rows)).toBe(before);
+    const nk2 = after.getWorksheet('Nyttokalkyl')!;
+    expect(nk2.getCell('Z1').value).toBe('min egen kommentar');
+    expect(nk2.getCell('Z2').formula).toBe('B3*100');
+    expect(nk2.getCell('B3').value).toBe(0.05); // the managed input was replaced
+    expect(after.worksheets.filter((w) => w.name === 'Nyttokalkyl')).toHaveLength(1); // replaced, not appended
+    expect(nk2.getTables?.().length ?? 0).toBe(0);
+  });
+});
+
+describe('HTTP and the command line', () => {
+  it('GET /api/v1/workbooks/{kind} returns the .xlsx; an unknown kind is a 404', async () => {
+    const res = await fetch(`${s.base}/api/v1/workbooks/risker?program=FVM`, { headers: auth('reader') });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    expect(wb.getWorksheet('Risker')).toBeDefined();
+    const unknown = await fetch(`${s.base}/api/v1/workbooks/budget`, { headers: auth('reader') });
+    expect(unknown.status).toBe(404);
+    const noProgram = await fetch(`${s.base}/api/v1/workbooks/nyttokalkyl`, { headers: auth('reader') });
+    expect(noProgram.status).toBe(400);
+    expect(((await noProgram.json()) as { detail: string }).detail).toContain('parametern "program" saknas');
+  });
+
+  it('nytta workbook uppfoljning --per forvaltning --server writes one workbook per administration', async () => {
+    const out = join(s.store.dir, 'per');
+    const code = await new Promise<number | null>((resolve) => {
+      const child = spawn(process.execPath, [BIN, 'workbook', 'uppfoljning', '--per', 'forvaltning', '--out', out, '--param', 'program=FVIS', '--server', s.base, '--token', 'admin-token-0123456789'], { stdio: 'ignore' });
+      child.on('close', resolve);
+    });
+    expect(code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['NH', 'NU', 'SAS', 'SKAS', 'SU'].map((id) => `uppfoljning-${id}.xlsx`));
+    expect(existsSync(join(out, 'uppfoljning-SKAS.xlsx'))).toBe(true);
+  }, 120_000);
+});
