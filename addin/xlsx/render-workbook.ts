@@ -43,9 +43,11 @@ function clearManaged(wb: ExcelJS.Workbook, entries: readonly Managed[]): void {
     const ws = wb.getWorksheet(e.sheet);
     if (!ws) continue;
     if (e.kind === 'table') {
-      if (ws.getTables().some(([t]) => (t as unknown as { name: string }).name === e.name || (t as unknown as { table?: { name: string } }).table?.name === e.name)) ws.removeTable(e.name);
+      // ExcelJS keeps tables by name; its typings of getTables() do not match what it returns, so ask by name.
+      if (ws.getTable(e.name)) ws.removeTable(e.name);
     } else if (e.kind === 'cf') {
-      ws.removeConditionalFormatting((cf: { ref: string }) => cf.ref === e.address);
+      // The function is a filter: what it accepts is kept.
+      ws.removeConditionalFormatting((cf: { ref: string }) => cf.ref !== e.address);
     } else {
       const [from, to] = e.address.split(':');
       const a = ws.getCell(from);

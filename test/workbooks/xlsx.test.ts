@@ -169,7 +169,25 @@ describe('refreshing never destroys the user\'s work', () => {
     expect(nk2.getCell('Z2').formula).toBe('B3*100');
     expect(nk2.getCell('B3').value).toBe(0.05); // the managed input was replaced
     expect(after.worksheets.filter((w) => w.name === 'Nyttokalkyl')).toHaveLength(1); // replaced, not appended
-    expect(nk2.getTables?.().length ?? 0).toBe(0);
+  });
+
+  it('a refresh of sheets with Excel tables and conditional formats replaces them instead of adding a second set', async () => {
+    const path = join(s.store.dir, 'refresh-tables.xlsx');
+    const plans = await buildPlans(call, 'risker', { program: 'FVM' });
+    await writeWorkbook(path, plans);
+    const first = new ExcelJS.Workbook();
+    await first.xlsx.readFile(path);
+    first.getWorksheet('Risker')!.getCell('M2').value = 'egen anteckning';
+    await first.xlsx.writeFile(path);
+    await writeWorkbook(path, await buildPlans(call, 'risker', { program: 'FVM', assessed: '2021-06-29' }));
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.readFile(path);
+    const ws = again.getWorksheet('Risker')!;
+    expect(Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables)).toEqual(['Riskregister']);
+    const refs = (ws as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings.map((c) => c.ref);
+    expect(refs).toHaveLength(3); // the colour column's three rules, once
+    expect(ws.getCell('M2').value).toBe('egen anteckning');
+    expect(String(ws.getCell('A1').value)).toContain('2021-06-29');
   });
 });
 
