@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadQueries } from '../../pipeline/named-queries/registry.js';
+import { runNamedQuery } from '../../pipeline/named-queries/run-query.js';
 import { QUERIES_DIR } from '../../pipeline/service/start.js';
 import { tempDir, tempStore } from '../helpers/store.js';
 
@@ -34,6 +35,14 @@ describe('the query registry', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'q.sql'), text);
     await expect(loadQueries(store.connection, dir)).rejects.toThrow(message);
+  });
+
+  it('integers beyond 2^53 leave as exact strings, doubles without float noise', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'numbers.sql'), `${header('numbers', '-- column: big BIGINT\n-- column: small BIGINT\n-- column: x DOUBLE\n')}SELECT 9007199254740993::BIGINT AS big, 42::BIGINT AS small, 0.1::DOUBLE + 0.2::DOUBLE AS x`);
+    const query = (await loadQueries(store.connection, dir)).get('numbers')!;
+    const answer = await runNamedQuery(store.connection, query, {}, { rowLimit: 10, timeoutMs: 1000 });
+    expect(answer.rows).toEqual([{ big: '9007199254740993', small: 42, x: 0.3 }]);
   });
 
   it('a new .sql file is a new query, without code', async () => {

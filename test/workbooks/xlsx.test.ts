@@ -131,6 +131,35 @@ describe.runIf(libreOfficeAvailable())('recalculated by LibreOffice', () => {
     expect(sheetStatus).toBe({ reached: 'uppnått', on_track: 'på väg', at_risk: 'risk' }[last as 'reached']);
   });
 
+  it('indikatorer and baslinje: the values read back after recalculation are the service\'s', async () => {
+    const path = join(s.store.dir, 'ind-bl.xlsx');
+    await writeWorkbook(path, [
+      ...(await buildPlans(call, 'indikatorer', { indicator: 'IND03', unit: 'SU', grain: 'year' })),
+      ...(await buildPlans(call, 'baslinje', { indicator: 'IND03', unit: 'SU' })),
+    ]);
+    const wb = await recalculated(path);
+    const series = (await call('/api/v1/queries/indicator_series?indicator=IND03&unit=SU&grain=year')) as { rows: { period: string; value: number; n: number }[] };
+    const ind = wb.getWorksheet('Indikatorserier')!;
+    const read: [string, number, number][] = [];
+    ind.eachRow((row) => {
+      if (/^\d{4}$/.test(String(row.getCell(1).value))) read.push([String(row.getCell(1).value), Number(result(row.getCell(2))), Number(result(row.getCell(3)))]);
+    });
+    expect(read).toEqual(series.rows.map((r) => [r.period, r.value, r.n]));
+    const baseline = (await call('/api/v1/baseline?indicator=IND03&unit=SU')) as { baseline: { value: number }; spc: { rows: { label: string; centre: number; ucl: number }[] } };
+    const bl = wb.getWorksheet('Baslinje')!;
+    expect(Number(result(bl.getCell('B6')))).toBeCloseTo(baseline.baseline.value, 12);
+    let checked = 0;
+    bl.eachRow((row) => {
+      const spcRow = baseline.spc.rows.find((r) => r.label === String(row.getCell(1).value));
+      if (spcRow && row.getCell(3).value !== null) {
+        expect(Number(result(row.getCell(3)))).toBeCloseTo(spcRow.centre, 12);
+        expect(Number(result(row.getCell(5)))).toBeCloseTo(spcRow.ucl, 12);
+        checked++;
+      }
+    });
+    expect(checked).toBe(baseline.spc.rows.length);
+  });
+
   it.runIf(pdftoppmAvailable())('every kind renders to PDF and PNG, saved as test artifacts for a person to look at', async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const path = join(ARTIFACTS, 'nytta-alla.xlsx');
