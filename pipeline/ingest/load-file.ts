@@ -8,7 +8,10 @@ import { defineMacros, suppressionTokens } from './macros.js';
 import { genericChecks, typedTableSql } from './kinds/compile.js';
 import { detectKind, kindByName, KIND_NAMES } from './kinds/index.js';
 import type { KindSpec } from './kinds/spec.js';
-import { sha256File } from './hash.js';
+import { digestFile } from './hash.js';
+import { fastPathFits, insertObservationsFast } from './fast-observations.js';
+import { readCsvHeader } from './readers/csv.js';
+import { detectFormat } from './readers/index.js';
 import { quotedIdentifier, usedParams } from '../store/sql.js';
 import { applyMapping, type Mapping } from './mapping.js';
 import { stageFile } from './readers/index.js';
@@ -91,7 +94,7 @@ export async function loadFile(connection: DuckDBConnection, path: string, optio
   if (!existsSync(path) || !statSync(path).isFile()) throw new UserError(`Filen ${path} finns inte.`, 'file_missing');
   const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
   const startedAt = new Date();
-  const sha256 = await sha256File(path);
+  const { sha256, utf8 } = await digestFile(path);
   const variant = loadVariant(options);
   const report: LoadReport = {
     file, sha256, variant, kind: null, status: 'checked', loadId: null, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, errorCount: 0, errors: [], warnings: [],
@@ -104,10 +107,12 @@ export async function loadFile(connection: DuckDBConnection, path: string, optio
 
   options.onStep?.('läser');
   await defineMacros(connection);
+  const fast = await tryFastPath(connection, path, file, utf8, options, report, startedAt);
+  if (fast) return fast;
   const staged = await stageFile(connection, file, path, {
     sheet: options.sheet ?? options.mapping?.sheet,
     delimiter: options.mapping?.delimiter,
-    encoding: options.mapping?.encoding,
+    encoding: options.mapping?.encoding ?? (utf8 ? 'utf-8' : undefined),
     jsonRecords: options.mapping?.json?.records,
   });
   let columns = new Set(staged.columns);
@@ -175,6 +180,36 @@ export async function loadFile(connection: DuckDBConnection, path: string, optio
     await dropStaging(connection);
   }
   return report;
+}
+
+/** A plain utfall CSV in UTF-8 tries the fast path first; null means the staged path runs (and reports, if it must). */
+async function tryFastPath(connection: DuckDBConnection, path: string, file: string, utf8: boolean, options: LoadOptions, report: LoadReport, startedAt: Date): Promise<LoadReport | null> {
+  if (!utf8 || options.mapping || options.createIndicators || options.dryRun || options.sheet || detectFormat(path) !== 'csv') return null;
+  if (options.kind && options.kind !== 'utfall') return null;
+  let header;
+  try {
+    header = readCsvHeader(file, path);
+  } catch {
+    return null;
+  }
+  if (!fastPathFits(header)) return null;
+  options.onStep?.('skriver');
+  await connection.run('BEGIN TRANSACTION');
+  try {
+    const loadId = Number(await scalar(connection, "SELECT nextval('load_id_seq')"));
+    const rows = await insertObservationsFast(connection, path, header, loadId);
+    if (rows === null) {
+      await connection.run('ROLLBACK');
+      return null;
+    }
+    const loaded: LoadReport = { ...report, kind: 'utfall', status: 'loaded', loadId, rowsRead: rows, rowsAccepted: rows };
+    await insertLog(connection, loaded, loadId, 'loaded', startedAt);
+    await connection.run('COMMIT');
+    return loaded;
+  } catch (error) {
+    await connection.run('ROLLBACK');
+    throw error;
+  }
 }
 
 async function insertLog(connection: DuckDBConnection, report: LoadReport, loadId: number, status: string, startedAt: Date): Promise<void> {

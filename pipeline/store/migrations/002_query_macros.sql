@@ -1,14 +1,16 @@
 -- Macros the named queries share, kept in the store so every connection has them.
 
 -- A pooled value over observation rows that carry one: proportions as Σ numerator / Σ denominator, measures weighted
--- by n where every row has one, else a plain mean. Suppressed rows (value NULL) are left out.
+-- by n where every row has one, else a plain mean. Suppressed rows (value NULL) are left out. Sums are taken as DECIMAL:
+-- exact, so the answer does not depend on the order parallel threads happen to add in.
 CREATE MACRO pooled_value(numerator, denominator, value, n) AS
   CASE
     WHEN count(numerator) FILTER (WHERE value IS NOT NULL) = count(value) AND sum(denominator) FILTER (WHERE value IS NOT NULL) > 0
-      THEN sum(numerator) FILTER (WHERE value IS NOT NULL) / sum(denominator) FILTER (WHERE value IS NOT NULL)
+      THEN CAST(sum(CAST(numerator AS DECIMAL(38, 6))) FILTER (WHERE value IS NOT NULL) AS DOUBLE)
+         / CAST(sum(CAST(denominator AS DECIMAL(38, 6))) FILTER (WHERE value IS NOT NULL) AS DOUBLE)
     WHEN count(n) FILTER (WHERE value IS NOT NULL) = count(value) AND sum(n) FILTER (WHERE value IS NOT NULL) > 0
-      THEN sum(value * n) FILTER (WHERE value IS NOT NULL) / sum(n) FILTER (WHERE value IS NOT NULL)
-    ELSE avg(value)
+      THEN CAST(sum(CAST(value * n AS DECIMAL(38, 8))) FILTER (WHERE value IS NOT NULL) AS DOUBLE) / sum(n) FILTER (WHERE value IS NOT NULL)
+    ELSE CAST(avg(CAST(value AS DECIMAL(38, 10))) AS DOUBLE)
   END;
 
 -- The count a pooled value is built on: Σ denominator for proportions, Σ n for measures.
