@@ -36,6 +36,8 @@ export interface LoadReport {
   sha256: string;
   /** Fingerprint of how the file was read (kind, sheet, mapping); empty for a plain read. */
   variant: string;
+  /** direct: straight from DuckDB's reader into the store (clean utfall CSV); staged: through the checked text copy. */
+  route: 'direct' | 'staged';
   kind: string | null;
   status: LoadStatus;
   loadId: number | null;
@@ -97,7 +99,7 @@ export async function loadFile(connection: DuckDBConnection, path: string, optio
   const { sha256, utf8 } = await digestFile(path);
   const variant = loadVariant(options);
   const report: LoadReport = {
-    file, sha256, variant, kind: null, status: 'checked', loadId: null, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, errorCount: 0, errors: [], warnings: [],
+    file, sha256, variant, route: 'staged', kind: null, status: 'checked', loadId: null, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, errorCount: 0, errors: [], warnings: [],
   };
   const previous = await scalar(connection, "SELECT load_id FROM load_log WHERE sha256 = $sha AND variant = $variant AND status = 'loaded' LIMIT 1", {
     sha: sha256,
@@ -202,7 +204,7 @@ async function tryFastPath(connection: DuckDBConnection, path: string, file: str
       await connection.run('ROLLBACK');
       return null;
     }
-    const loaded: LoadReport = { ...report, kind: 'utfall', status: 'loaded', loadId, rowsRead: rows, rowsAccepted: rows };
+    const loaded: LoadReport = { ...report, kind: 'utfall', status: 'loaded', route: 'direct', loadId, rowsRead: rows, rowsAccepted: rows };
     await insertLog(connection, loaded, loadId, 'loaded', startedAt);
     await connection.run('COMMIT');
     return loaded;

@@ -136,6 +136,20 @@ describe('formats and encodings', () => {
     expect(message).toContain('--map');
   });
 
+  it('a clean utfall CSV goes the direct route; the same rows with thousands spaces go the staged route; both store the same', async () => {
+    const clean = await loadFile(store.connection, writeFixture(store.dir, 'clean.csv', 'indikator;period;kommun;värde;antal\nIND01;2024-01;Ale;1234,5;10\nIND01;2024-02;Ale;..;\n'));
+    expect(clean).toMatchObject({ status: 'loaded', route: 'direct', rowsAccepted: 2 });
+    const direct = await observations();
+    await store.connection.run('DELETE FROM observation');
+    const spaced = await loadFile(store.connection, writeFixture(store.dir, 'spaced.csv', 'indikator;period;kommun;värde;antal\nIND01;2024-01;Ale;1 234,5;1 0\nIND01;2024-02;Ale;..;\n'));
+    expect(spaced).toMatchObject({ status: 'loaded', route: 'staged', rowsAccepted: 2 });
+    expect(await observations()).toEqual(direct);
+    expect(direct).toEqual([
+      { period: '2024-01', grain: 'month', municipality: 'Ale', sex: 'T', value: 1234.5, n: 10n, status: null },
+      { period: '2024-02', grain: 'month', municipality: 'Ale', sex: 'T', value: null, n: null, status: '..' },
+    ]);
+  });
+
   it('a corrected export replaces rows with the same key', async () => {
     await loadFile(store.connection, writeFixture(store.dir, 'v1.csv', 'indikator;period;kommun;värde\nIND01;2024;Ale;0,5\nIND01;2025;Ale;0,6\n'));
     await loadFile(store.connection, writeFixture(store.dir, 'v2.csv', 'indikator;period;kommun;värde\nIND01;2025;Ale;0,65\n'));
