@@ -33,7 +33,3 @@ export async function digestFile(path: string): Promise<FileDigest> {
   }
   return { sha256: hash.digest('hex'), utf8: utf8 && carry.length === 0 };
 }
-
-export async function sha256File(path: string): Promise<string> {
-  return (await digestFile(path)).sha256;
-}

@@ -1,11 +1,5 @@
-/** @module sql – the only ways text may enter SQL: quoted identifiers from allow-lists and quoted literals for paths. */
+/** @module sql – the only ways text may enter SQL besides bound parameters: quoted identifiers and quoted literals for file paths. */
 export { quotedIdentifier, quotedString } from '@duckdb/node-api';
-
-/** Throws unless `name` is one of `allowed`; returns it so callers can quote it. */
-export function allowIdentifier(name: string, allowed: readonly string[]): string {
-  if (!allowed.includes(name)) throw new Error(`Identifier not allowed: ${name}`);
-  return name;
-}
 
 /** The named parameters `sql` actually references (DuckDB refuses to bind a name the statement lacks). */
 export function usedParams<T>(sql: string, params: Record<string, T>): Record<string, T> | undefined {

@@ -1,5 +1,5 @@
 /** @module compile – turns a kind's column types into one typed pass over the staged text, with error flags, all in SQL. */
-import { isEnum, lit, q, type ColumnSpec, type ColumnType, type KindSpec } from './spec.js';
+import { isEnum, lit, q, type ColumnType, type KindSpec } from './spec.js';
 
 // The suppression tokens are bound as the list parameter $tokens (mapping files add their own).
 const isToken = (raw: string) => `list_contains($tokens, trim(${raw}))`;
@@ -88,8 +88,4 @@ export function genericChecks(spec: KindSpec, present: ReadonlySet<string>): str
     if (column.type !== 'text') checks.push(`SELECT line, ${name}, NULL, ${lit(typeReason(column.type))} FROM stg_typed WHERE ${bad}`);
   }
   return checks;
-}
-
-export function columnByName(spec: KindSpec, name: string): ColumnSpec | undefined {
-  return spec.columns.find((c) => c.name === name || c.aliases?.includes(name));
 }

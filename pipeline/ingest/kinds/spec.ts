@@ -16,8 +16,6 @@ export interface ColumnSpec {
   readonly name: string;
   readonly type: ColumnType;
   readonly required?: boolean;
-  /** Other normalised names accepted for this column. */
-  readonly aliases?: readonly string[];
 }
 
 /** A SQL SELECT over `stg_typed` (and the store) yielding `line, column_name, value, reason` rows. */
