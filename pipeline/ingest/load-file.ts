@@ -114,7 +114,8 @@ export async function loadFile(connection: DuckDBConnection, path: string, optio
   const staged = await stageFile(connection, file, path, {
     sheet: options.sheet ?? options.mapping?.sheet,
     delimiter: options.mapping?.delimiter,
-    encoding: options.mapping?.encoding ?? (utf8 ? 'utf-8' : undefined),
+    // The digest pass already told UTF-8 from not: the reader need not read the file again to find out.
+    encoding: options.mapping?.encoding ?? (utf8 ? 'utf-8' : 'windows-1252'),
     jsonRecords: options.mapping?.json?.records,
   });
   let columns = new Set(staged.columns);

@@ -66,10 +66,7 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
 
   app.notFound((c) => problem(404, TITLES[404], `Det finns ingen resurs på ${c.req.path}.`, c.req.path));
   app.onError((error, c) => {
-    if (error instanceof HTTPException) {
-      if (error.res && error.status !== 401 && error.status !== 400) return error.res;
-      return problem(error.status, TITLES[error.status] ?? 'Fel', error.message, c.req.path);
-    }
+    if (error instanceof HTTPException) return problem(error.status, TITLES[error.status] ?? 'Fel', error.message, c.req.path);
     if (error instanceof QueryTimeoutError) return problem(504, TITLES[504], error.message, c.req.path);
     log({ level: 'error', requestId: c.get('requestId'), path: c.req.path, message: error.message });
     return problem(500, TITLES[500], 'Ett oväntat fel inträffade i tjänsten. Se tjänstens logg.', c.req.path);

@@ -42,8 +42,6 @@ export interface KindSpec {
 export interface KindOptions {
   /** Create indicators the store does not know yet (for public exports loaded through a mapping). */
   readonly createIndicators?: boolean;
-  /** Extra tokens meaning suppressed, from a mapping file. */
-  readonly suppressed?: readonly string[];
 }
 
 export const q = quotedIdentifier;
