@@ -1,10 +1,9 @@
 /** @module styles – the plan's named styles as ExcelJS styles. */
 import type ExcelJS from 'exceljs';
+import { FILLS, FONTS } from '../sheets/palette.js';
 import type { Style } from '../sheets/plan.js';
 
 const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
-
-export const FILLS: Partial<Record<Style, string>> = { green: 'FFC6EFCE', yellow: 'FFFFEB9C', red: 'FFFFC7CE', grey: 'FFD9D9D9', lightgreen: 'FFE2F0D9', input: 'FFFFF2CC', header: 'FFDDEBF7' };
 
 export function cellStyle(style: Style): Partial<ExcelJS.Style> {
   switch (style) {
@@ -13,15 +12,15 @@ export function cellStyle(style: Style): Partial<ExcelJS.Style> {
     case 'header':
       return { font: { bold: true }, fill: fill(FILLS.header!) };
     case 'input':
-      return { font: { bold: true, color: { argb: 'FF1F4E79' } }, fill: fill(FILLS.input!), border: { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } } };
+      return { font: { bold: true, color: { argb: FONTS.input! } }, fill: fill(FILLS.input!), border: { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } } };
     case 'total':
       return { font: { bold: true }, border: { top: { style: 'thin' } } };
     case 'key':
       return { font: { bold: true } };
     case 'muted':
-      return { font: { italic: true, color: { argb: 'FF7F7F7F' } } };
+      return { font: { italic: true, color: { argb: FONTS.muted! } } };
     case 'note':
-      return { font: { italic: true, color: { argb: 'FF7F6000' } } };
+      return { font: { italic: true, color: { argb: FONTS.note! } } };
     default:
       return { fill: fill(FILLS[style] ?? 'FFFFFFFF') };
   }

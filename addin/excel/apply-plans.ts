@@ -1,0 +1,347 @@
+/**
+ * @module apply-plans – the one Office.js adapter: sheet plans into the open workbook. It reads what is there in one
+ * sync (the registry of what Nytta owns, sheets, names, tables), takes a snapshot of the ranges a refresh will change and
+ * refuses if a user's own cells are in the way, then runs the operations from `operations.ts` packed into as few
+ * batches as the payload limit allows, with calculation (and, where supported, screen updating) suspended in each. A
+ * batch that fails is undone from the snapshot: the previous managed content comes back, not half a sheet.
+ */
+import type { SheetPlan, Style } from '../sheets/plan.js';
+import { FILLS, FONTS, hex } from '../sheets/palette.js';
+import {
+  a1Of,
+  cellsOutside,
+  DEFAULT_BUDGET,
+  managedSheet,
+  operationBytes,
+  packBatches,
+  parseRegistry,
+  REGISTRY_KEY,
+  refreshOperations,
+  type ManagedSheet,
+  type Operation,
+} from './operations.js';
+
+export interface ApplyOptions {
+  job?: { kind: string; params: Record<string, string> };
+  budget?: number;
+  /** Called after every batch: done and total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ApplyReport {
+  syncs: number;
+  /** Estimated request bytes of each write batch. */
+  batchBytes: number[];
+  sheets: string[];
+}
+
+/** A refresh that did not happen; `restored` says whether the previous content is back. The message is Swedish. */
+export class ApplyError extends Error {
+  constructor(
+    message: string,
+    readonly restored: boolean,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'ApplyError';
+  }
+}
+
+interface Snapshot {
+  sheet: string;
+  address: string;
+  formulas: (string | number | boolean)[][];
+  formats: string[][];
+}
+
+type Workbook = Excel.Workbook;
+
+/** Runs `operations` in `context`: each call queues Office.js commands; nothing is sent until the caller syncs. */
+function executor(wb: Workbook) {
+  const sheets = new Map<string, Excel.Worksheet>();
+  const sheet = (name: string) => {
+    let ws = sheets.get(name);
+    if (!ws) {
+      ws = wb.worksheets.getItem(name);
+      sheets.set(name, ws);
+    }
+    return ws;
+  };
+  return (op: Operation): void => {
+    switch (op.op) {
+      case 'addSheet':
+        sheets.set(op.sheet, wb.worksheets.add(op.sheet));
+        return;
+      case 'deleteSheet':
+        sheet(op.sheet).delete();
+        sheets.delete(op.sheet);
+        return;
+      case 'deleteTable':
+        wb.tables.getItem(op.name).delete();
+        return;
+      case 'deleteChart':
+        sheet(op.sheet).charts.getItem(op.name).delete();
+        return;
+      case 'deleteName':
+        wb.names.getItem(op.name).delete();
+        return;
+      case 'clear': {
+        const range = sheet(op.sheet).getRange(op.address);
+        range.conditionalFormats.clearAll();
+        range.clear('All');
+        return;
+      }
+      case 'write':
+        // Invariant formulas (English names, comma separators): Excel shows them in the user's language by itself.
+        sheet(op.sheet).getRange(op.address).formulas = op.formulas;
+        return;
+      case 'numberFormat':
+        sheet(op.sheet).getRange(op.address).numberFormat = op.formats;
+        return;
+      case 'style':
+        applyStyle(sheet(op.sheet).getRange(op.address).format, op.style);
+        return;
+      case 'columnWidth':
+        // Plans give widths in characters, as ExcelJS does; Office.js takes points.
+        sheet(op.sheet).getRangeByIndexes(0, op.column, 1, 1).format.columnWidth = Math.round(op.width * 5.6);
+        return;
+      case 'table': {
+        const table = sheet(op.sheet).tables.add(op.address, true);
+        table.name = op.name;
+        table.style = op.style;
+        return;
+      }
+      case 'conditional': {
+        const cf = sheet(op.sheet).getRange(op.address).conditionalFormats.add('ContainsText');
+        cf.textComparison.format.fill.color = hex(FILLS[op.style] ?? 'FFFFFFFF');
+        cf.textComparison.rule = { operator: 'Contains', text: op.text };
+        return;
+      }
+      case 'chart': {
+        const ws = sheet(op.sheet);
+        const [first, ...rest] = op.series;
+        const chart = ws.charts.add('Line', ws.getRange(first.values), 'Columns');
+        chart.name = op.name;
+        chart.title.text = op.title;
+        const s0 = chart.series.getItemAt(0);
+        s0.name = first.name;
+        s0.setXAxisValues(ws.getRange(op.categories));
+        for (const s of rest) {
+          const series = chart.series.add(s.name);
+          series.setValues(ws.getRange(s.values));
+          series.setXAxisValues(ws.getRange(op.categories));
+        }
+        chart.setPosition(op.at);
+        return;
+      }
+      case 'addName':
+        wb.names.add(op.name, sheet(op.sheet).getRange(op.address), 'Nytta: hanteras av tillägget och skrivs om vid uppdatering');
+        return;
+      case 'saveRegistry':
+        wb.settings.add(REGISTRY_KEY, op.value);
+        return;
+    }
+  };
+}
+
+function applyStyle(format: Excel.RangeFormat, style: Style): void {
+  const fill = FILLS[style];
+  const font = FONTS[style];
+  if (fill && style !== 'muted' && style !== 'note') format.fill.color = hex(fill);
+  if (font) format.font.color = hex(font);
+  if (['title', 'header', 'input', 'total', 'key'].includes(style)) format.font.bold = true;
+  if (style === 'title') format.font.size = 14;
+  if (style === 'muted' || style === 'note') format.font.italic = true;
+  if (style === 'total') format.borders.getItem('EdgeTop').style = 'Continuous';
+}
+
+function suspend(context: Excel.RequestContext): void {
+  context.workbook.application.suspendApiCalculationUntilNextSync();
+  // ExcelApi 1.9; older hosts just redraw as they go.
+  if (typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', '1.9')) context.workbook.application.suspendScreenUpdatingUntilNextSync();
+}
+
+const errorCode = (error: unknown) => (error as { code?: string } | null)?.code ?? '';
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Applies `plans`, replacing only what Nytta wrote before. Retries with smaller batches when Excel says a request was too large. */
+export async function applyPlans(context: Excel.RequestContext, plans: readonly SheetPlan[], options: ApplyOptions = {}): Promise<ApplyReport> {
+  let budget = options.budget ?? DEFAULT_BUDGET;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await applyOnce(context, plans, { ...options, budget });
+    } catch (error) {
+      if (!(error instanceof ApplyError) || error.code !== 'RequestPayloadSizeLimitExceeded' || !error.restored || attempt >= 2) throw error;
+      budget = Math.floor(budget / 2);
+    }
+  }
+}
+
+async function applyOnce(context: Excel.RequestContext, plans: readonly SheetPlan[], options: ApplyOptions & { budget: number }): Promise<ApplyReport> {
+  let syncs = 0;
+  const sync = async () => {
+    syncs++;
+    await context.sync();
+  };
+  const wb = context.workbook;
+
+  // 1. What is there.
+  const setting = wb.settings.getItemOrNullObject(REGISTRY_KEY);
+  setting.load('value');
+  wb.worksheets.load('items/name');
+  wb.names.load('items/name');
+  wb.tables.load('items/name');
+  await sync();
+  const registry = setting.isNullObject ? [] : parseRegistry(setting.value);
+  const existingSheets = new Set(wb.worksheets.items.map((s) => s.name));
+  const existingNames = new Set(wb.names.items.map((n) => n.name));
+  const existingTables = new Set(wb.tables.items.map((t) => t.name));
+
+  // 2. On sheets that exist: their charts, a snapshot of Nytta's ranges, and the cells the new layout needs.
+  const touched = plans.filter((p) => existingSheets.has(p.name));
+  const { snapshots, existingCharts, blocked } = await readTouched(wb, touched, registry, options.budget, sync);
+  const refresh = refreshOperations(plans, { existingSheets, existingNames, existingTables, existingCharts, registry, job: options.job, budget: options.budget });
+  const conflicts = [...blocked, ...refresh.conflicts];
+  if (conflicts.length) throw new ApplyError(conflicts.join('\n'), true, 'conflict');
+
+  // 3. The work, in as few batches as the payload limit allows.
+  const batches = packBatches(refresh.operations, options.budget);
+  const run = executor(wb);
+  const batchBytes: number[] = [];
+  for (const [i, batch] of batches.entries()) {
+    suspend(context);
+    for (const op of batch) run(op);
+    try {
+      await sync();
+    } catch (error) {
+      const restored = await rollback(context, plans, refresh.registry, refresh.newSheets, snapshots, registry, existingSheets, options.budget).then(
+        () => true,
+        () => false,
+      );
+      const code = errorCode(error);
+      const reason = code === 'RequestPayloadSizeLimitExceeded' ? 'Excel tog inte emot så mycket data i ett anrop' : errorText(error);
+      throw new ApplyError(
+        restored
+          ? `Uppdateringen avbröts i steg ${i + 1} av ${batches.length} (${reason}). Det Nytta skrivit tidigare är återställt; inget annat i arbetsboken har ändrats.`
+          : `Uppdateringen avbröts i steg ${i + 1} av ${batches.length} (${reason}), och återställningen misslyckades också. Kontrollera bladen ${plans.map((p) => p.name).join(', ')} och uppdatera igen.`,
+        restored,
+        code,
+      );
+    }
+    batchBytes.push(batch.reduce((sum, op) => sum + operationBytes(op), 0));
+    options.onProgress?.(i + 1, batches.length);
+  }
+  return { syncs, batchBytes, sheets: plans.map((p) => p.name) };
+}
+
+/** Loads, on the sheets that exist, what a refresh needs to know and to undo; refuses a layout that would cover a user's cells. */
+async function readTouched(wb: Workbook, touched: readonly SheetPlan[], registry: readonly ManagedSheet[], budget: number, sync: () => Promise<void>) {
+  const snapshots: Snapshot[] = [];
+  const existingCharts = new Set<string>();
+  const blocked: string[] = [];
+  if (!touched.length) return { snapshots, existingCharts, blocked };
+  type Pending = { cells: number; queue: () => () => void };
+  const pending: Pending[] = [];
+  for (const plan of touched) {
+    const ws = wb.worksheets.getItem(plan.name);
+    const charts = ws.charts;
+    pending.push({ cells: 1, queue: () => (charts.load('items/name'), () => charts.items.forEach((c) => existingCharts.add(`${plan.name}!${c.name}`))) });
+    const owned = registry.find((m) => m.sheet === plan.name)?.ranges.map((r) => r.address) ?? [];
+    for (const address of owned) {
+      pending.push({
+        cells: cellCount(address),
+        queue: () => {
+          const range = ws.getRange(address);
+          range.load('formulas,numberFormat');
+          return () => snapshots.push({ sheet: plan.name, address, formulas: range.formulas, formats: range.numberFormat });
+        },
+      });
+    }
+    for (const { address } of managedSheet(plan).ranges) {
+      const outside = cellsOutside(address, owned);
+      if (!outside.length) continue;
+      pending.push({
+        cells: cellCount(address),
+        queue: () => {
+          const range = ws.getRange(address);
+          range.load('formulas');
+          return () => {
+            const taken = outside.find(({ row, col }) => range.formulas[row]?.[col] !== '' && range.formulas[row]?.[col] !== null);
+            if (taken) {
+              const at = a1Of(address, taken.row, taken.col);
+              blocked.push(`Nytta behöver cellerna ${plan.name}!${address}, men ${plan.name}!${at} innehåller egna uppgifter. Flytta dem (eller bladet) och försök igen; inget har skrivits.`);
+            }
+          };
+        },
+      });
+    }
+  }
+  // Responses have the same 5 MB limit as requests: a snapshot of a large sheet is read in parts.
+  const perSync = Math.max(1000, Math.floor(budget / 24));
+  let i = 0;
+  while (i < pending.length) {
+    const done: (() => void)[] = [];
+    let cells = 0;
+    while (i < pending.length && (done.length === 0 || cells + pending[i].cells <= perSync)) {
+      cells += pending[i].cells;
+      done.push(pending[i].queue());
+      i++;
+    }
+    await sync();
+    for (const d of done) d();
+  }
+  return { snapshots, existingCharts, blocked };
+}
+
+function cellCount(address: string): number {
+  const [from, to = from] = address.split(':');
+  const col = (ref: string) => [...ref.replace(/\d+/g, '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const row = (ref: string) => Number(ref.replace(/[A-Z]+/g, ''));
+  return (Math.abs(row(to) - row(from)) + 1) * (Math.abs(col(to) - col(from)) + 1);
+}
+
+/** Undoes a refresh that failed: removes what it added, restores the snapshot, the old names, tables and registry. */
+async function rollback(
+  context: Excel.RequestContext,
+  plans: readonly SheetPlan[],
+  newRegistry: readonly ManagedSheet[],
+  newSheets: readonly string[],
+  snapshots: readonly Snapshot[],
+  oldRegistry: readonly ManagedSheet[],
+  sheetsBefore: ReadonlySet<string>,
+  budget: number,
+): Promise<void> {
+  const wb = context.workbook;
+  wb.worksheets.load('items/name');
+  wb.names.load('items/name');
+  wb.tables.load('items/name');
+  const chartCollections = plans.filter((p) => sheetsBefore.has(p.name)).map((p) => ({ sheet: p.name, charts: wb.worksheets.getItem(p.name).charts.load('items/name') }));
+  await context.sync();
+  const sheetsNow = new Set(wb.worksheets.items.map((s) => s.name));
+  const namesNow = new Set(wb.names.items.map((n) => n.name));
+  const tablesNow = new Set(wb.tables.items.map((t) => t.name));
+  const ops: Operation[] = [];
+  for (const sheet of newSheets) if (sheetsNow.has(sheet)) ops.push({ op: 'deleteSheet', sheet });
+  const planSheets = new Set(plans.map((p) => p.name));
+  for (const entry of newRegistry.filter((m) => planSheets.has(m.sheet) && sheetsBefore.has(m.sheet))) {
+    for (const t of entry.tables) if (tablesNow.has(t.name)) ops.push({ op: 'deleteTable', name: t.name });
+    for (const r of entry.ranges) {
+      if (namesNow.has(r.name)) ops.push({ op: 'deleteName', name: r.name });
+      ops.push({ op: 'clear', sheet: entry.sheet, address: r.address });
+    }
+  }
+  for (const { sheet, charts } of chartCollections) for (const c of charts.items) if (c.name.startsWith('NYTTA_')) ops.push({ op: 'deleteChart', sheet, name: c.name });
+  for (const s of snapshots) {
+    ops.push({ op: 'write', sheet: s.sheet, address: s.address, formulas: s.formulas }, { op: 'numberFormat', sheet: s.sheet, address: s.address, formats: s.formats });
+  }
+  for (const entry of oldRegistry.filter((m) => planSheets.has(m.sheet) && sheetsBefore.has(m.sheet))) {
+    for (const t of entry.tables) ops.push({ op: 'table', sheet: entry.sheet, address: t.address, name: t.name, style: t.style });
+    for (const r of entry.ranges) ops.push({ op: 'addName', sheet: entry.sheet, name: r.name, address: r.address });
+  }
+  ops.push({ op: 'saveRegistry', value: JSON.stringify(oldRegistry) });
+  const run = executor(wb);
+  for (const batch of packBatches(ops, budget)) {
+    for (const op of batch) run(op);
+    await context.sync();
+  }
+}

@@ -1,0 +1,276 @@
+/**
+ * @module operations – what applying sheet plans to a workbook means, as plain data: the ordered operations (clear what
+ * Nytta wrote before, write values in row chunks, then number formats, styles, tables, conditional formats, charts,
+ * names and the registry) and the estimated request size of each. Pure, so the layout of a refresh and its batching are
+ * tested without Excel; `apply-plans` only executes them.
+ */
+import { a1, blockRange, isFormula, managedName, nextFreeRow, type Block, type Cell, type SheetPlan, type Style } from '../sheets/plan.js';
+
+/** What Nytta owns on one sheet, kept in the workbook's settings under `REGISTRY_KEY`. */
+export interface ManagedSheet {
+  sheet: string;
+  code: string;
+  /** The job and its choices, so that "Kontrollera" can re-run it. */
+  job?: { kind: string; params: Record<string, string> };
+  ranges: { name: string; address: string }[];
+  tables: { name: string; address: string; style: string }[];
+  charts: string[];
+}
+
+export const REGISTRY_KEY = 'nytta.managed';
+
+export type Operation =
+  | { op: 'addSheet'; sheet: string }
+  | { op: 'deleteSheet'; sheet: string }
+  | { op: 'deleteTable'; name: string }
+  | { op: 'deleteChart'; sheet: string; name: string }
+  | { op: 'deleteName'; name: string }
+  | { op: 'clear'; sheet: string; address: string }
+  | { op: 'write'; sheet: string; address: string; formulas: (string | number | boolean)[][] }
+  | { op: 'numberFormat'; sheet: string; address: string; formats: string[][] }
+  | { op: 'style'; sheet: string; address: string; style: Style }
+  | { op: 'columnWidth'; sheet: string; column: number; width: number }
+  | { op: 'table'; sheet: string; address: string; name: string; style: string }
+  | { op: 'conditional'; sheet: string; address: string; text: string; style: Style }
+  | { op: 'chart'; sheet: string; name: string; title: string; categories: string; series: { name: string; values: string }[]; at: string }
+  | { op: 'addName'; sheet: string; name: string; address: string }
+  | { op: 'saveRegistry'; value: string };
+
+/** Excel on the web refuses a request above 5 MB; batches are packed to this budget, leaving room for the envelope. */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+export const DEFAULT_BUDGET = Math.floor(PAYLOAD_LIMIT * 0.9);
+/** What Office.js adds around every action in a request (ids, method names, property paths), measured generously. */
+export const ACTION_OVERHEAD = 160;
+
+/** The estimated size in a request: the data as JSON plus the action's envelope. */
+export function operationBytes(op: Operation): number {
+  return JSON.stringify(op).length + ACTION_OVERHEAD;
+}
+
+/** A cell as Excel's `range.formulas` takes it: a formula with its `=`, text that would read as one quoted, empty as ''. */
+export function excelCell(cell: Cell): string | number | boolean {
+  if (isFormula(cell)) return `=${cell.formula}`;
+  if (cell === null) return '';
+  if (typeof cell === 'string' && /^[=+@]/.test(cell)) return `'${cell}`;
+  if (typeof cell === 'number' && !Number.isFinite(cell)) return '';
+  return cell;
+}
+
+const rangeOf = (row: number, col: number, rows: number, cols: number) => `${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`;
+
+function blockWidth(block: Block): number {
+  return Math.max(1, ...block.cells.map((r) => r.length));
+}
+
+/** Row chunks of a block's values, each within `budget` bytes. */
+function writeChunks(sheet: string, block: Block, budget: number): Operation[] {
+  const width = blockWidth(block);
+  const rows = block.cells.map((r) => Array.from({ length: width }, (_, c) => excelCell(r[c] ?? null)));
+  const out: Operation[] = [];
+  let start = 0;
+  while (start < rows.length) {
+    let end = start;
+    let bytes = ACTION_OVERHEAD + 64;
+    while (end < rows.length) {
+      const rowBytes = JSON.stringify(rows[end]).length + 1;
+      if (end > start && bytes + rowBytes > budget) break;
+      bytes += rowBytes;
+      end++;
+    }
+    out.push({ op: 'write', sheet, address: rangeOf(block.row + start, block.col, end - start, width), formulas: rows.slice(start, end) });
+    start = end;
+  }
+  return out;
+}
+
+/** Number formats: one op per column run that has a format (a column's header keeps the general format). */
+function formatOps(sheet: string, block: Block): Operation[] {
+  const out: Operation[] = [];
+  const n = block.cells.length;
+  const headerStyled = !!block.rowStyles?.[0] || !!block.table;
+  const first = headerStyled ? 1 : 0;
+  block.formats?.forEach((format, c) => {
+    if (format && n > first) out.push({ op: 'numberFormat', sheet, address: rangeOf(block.row + first, block.col + c, n - first, 1), formats: Array.from({ length: n - first }, () => [format]) });
+  });
+  for (const f of block.cellFormats ?? []) out.push({ op: 'numberFormat', sheet, address: a1(block.row + f.row, block.col + f.col), formats: [[f.format]] });
+  return out;
+}
+
+/** Styles: consecutive rows with the same style become one range. Tables style themselves. */
+function styleOps(sheet: string, block: Block): Operation[] {
+  const out: Operation[] = [];
+  const width = blockWidth(block);
+  if (block.rowStyles && !block.table) {
+    let r = 0;
+    while (r < block.rowStyles.length) {
+      const style = block.rowStyles[r];
+      let end = r + 1;
+      while (end < block.rowStyles.length && block.rowStyles[end] === style) end++;
+      if (style) out.push({ op: 'style', sheet, address: rangeOf(block.row + r, block.col, end - r, width), style });
+      r = end;
+    }
+  }
+  for (const s of block.cellStyles ?? []) out.push({ op: 'style', sheet, address: a1(block.row + s.row, block.col + s.col), style: s.style });
+  return out;
+}
+
+/** The blocks a plan writes: its own, and its notes as a last block. */
+export function planBlocks(plan: SheetPlan): Block[] {
+  if (!plan.notes.length) return plan.blocks;
+  return [...plan.blocks, { id: 'anteckningar', row: nextFreeRow(plan.blocks), col: 0, cells: plan.notes.map((n) => [n]), rowStyles: plan.notes.map(() => 'note' as const) }];
+}
+
+export interface PlanContext {
+  /** Sheets, workbook names, tables and charts (`sheet!name`) that exist in the workbook now. */
+  existingSheets: ReadonlySet<string>;
+  existingNames?: ReadonlySet<string>;
+  existingTables?: ReadonlySet<string>;
+  existingCharts?: ReadonlySet<string>;
+  /** What Nytta wrote before (the registry). */
+  registry: readonly ManagedSheet[];
+  /** The job behind the plans, kept for "Kontrollera". */
+  job?: { kind: string; params: Record<string, string> };
+  budget?: number;
+}
+
+export interface RefreshPlan {
+  /** Operations in order: removal of what Nytta wrote before comes first. */
+  operations: Operation[];
+  /** The registry after the refresh. */
+  registry: ManagedSheet[];
+  /** Sheets this refresh creates (removed again if it fails). */
+  newSheets: string[];
+  /** Things in the way that are not Nytta's (a user's table with a name Nytta needs), in Swedish. */
+  conflicts: string[];
+}
+
+/** The new registry entry of a plan. */
+export function managedSheet(plan: SheetPlan, job?: PlanContext['job']): ManagedSheet {
+  const blocks = planBlocks(plan);
+  return {
+    sheet: plan.name,
+    code: plan.code,
+    job,
+    ranges: blocks.map((b) => ({ name: managedName(plan, b), address: blockRange(b) })),
+    tables: blocks.filter((b) => b.table).map((b) => ({ name: b.table!.name, address: blockRange(b), style: b.table!.style })),
+    charts: plan.charts.map((_, i) => `${managedName(plan, { id: `diagram${i + 1}` })}`),
+  };
+}
+
+/** Everything a refresh does, in order. */
+export function refreshOperations(plans: readonly SheetPlan[], context: PlanContext): RefreshPlan {
+  const budget = context.budget ?? DEFAULT_BUDGET;
+  const planSheets = new Set(plans.map((p) => p.name));
+  const old = context.registry.filter((m) => planSheets.has(m.sheet));
+  const removal: Operation[] = [];
+  const nameSet = context.existingNames ?? new Set<string>();
+  const tables = context.existingTables ?? new Set<string>();
+  const charts = context.existingCharts ?? new Set<string>();
+  const deletedNames = new Set<string>();
+  const deletedTables = new Set<string>();
+  for (const m of old) {
+    for (const t of m.tables) if (tables.has(t.name)) removal.push({ op: 'deleteTable', name: t.name }), deletedTables.add(t.name);
+    for (const c of m.charts) if (charts.has(`${m.sheet}!${c}`)) removal.push({ op: 'deleteChart', sheet: m.sheet, name: c });
+    for (const r of m.ranges) {
+      if (nameSet.has(r.name)) removal.push({ op: 'deleteName', name: r.name }), deletedNames.add(r.name);
+      if (context.existingSheets.has(m.sheet)) removal.push({ op: 'clear', sheet: m.sheet, address: r.address });
+    }
+  }
+  const newSheets = plans.map((p) => p.name).filter((n) => !context.existingSheets.has(n));
+  const values: Operation[] = newSheets.map((sheet) => ({ op: 'addSheet', sheet }));
+  const finishing: Operation[] = [];
+  const entries: ManagedSheet[] = [];
+  for (const plan of plans) {
+    const entry = managedSheet(plan, context.job);
+    entries.push(entry);
+    const sheet = plan.name;
+    // Column widths only on a sheet Nytta creates: a user's widths on an existing sheet are theirs.
+    if (newSheets.includes(sheet)) plan.columnWidths.forEach((width, column) => finishing.push({ op: 'columnWidth', sheet, column, width }));
+    for (const block of planBlocks(plan)) {
+      values.push(...writeChunks(sheet, block, budget));
+      finishing.push(...formatOps(sheet, block), ...styleOps(sheet, block));
+      if (block.table) finishing.push({ op: 'table', sheet, address: blockRange(block), name: block.table.name, style: block.table.style });
+      for (const cf of block.conditionalFormats ?? []) finishing.push({ op: 'conditional', sheet, address: cf.range, text: cf.text, style: cf.style });
+      finishing.push({ op: 'addName', sheet, name: managedName(plan, block), address: blockRange(block) });
+    }
+    plan.charts.forEach((chart, i) => finishing.push({ op: 'chart', sheet, name: entry.charts[i], title: chart.title, categories: chart.categories, series: chart.series, at: chart.at }));
+  }
+  const conflicts: string[] = [];
+  for (const entry of entries) {
+    // A name left from a sheet the user deleted points nowhere; it is Nytta's, so it goes.
+    for (const r of entry.ranges) if (nameSet.has(r.name) && !deletedNames.has(r.name)) removal.push({ op: 'deleteName', name: r.name }), deletedNames.add(r.name);
+    for (const t of entry.tables) if (tables.has(t.name) && !deletedTables.has(t.name)) conflicts.push(`Det finns redan en tabell som heter ${t.name} och som Nytta inte skapat. Byt namn på den och försök igen.`);
+  }
+  const registry = [...context.registry.filter((m) => !planSheets.has(m.sheet)), ...entries];
+  return { operations: [...removal, ...values, ...finishing, { op: 'saveRegistry', value: JSON.stringify(registry) }], registry, newSheets, conflicts };
+}
+
+/** Operations packed greedily into batches of at most `budget` bytes; one sync per batch. */
+export function packBatches(operations: readonly Operation[], budget = DEFAULT_BUDGET): Operation[][] {
+  const batches: Operation[][] = [];
+  let current: Operation[] = [];
+  let bytes = 0;
+  for (const op of operations) {
+    const size = operationBytes(op);
+    if (current.length && bytes + size > budget) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(op);
+    bytes += size;
+  }
+  if (current.length) batches.push(current);
+  return batches;
+}
+
+/** The fewest batches the payload limit allows for these operations: their total size over the limit, rounded up. */
+export function minimumBatches(operations: readonly Operation[], limit = PAYLOAD_LIMIT): number {
+  return Math.ceil(operations.reduce((sum, op) => sum + operationBytes(op), 0) / limit);
+}
+
+/** Parses the stored registry; anything unreadable counts as empty rather than stopping the user's refresh. */
+export function parseRegistry(value: unknown): ManagedSheet[] {
+  if (typeof value !== 'string' || !value) return [];
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    return Array.isArray(parsed) ? (parsed as ManagedSheet[]).filter((m) => m && typeof m.sheet === 'string' && Array.isArray(m.ranges)) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A1 range (`B3:D10` or `C5`) as 0-based row, column and size. */
+export function parseRange(address: string): { row: number; col: number; rows: number; cols: number } {
+  const [from, to = from] = address.replace(/^.*!/, '').replace(/\$/g, '').split(':');
+  const cell = (ref: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(ref.toUpperCase());
+    if (!m) throw new Error(`not an A1 reference: ${ref}`);
+    const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    return { row: Number(m[2]) - 1, col };
+  };
+  const a = cell(from);
+  const b = cell(to);
+  return { row: Math.min(a.row, b.row), col: Math.min(a.col, b.col), rows: Math.abs(b.row - a.row) + 1, cols: Math.abs(b.col - a.col) + 1 };
+}
+
+/** Cells of `address` that lie outside every range in `owned` (all on one sheet), as A1 references. */
+export function cellsOutside(address: string, owned: readonly string[]): { row: number; col: number }[] {
+  const r = parseRange(address);
+  const boxes = owned.map(parseRange);
+  const out: { row: number; col: number }[] = [];
+  for (let i = 0; i < r.rows; i++) {
+    for (let j = 0; j < r.cols; j++) {
+      const row = r.row + i;
+      const col = r.col + j;
+      if (!boxes.some((b) => row >= b.row && row < b.row + b.rows && col >= b.col && col < b.col + b.cols)) out.push({ row: i, col: j });
+    }
+  }
+  return out;
+}
+
+/** The A1 reference of the cell at (row, col) inside `address`. */
+export function a1Of(address: string, row: number, col: number): string {
+  const r = parseRange(address);
+  return a1(r.row + row, r.col + col);
+}

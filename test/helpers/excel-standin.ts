@@ -1,0 +1,381 @@
+/**
+ * @module excel-standin – a recording stand-in for Excel's JavaScript API, for the one edge that cannot run here (the
+ * Excel host). It keeps a workbook in memory (cells with formulas, number formats and styles; sheets, names, tables,
+ * charts, conditional formats, settings) and queues every call until `context.sync()`, like Office.js: commands run in
+ * order, a load is filled at the sync, a request above the payload limit is refused with Excel's own error code, and a
+ * sync can be made to fail halfway. Every sync is recorded with its size, so tests and the benchmark can count them.
+ * Used by the adapter tests, the benchmark and (bundled) as `office.js` in the task-pane tests in Chromium.
+ */
+
+export interface StandInOptions {
+  /** Fail this sync (1-based) after running half its commands. */
+  failAtSync?: number;
+  payloadLimit?: number;
+  displayLanguage?: string;
+  /** The highest ExcelApi minor version the host claims. */
+  excelApi?: number;
+}
+
+export interface CellState {
+  value: string | number | boolean;
+  numberFormat?: string;
+  fill?: string;
+  bold?: boolean;
+  italic?: boolean;
+  fontColor?: string;
+}
+
+export interface SheetState {
+  name: string;
+  cells: Map<string, CellState>;
+  charts: { name: string; title?: string; series: { name: string; values: string; categories?: string }[]; at?: string }[];
+  conditionalFormats: { address: string; type: string; text?: string; color?: string }[];
+  columnWidths: Map<number, number>;
+}
+
+export interface SyncRecord {
+  bytes: number;
+  commands: number;
+  suspendedCalculation: boolean;
+}
+
+export class OfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+  }
+}
+
+type Command = { run: () => void; bytes: number };
+
+const key = (r: number, c: number) => `${r},${c}`;
+
+function parse(address: string) {
+  const [from, to = from] = address.replace(/^.*!/, '').replace(/\$/g, '').split(':');
+  const cell = (ref: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(ref.toUpperCase());
+    if (!m) throw new OfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format: ${ref}`);
+    return { row: Number(m[2]) - 1, col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 };
+  };
+  const a = cell(from);
+  const b = cell(to);
+  return { row: a.row, col: a.col, rows: b.row - a.row + 1, cols: b.col - a.col + 1 };
+}
+
+export function a1(row: number, col: number): string {
+  let name = '';
+  for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) name = String.fromCharCode(65 + ((c - 1) % 26)) + name;
+  return `${name}${row + 1}`;
+}
+
+const overlaps = (x: ReturnType<typeof parse>, y: ReturnType<typeof parse>) => x.row < y.row + y.rows && y.row < x.row + x.rows && x.col < y.col + y.cols && y.col < x.col + x.cols;
+
+export function createExcelStandIn(options: StandInOptions = {}) {
+  const limit = options.payloadLimit ?? 5 * 1024 * 1024;
+  const state = {
+    sheets: new Map<string, SheetState>(),
+    names: new Map<string, { sheet: string; address: string; comment?: string }>(),
+    tables: new Map<string, { sheet: string; address: string; style: string }>(),
+    settings: new Map<string, unknown>(),
+    syncs: [] as SyncRecord[],
+  };
+  let queue: Command[] = [];
+  let suspended = false;
+  const push = (bytes: number, run: () => void) => queue.push({ bytes, run });
+  const argBytes = (...args: unknown[]) => JSON.stringify(args).length + 90;
+
+  const sheetState = (name: string) => {
+    const s = state.sheets.get(name);
+    if (!s) throw new OfficeError('ItemNotFound', `The requested resource doesn't exist: worksheet ${name}`);
+    return s;
+  };
+  const addSheet = (name: string) => {
+    if (state.sheets.has(name)) throw new OfficeError('ItemAlreadyExists', `A resource with the same name or identifier already exists: ${name}`);
+    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new OfficeError('InvalidArgument', `Invalid sheet name: ${name}`);
+    state.sheets.set(name, { name, cells: new Map(), charts: [], conditionalFormats: [], columnWidths: new Map() });
+  };
+
+  function eachCell(sheet: string, address: string, fn: (s: SheetState, r: number, c: number, i: number, j: number) => void) {
+    const s = sheetState(sheet);
+    const a = parse(address);
+    for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.cols; j++) fn(s, a.row + i, a.col + j, i, j);
+  }
+  function setMatrix(sheet: string, address: string, matrix: unknown[][], apply: (cell: CellState | undefined, v: unknown) => CellState | undefined) {
+    const a = parse(address);
+    if (matrix.length !== a.rows || matrix.some((r) => r.length !== a.cols)) throw new OfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range ${address}.`);
+    eachCell(sheet, address, (s, r, c, i, j) => {
+      const next = apply(s.cells.get(key(r, c)), matrix[i][j]);
+      if (next) s.cells.set(key(r, c), next);
+      else s.cells.delete(key(r, c));
+    });
+  }
+  const tableAt = (sheet: string, address: string) => [...state.tables.entries()].find(([, t]) => t.sheet === sheet && overlaps(parse(t.address), parse(address)));
+
+  function rangeProxy(sheet: () => string, address: () => string) {
+    const styleSet = (patch: Partial<CellState>) => (value: unknown) =>
+      push(argBytes(value), () => eachCell(sheet(), address(), (s, r, c) => s.cells.set(key(r, c), { value: '', ...s.cells.get(key(r, c)), ...patch })));
+    const range = {
+      formulas: [] as unknown[][],
+      values: [] as unknown[][],
+      numberFormat: [] as unknown[][],
+      address: '',
+      load(_props?: string) {
+        push(argBytes(_props), () => {
+          const a = parse(address());
+          const read = (f: (cell: CellState | undefined) => unknown) => Array.from({ length: a.rows }, (_, i) => Array.from({ length: a.cols }, (_, j) => f(sheetState(sheet()).cells.get(key(a.row + i, a.col + j)))));
+          Object.defineProperty(range, 'formulas', { value: read((c) => c?.value ?? ''), writable: true, configurable: true });
+          Object.defineProperty(range, 'values', { value: read((c) => (typeof c?.value === 'string' && c.value.startsWith('=') ? `(formel)` : (c?.value ?? ''))), writable: true, configurable: true });
+          Object.defineProperty(range, 'numberFormat', { value: read((c) => c?.numberFormat ?? 'General'), writable: true, configurable: true });
+          range.address = `${sheet()}!${address()}`;
+        });
+        return range;
+      },
+      clear(_applyTo?: string) {
+        push(argBytes(_applyTo), () => eachCell(sheet(), address(), (s, r, c) => s.cells.delete(key(r, c))));
+      },
+      conditionalFormats: {
+        clearAll() {
+          push(argBytes(), () => {
+            const s = sheetState(sheet());
+            s.conditionalFormats = s.conditionalFormats.filter((cf) => !overlaps(parse(cf.address), parse(address())));
+          });
+        },
+        add(type: string) {
+          const record: SheetState['conditionalFormats'][number] = { address: '', type };
+          push(argBytes(type), () => {
+            record.address = address();
+            sheetState(sheet()).conditionalFormats.push(record);
+          });
+          return {
+            textComparison: {
+              format: { fill: { set color(v: string) { push(argBytes(v), () => (record.color = v)); } } },
+              set rule(v: { operator: string; text: string }) { push(argBytes(v), () => (record.text = v.text)); },
+            },
+          };
+        },
+      },
+      format: {
+        fill: { set color(v: string) { styleSet({ fill: v })(v); } },
+        font: {
+          set bold(v: boolean) { styleSet({ bold: v })(v); },
+          set italic(v: boolean) { styleSet({ italic: v })(v); },
+          set color(v: string) { styleSet({ fontColor: v })(v); },
+          set size(v: number) { push(argBytes(v), () => {}); },
+        },
+        borders: { getItem: (edge: string) => ({ set style(v: string) { push(argBytes(edge, v), () => {}); } }) },
+        set columnWidth(v: number) {
+          push(argBytes(v), () => sheetState(sheet()).columnWidths.set(parse(address()).col, v));
+        },
+      },
+    };
+    Object.defineProperty(range, 'formulas', {
+      set(m: unknown[][]) {
+        push(argBytes(m), () => {
+          if (tableAt(sheet(), address()) && m.some((r) => r.some((v) => typeof v === 'string' && v.startsWith('{')))) throw new OfficeError('InvalidOperation', 'array in table');
+          setMatrix(sheet(), address(), m, (cell, v) => (v === '' || v === null ? (cell?.numberFormat || cell?.fill || cell?.bold ? { ...cell, value: '' } : undefined) : { ...cell, value: v as CellState['value'] }));
+        });
+      },
+      get() { return []; },
+      configurable: true,
+    });
+    Object.defineProperty(range, 'numberFormat', {
+      set(m: unknown[][]) { push(argBytes(m), () => setMatrix(sheet(), address(), m, (cell, v) => {
+          // "General" is Excel's word for no format.
+          const next: CellState = { value: '', ...cell, numberFormat: String(v) };
+          if (v === 'General') delete next.numberFormat;
+          return next.value === '' && Object.keys(next).length === 1 ? undefined : next;
+        })); },
+      get() { return []; },
+      configurable: true,
+    });
+    return range;
+  }
+
+  function chartsProxy(sheet: () => string) {
+    const charts = {
+      items: [] as { name: string }[],
+      load(_p?: string) {
+        push(argBytes(_p), () => (charts.items = sheetState(sheet()).charts.map((c) => ({ name: c.name }))));
+        return charts;
+      },
+      getItem(name: string) {
+        return { delete: () => push(argBytes(name), () => {
+          const s = sheetState(sheet());
+          if (!s.charts.some((c) => c.name === name)) throw new OfficeError('ItemNotFound', `chart ${name}`);
+          s.charts = s.charts.filter((c) => c.name !== name);
+        }) };
+      },
+      add(type: string, source: { address: string } & object, seriesBy: string) {
+        const record: SheetState['charts'][number] = { name: '', series: [] };
+        const sourceAddress = (source as unknown as { __address: () => string }).__address;
+        push(argBytes(type, seriesBy), () => {
+          record.series.push({ name: '', values: sourceAddress() });
+          sheetState(sheet()).charts.push(record);
+        });
+        return {
+          set name(v: string) { push(argBytes(v), () => (record.name = v)); },
+          title: { set text(v: string) { push(argBytes(v), () => (record.title = v)); } },
+          setPosition(at: string) { push(argBytes(at), () => (record.at = at)); },
+          series: {
+            getItemAt(i: number) {
+              return {
+                set name(v: string) { push(argBytes(v), () => (record.series[i].name = v)); },
+                setXAxisValues(r: object) { push(argBytes(i), () => (record.series[i].categories = (r as unknown as { __address: () => string }).__address())); },
+              };
+            },
+            add(name: string) {
+              const s = { name, values: '', categories: undefined as string | undefined };
+              push(argBytes(name), () => record.series.push(s));
+              return {
+                setValues(r: object) { push(argBytes(name), () => (s.values = (r as unknown as { __address: () => string }).__address())); },
+                setXAxisValues(r: object) { push(argBytes(name), () => (s.categories = (r as unknown as { __address: () => string }).__address())); },
+              };
+            },
+          },
+        };
+      },
+    };
+    return charts;
+  }
+
+  function sheetProxy(name: () => string) {
+    const getRange = (address: string) => {
+      const r = rangeProxy(name, () => address);
+      Object.defineProperty(r, '__address', { value: () => address });
+      return r;
+    };
+    return {
+      getRange,
+      getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => getRange(`${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`),
+      delete: () =>
+        push(argBytes(), () => {
+          sheetState(name());
+          state.sheets.delete(name());
+          for (const [n, v] of state.names) if (v.sheet === name()) state.names.delete(n);
+          for (const [n, v] of state.tables) if (v.sheet === name()) state.tables.delete(n);
+        }),
+      charts: chartsProxy(name),
+      tables: {
+        add(address: string, _headers: boolean) {
+          const record = { sheet: name(), address, style: 'TableStyleMedium2' };
+          let tableName = `Tabell${state.tables.size + 1}`;
+          push(argBytes(address, _headers), () => {
+            if (tableAt(name(), address)) throw new OfficeError('InvalidOperation', `A table can't overlap another table: ${address}`);
+            eachCell(name(), address, () => {});
+            state.tables.set(tableName, record);
+          });
+          return {
+            set name(v: string) {
+              push(argBytes(v), () => {
+                if (state.tables.has(v)) throw new OfficeError('ItemAlreadyExists', `table ${v}`);
+                state.tables.delete(tableName);
+                tableName = v;
+                state.tables.set(v, record);
+              });
+            },
+            set style(v: string) { push(argBytes(v), () => (record.style = v)); },
+          };
+        },
+      },
+    };
+  }
+
+  const collection = <T>(items: () => T[]) => {
+    const c = { items: [] as T[], load(_p?: string) { push(argBytes(_p), () => (c.items = items())); return c; } };
+    return c;
+  };
+
+  const worksheets = Object.assign(collection(() => [...state.sheets.keys()].map((name) => ({ name }))), {
+    getItem: (name: string) => sheetProxy(() => name),
+    add: (name: string) => {
+      push(argBytes(name), () => addSheet(name));
+      return sheetProxy(() => name);
+    },
+  });
+  const names = Object.assign(collection(() => [...state.names.keys()].map((name) => ({ name }))), {
+    add(name: string, range: object, comment?: string) {
+      const address = (range as unknown as { __address: () => string }).__address();
+      push(argBytes(name, address, comment), () => {
+        if (state.names.has(name)) throw new OfficeError('ItemAlreadyExists', `name ${name}`);
+        state.names.set(name, { sheet: '', address, comment });
+      });
+    },
+    getItem: (name: string) => ({ delete: () => push(argBytes(name), () => { if (!state.names.delete(name)) throw new OfficeError('ItemNotFound', `name ${name}`); }) }),
+  });
+  const tables = Object.assign(collection(() => [...state.tables.keys()].map((name) => ({ name }))), {
+    getItem: (name: string) => ({
+      delete: () =>
+        push(argBytes(name), () => {
+          const t = state.tables.get(name);
+          if (!t) throw new OfficeError('ItemNotFound', `table ${name}`);
+          state.tables.delete(name);
+        }),
+    }),
+  });
+  const settings = {
+    add(k: string, v: unknown) { push(argBytes(k, v), () => state.settings.set(k, v)); },
+    getItemOrNullObject(k: string) {
+      const item = {
+        isNullObject: true,
+        value: undefined as unknown,
+        load(_p?: string) {
+          push(argBytes(k), () => {
+            item.isNullObject = !state.settings.has(k);
+            item.value = state.settings.get(k);
+          });
+          return item;
+        },
+      };
+      return item;
+    },
+  };
+
+  const context = {
+    workbook: {
+      worksheets,
+      names,
+      tables,
+      settings,
+      application: {
+        suspendApiCalculationUntilNextSync() { push(argBytes(), () => {}); suspended = true; },
+        suspendScreenUpdatingUntilNextSync() { push(argBytes(), () => {}); },
+      },
+    },
+    async sync() {
+      const commands = queue;
+      queue = [];
+      const bytes = commands.reduce((n, c) => n + c.bytes, 0);
+      state.syncs.push({ bytes, commands: commands.length, suspendedCalculation: suspended });
+      suspended = false;
+      if (bytes > limit) throw new OfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+      const stopAt = options.failAtSync === state.syncs.length ? Math.floor(commands.length / 2) : commands.length;
+      for (let i = 0; i < stopAt; i++) commands[i].run();
+      if (stopAt < commands.length) throw new OfficeError('GeneralException', 'An internal error has occurred.');
+    },
+  };
+
+  const Excel = { run: async <T>(fn: (ctx: typeof context) => Promise<T>) => fn(context) };
+  const Office = {
+    onReady: async (cb?: (info: { host: string; platform: string }) => void) => {
+      const info = { host: 'Excel', platform: 'OfficeOnline' };
+      cb?.(info);
+      return info;
+    },
+    context: {
+      displayLanguage: options.displayLanguage ?? 'sv-SE',
+      requirements: { isSetSupported: (set: string, version?: string) => set === 'ExcelApi' && Number((version ?? '1.1').split('.')[1]) <= (options.excelApi ?? 9) },
+    },
+  };
+
+  /** A cell's content as written: `Sheet`, `B3`. */
+  const cell = (sheet: string, ref: string) => {
+    const a = parse(ref);
+    return sheetState(sheet).cells.get(key(a.row, a.col));
+  };
+  return { Excel, Office, context, state, cell, setCell: (sheet: string, ref: string, value: CellState['value']) => { const a = parse(ref); sheetState(sheet).cells.set(key(a.row, a.col), { value }); }, addSheet };
+}
+
+export type ExcelStandIn = ReturnType<typeof createExcelStandIn>;
