@@ -62,11 +62,9 @@ function blockWidth(block: Block): number {
   return Math.max(1, ...block.cells.map((r) => r.length));
 }
 
-/** Row chunks of a block's values, each within `budget` bytes. */
-function writeChunks(sheet: string, block: Block, budget: number): Operation[] {
-  const width = blockWidth(block);
-  const rows = block.cells.map((r) => Array.from({ length: width }, (_, c) => excelCell(r[c] ?? null)));
-  const out: Operation[] = [];
+/** Consecutive row spans of `rows` whose JSON stays within `budget` bytes (a single row larger than that goes alone). */
+function rowSpans(rows: readonly unknown[][], budget: number): [number, number][] {
+  const spans: [number, number][] = [];
   let start = 0;
   while (start < rows.length) {
     let end = start;
@@ -77,20 +75,31 @@ function writeChunks(sheet: string, block: Block, budget: number): Operation[] {
       bytes += rowBytes;
       end++;
     }
-    out.push({ op: 'write', sheet, address: rangeOf(block.row + start, block.col, end - start, width), formulas: rows.slice(start, end) });
+    spans.push([start, end]);
     start = end;
   }
-  return out;
+  return spans;
 }
 
-/** Number formats: one op per column run that has a format (a column's header keeps the general format). */
-function formatOps(sheet: string, block: Block): Operation[] {
+/** Row chunks of a block's values, each within `budget` bytes. */
+function writeChunks(sheet: string, block: Block, budget: number): Operation[] {
+  const width = blockWidth(block);
+  const rows = block.cells.map((r) => Array.from({ length: width }, (_, c) => excelCell(r[c] ?? null)));
+  return rowSpans(rows, budget).map(([start, end]): Operation => ({ op: 'write', sheet, address: rangeOf(block.row + start, block.col, end - start, width), formulas: rows.slice(start, end) }));
+}
+
+/** Number formats: one op per column that has one (in row chunks within `budget`); a header row keeps the general format. */
+function formatOps(sheet: string, block: Block, budget: number): Operation[] {
   const out: Operation[] = [];
   const n = block.cells.length;
   const headerStyled = !!block.rowStyles?.[0] || !!block.table;
   const first = headerStyled ? 1 : 0;
   block.formats?.forEach((format, c) => {
-    if (format && n > first) out.push({ op: 'numberFormat', sheet, address: rangeOf(block.row + first, block.col + c, n - first, 1), formats: Array.from({ length: n - first }, () => [format]) });
+    if (!format || n <= first) return;
+    const formats = Array.from({ length: n - first }, () => [format]);
+    for (const [start, end] of rowSpans(formats, budget)) {
+      out.push({ op: 'numberFormat', sheet, address: rangeOf(block.row + first + start, block.col + c, end - start, 1), formats: formats.slice(start, end) });
+    }
   });
   for (const f of block.cellFormats ?? []) out.push({ op: 'numberFormat', sheet, address: a1(block.row + f.row, block.col + f.col), formats: [[f.format]] });
   return out;
@@ -188,7 +197,7 @@ export function refreshOperations(plans: readonly SheetPlan[], context: PlanCont
     if (newSheets.includes(sheet)) plan.columnWidths.forEach((width, column) => finishing.push({ op: 'columnWidth', sheet, column, width }));
     for (const block of planBlocks(plan)) {
       values.push(...writeChunks(sheet, block, budget));
-      finishing.push(...formatOps(sheet, block), ...styleOps(sheet, block));
+      finishing.push(...formatOps(sheet, block, budget), ...styleOps(sheet, block));
       if (block.table) finishing.push({ op: 'table', sheet, address: blockRange(block), name: block.table.name, style: block.table.style });
       for (const cf of block.conditionalFormats ?? []) finishing.push({ op: 'conditional', sheet, address: cf.range, text: cf.text, style: cf.style });
       finishing.push({ op: 'addName', sheet, name: managedName(plan, block), address: blockRange(block) });

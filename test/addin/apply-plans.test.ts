@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyPlans, ApplyError } from '../../addin/excel/apply-plans.js';
 import { excelCell, PAYLOAD_LIMIT, planBlocks, REGISTRY_KEY } from '../../addin/excel/operations.js';
+import { describeVerification, verifyPlans } from '../../addin/excel/verify-plans.js';
 import { a1, type SheetPlan } from '../../addin/sheets/plan.js';
 import { buildPlans, serviceCall } from '../../pipeline/workbooks/build-plans.js';
 import { createExcelStandIn, type ExcelStandIn } from '../helpers/excel-standin.js';
@@ -146,5 +147,26 @@ describe('applying sheet plans through Office.js', () => {
     expect(report.batchBytes.every((b) => b <= 50_000)).toBe(true);
     expect(excel.state.syncs.some((s) => s.bytes > 60_000)).toBe(true);
     for (const plan of plans) expectWritten(excel, plan);
+  });
+});
+
+describe('Kontrollera', () => {
+  it('finds the sheet matching the service, then names a cell a user changed and a figure the service now gives differently', async () => {
+    const excel = createExcelStandIn();
+    const chosen = plans.filter((p) => ['Nyttokalkyl', 'Risker'].includes(p.name));
+    await apply(excel, chosen);
+    const clean = await verifyPlans(excel.context as unknown as Excel.RequestContext, chosen);
+    expect(clean.differences).toEqual([]);
+    expect(clean.checkedCells).toBeGreaterThan(500);
+    expect(describeVerification(clean)).toMatch(/^Bladen stämmer med tjänsten \(\d[\d  ]* celler kontrollerade\)\.$/);
+
+    excel.setCell('Nyttokalkyl', 'B3', 0.05);
+    const risk = chosen.find((p) => p.name === 'Risker')!;
+    // The service's register now says otherwise for one risk: the plan is rebuilt with another probability.
+    const changed: SheetPlan = { ...risk, blocks: risk.blocks.map((b) => (b.id === 'register' ? { ...b, cells: b.cells.map((row, r) => (r === 1 ? row.map((c, i) => (i === 3 ? 1 : c)) : row)) } : b)) };
+    const report = await verifyPlans(excel.context as unknown as Excel.RequestContext, [chosen[0], changed]);
+    expect(report.differences.map((d) => `${d.sheet}!${d.cell}`)).toEqual(['Nyttokalkyl!B3', 'Risker!D18']);
+    expect(report.differences[0]).toMatchObject({ expected: 0.03, actual: 0.05 });
+    expect(describeVerification(report)).toMatch(/^2 av .* celler skiljer sig från tjänsten\. Nyttokalkyl!B3: bladet har 0\.05, tjänsten ger 0\.03/);
   });
 });
