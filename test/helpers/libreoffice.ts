@@ -1,18 +1,9 @@
 /** Recalculating a workbook in a real spreadsheet engine: LibreOffice headless, with its own profile per call. */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { FIXTURES, tempDir } from './store.js';
-
-/** True when `command` runs here. Outside CI a missing tool skips loudly; in CI it is an error. */
-function toolAvailable(command: string, args: string[], debianPackage: string): boolean {
-  const found = spawnSync(command, args, { encoding: 'utf8' }).status === 0;
-  if (!found) {
-    if (process.env.CI) throw new Error(`${command} saknas i CI: .ci/run ska installera ${debianPackage}.`);
-    console.warn(`\n*** HOPPAR ÖVER: ${command} finns inte på den här datorn. Installera: apt-get install ${debianPackage} ***\n`);
-  }
-  return found;
-}
+import { toolAvailable } from './tools.js';
 
 export const libreOfficeAvailable = () => toolAvailable('soffice', ['--version'], 'libreoffice-calc-nogui');
 export const pdftoppmAvailable = () => toolAvailable('pdftoppm', ['-v'], 'poppler-utils');
