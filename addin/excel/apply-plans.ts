@@ -178,11 +178,6 @@ export async function applyPlans(context: Excel.RequestContext, plans: readonly 
 }
 
 async function applyOnce(context: Excel.RequestContext, plans: readonly SheetPlan[], options: ApplyOptions & { budget: number }): Promise<ApplyReport> {
-  let syncs = 0;
-  const sync = async () => {
-    syncs++;
-    await context.sync();
-  };
   const wb = context.workbook;
 
   // 1. What is there.
@@ -191,7 +186,8 @@ async function applyOnce(context: Excel.RequestContext, plans: readonly SheetPla
   wb.worksheets.load('items/name');
   wb.names.load('items/name');
   wb.tables.load('items/name');
-  await sync();
+  await context.sync();
+  let syncs = 1;
   const registry = setting.isNullObject ? [] : parseRegistry(setting.value);
   const existingSheets = new Set(wb.worksheets.items.map((s) => s.name));
   const existingNames = new Set(wb.names.items.map((n) => n.name));
@@ -199,7 +195,8 @@ async function applyOnce(context: Excel.RequestContext, plans: readonly SheetPla
 
   // 2. On sheets that exist: their charts, a snapshot of Nytta's ranges, and the cells the new layout needs.
   const touched = plans.filter((p) => existingSheets.has(p.name));
-  const { snapshots, existingCharts, blocked } = await readTouched(wb, touched, registry, options.budget, sync);
+  const { snapshots, existingCharts, blocked, syncs: reads } = await readTouched(context, touched, registry, options.budget);
+  syncs += reads;
   const refresh = refreshOperations(plans, { existingSheets, existingNames, existingTables, existingCharts, registry, job: options.job, budget: options.budget });
   const conflicts = [...blocked, ...refresh.conflicts];
   if (conflicts.length) throw new ApplyError(conflicts.join('\n'), true, 'conflict');
@@ -212,7 +209,10 @@ async function applyOnce(context: Excel.RequestContext, plans: readonly SheetPla
     suspend(context);
     for (const op of batch) run(op);
     try {
-      await sync();
+      // One sync per batch: each batch is as large as the payload limit allows.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      syncs++;
     } catch (error) {
       const restored = await rollback(context, plans, refresh.registry, refresh.newSheets, snapshots, registry, existingSheets, options.budget).then(
         () => true,
@@ -234,63 +234,68 @@ async function applyOnce(context: Excel.RequestContext, plans: readonly SheetPla
   return { syncs, batchBytes, sheets: plans.map((p) => p.name) };
 }
 
+interface TouchedRead {
+  sheet: string;
+  address: string;
+  /** `snapshot`: Nytta's own range, kept to undo; `check`: cells the new layout needs, which must be empty. */
+  purpose: 'snapshot' | 'check';
+  outside: { row: number; col: number }[];
+  range: Excel.Range;
+}
+
 /** Loads, on the sheets that exist, what a refresh needs to know and to undo; refuses a layout that would cover a user's cells. */
-async function readTouched(wb: Workbook, touched: readonly SheetPlan[], registry: readonly ManagedSheet[], budget: number, sync: () => Promise<void>) {
+async function readTouched(context: Excel.RequestContext, touched: readonly SheetPlan[], registry: readonly ManagedSheet[], budget: number) {
+  const wb = context.workbook;
   const snapshots: Snapshot[] = [];
   const existingCharts = new Set<string>();
   const blocked: string[] = [];
-  if (!touched.length) return { snapshots, existingCharts, blocked };
-  type Pending = { cells: number; queue: () => () => void };
-  const pending: Pending[] = [];
+  if (!touched.length) return { snapshots, existingCharts, blocked, syncs: 0 };
+  const wanted: { sheet: string; address: string; purpose: TouchedRead['purpose']; outside: TouchedRead['outside'] }[] = [];
   for (const plan of touched) {
-    const ws = wb.worksheets.getItem(plan.name);
-    const charts = ws.charts;
-    pending.push({ cells: 1, queue: () => (charts.load('items/name'), () => charts.items.forEach((c) => existingCharts.add(`${plan.name}!${c.name}`))) });
     const owned = registry.find((m) => m.sheet === plan.name)?.ranges.map((r) => r.address) ?? [];
-    for (const address of owned) {
-      pending.push({
-        cells: cellCount(address),
-        queue: () => {
-          const range = ws.getRange(address);
-          range.load('formulas,numberFormat');
-          return () => snapshots.push({ sheet: plan.name, address, formulas: range.formulas, formats: range.numberFormat });
-        },
-      });
-    }
+    for (const address of owned) wanted.push({ sheet: plan.name, address, purpose: 'snapshot', outside: [] });
     for (const { address } of managedSheet(plan).ranges) {
       const outside = cellsOutside(address, owned);
-      if (!outside.length) continue;
-      pending.push({
-        cells: cellCount(address),
-        queue: () => {
-          const range = ws.getRange(address);
-          range.load('formulas');
-          return () => {
-            const taken = outside.find(({ row, col }) => range.formulas[row]?.[col] !== '' && range.formulas[row]?.[col] !== null);
-            if (taken) {
-              const at = a1Of(address, taken.row, taken.col);
-              blocked.push(`Nytta behöver cellerna ${plan.name}!${address}, men ${plan.name}!${at} innehåller egna uppgifter. Flytta dem (eller bladet) och försök igen; inget har skrivits.`);
-            }
-          };
-        },
-      });
+      if (outside.length) wanted.push({ sheet: plan.name, address, purpose: 'check', outside });
     }
   }
+  const chartLists = touched.map((plan) => ({ sheet: plan.name, charts: wb.worksheets.getItem(plan.name).charts.load('items/name') }));
   // Responses have the same 5 MB limit as requests: a snapshot of a large sheet is read in parts.
   const perSync = Math.max(1000, Math.floor(budget / 24));
-  let i = 0;
-  while (i < pending.length) {
-    const done: (() => void)[] = [];
-    let cells = 0;
-    while (i < pending.length && (done.length === 0 || cells + pending[i].cells <= perSync)) {
-      cells += pending[i].cells;
-      done.push(pending[i].queue());
-      i++;
+  const parts: (typeof wanted)[] = [[]];
+  let cells = 0;
+  for (const w of wanted) {
+    const n = cellCount(w.address);
+    if (parts[parts.length - 1].length && cells + n > perSync) {
+      parts.push([]);
+      cells = 0;
     }
-    await sync();
-    for (const d of done) d();
+    parts[parts.length - 1].push(w);
+    cells += n;
   }
-  return { snapshots, existingCharts, blocked };
+  for (const part of parts) {
+    const reads: TouchedRead[] = part.map((w) => ({ ...w, range: wb.worksheets.getItem(w.sheet).getRange(w.address).load(w.purpose === 'snapshot' ? 'formulas,numberFormat' : 'formulas') }));
+    // One sync per part, each within the response limit.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    for (const read of reads) takeRead(read, snapshots, blocked);
+  }
+  for (const { sheet, charts } of chartLists) for (const chart of charts.items) existingCharts.add(`${sheet}!${chart.name}`);
+  return { snapshots, existingCharts, blocked, syncs: parts.length };
+}
+
+/** A loaded range: kept as a snapshot, or checked for a user's content in the cells Nytta is about to take. */
+function takeRead(read: TouchedRead, snapshots: Snapshot[], blocked: string[]): void {
+  const formulas = read.range.formulas;
+  if (read.purpose === 'snapshot') {
+    snapshots.push({ sheet: read.sheet, address: read.address, formulas, formats: read.range.numberFormat });
+    return;
+  }
+  const taken = read.outside.find(({ row, col }) => formulas[row]?.[col] !== '' && formulas[row]?.[col] !== null);
+  if (taken) {
+    const at = a1Of(read.address, taken.row, taken.col);
+    blocked.push(`Nytta behöver cellerna ${read.sheet}!${read.address}, men ${read.sheet}!${at} innehåller egna uppgifter. Flytta dem (eller bladet) och försök igen; inget har skrivits.`);
+  }
 }
 
 function cellCount(address: string): number {
@@ -342,6 +347,8 @@ async function rollback(
   const run = executor(wb);
   for (const batch of packBatches(ops, budget)) {
     for (const op of batch) run(op);
+    // One sync per batch within the payload limit, as in the refresh itself.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
   }
 }

@@ -178,10 +178,17 @@ export function refreshOperations(plans: readonly SheetPlan[], context: PlanCont
   const deletedNames = new Set<string>();
   const deletedTables = new Set<string>();
   for (const m of old) {
-    for (const t of m.tables) if (tables.has(t.name)) removal.push({ op: 'deleteTable', name: t.name }), deletedTables.add(t.name);
+    for (const t of m.tables) {
+      if (!tables.has(t.name)) continue;
+      removal.push({ op: 'deleteTable', name: t.name });
+      deletedTables.add(t.name);
+    }
     for (const c of m.charts) if (charts.has(`${m.sheet}!${c}`)) removal.push({ op: 'deleteChart', sheet: m.sheet, name: c });
     for (const r of m.ranges) {
-      if (nameSet.has(r.name)) removal.push({ op: 'deleteName', name: r.name }), deletedNames.add(r.name);
+      if (nameSet.has(r.name)) {
+        removal.push({ op: 'deleteName', name: r.name });
+        deletedNames.add(r.name);
+      }
       if (context.existingSheets.has(m.sheet)) removal.push({ op: 'clear', sheet: m.sheet, address: r.address });
     }
   }
@@ -207,7 +214,11 @@ export function refreshOperations(plans: readonly SheetPlan[], context: PlanCont
   const conflicts: string[] = [];
   for (const entry of entries) {
     // A name left from a sheet the user deleted points nowhere; it is Nytta's, so it goes.
-    for (const r of entry.ranges) if (nameSet.has(r.name) && !deletedNames.has(r.name)) removal.push({ op: 'deleteName', name: r.name }), deletedNames.add(r.name);
+    for (const r of entry.ranges) {
+      if (!nameSet.has(r.name) || deletedNames.has(r.name)) continue;
+      removal.push({ op: 'deleteName', name: r.name });
+      deletedNames.add(r.name);
+    }
     for (const t of entry.tables) if (tables.has(t.name) && !deletedTables.has(t.name)) conflicts.push(`Det finns redan en tabell som heter ${t.name} och som Nytta inte skapat. Byt namn på den och försök igen.`);
   }
   const registry = [...context.registry.filter((m) => !planSheets.has(m.sheet)), ...entries];

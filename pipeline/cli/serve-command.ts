@@ -1,11 +1,13 @@
 /** @module serve-command – `nytta serve`: opens the store (loading the demo region when it is empty) and serves the API on loopback. */
 import { serve } from '@hono/node-server';
+import { createServer } from 'node:https';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeDemoFiles } from '../demo/generate.js';
 import { ingestFiles } from '../ingest/ingest-files.js';
 import { buildService } from '../service/start.js';
+import { findCertificate, NO_CERTIFICATE_ADVICE } from '../service/tls.js';
 import { openStore } from '../store/open-store.js';
 import { DEFAULT_DEMO_ROWS } from './demo-command.js';
 
@@ -34,8 +36,13 @@ export async function runServe(options: ServeOptions): Promise<void> {
     console.log('LOKALT LÄGE: inga tokens är konfigurerade, så varje anrop på loopback får rollen admin. Ange NYTTA_TOKENS eller NYTTA_CONFIG för att kräva tokens.');
   }
   console.log(`${deps.queries.size} namngivna frågor från queries/. CORS tillåts för: ${deps.config.corsOrigins.join(', ')}.`);
-  const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
-    console.log(`Nytta lyssnar på http://${options.host}:${info.port} (lager: ${store.path}). API: /docs och /api/v1/openapi.json`);
+  const certificate = findCertificate();
+  if (!certificate) console.log(NO_CERTIFICATE_ADVICE);
+  const scheme = certificate ? 'https' : 'http';
+  const tls = certificate ? { createServer, serverOptions: { cert: certificate.cert, key: certificate.key } } : {};
+  const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host, ...tls }, (info) => {
+    console.log(`Nytta lyssnar på ${scheme}://${options.host}:${info.port} (lager: ${store.path}). API: /docs och /api/v1/openapi.json`);
+    console.log(`Excel-tillägget: ${scheme}://localhost:${info.port}/addin/taskpane.html, manifest: ${scheme}://localhost:${info.port}/manifest.xml${certificate ? ` (certifikat: ${certificate.from})` : ''}`);
   });
   const stop = () => {
     server.close();

@@ -16,6 +16,7 @@ import { ingestRoutes } from './routes/ingest.js';
 import { queryRoutes } from './routes/queries.js';
 import { riskMatrixRoutes, riskMatrixSchema } from './routes/risk-matrix.js';
 import { workbookRoutes } from './routes/workbooks.js';
+import { addinRoutes } from './routes/addin.js';
 
 export { problem } from './problem.js';
 
@@ -30,7 +31,11 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
   const app = new Hono<Env>();
   const log = deps.log ?? (() => {});
   app.use(requestId());
-  app.use(secureHeaders());
+  // The task pane runs in a frame inside Excel on the web, and Office fetches its icons from its own origin: those paths
+  // may be framed and fetched cross-origin. Everything else keeps the strict defaults.
+  const strict = secureHeaders();
+  const framable = secureHeaders({ xFrameOptions: false, crossOriginResourcePolicy: 'cross-origin', crossOriginOpenerPolicy: false });
+  app.use((c, next) => (c.req.path.startsWith('/addin') || c.req.path === '/manifest.xml' ? framable(c, next) : strict(c, next)));
   app.use(async (c, next) => {
     const start = performance.now();
     await next();
@@ -63,6 +68,7 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
   baselineRoutes(app, deps);
   ingestRoutes(app, deps);
   workbookRoutes(app);
+  addinRoutes(app, { officeJs: deps.config.officeJs });
 
   app.notFound((c) => problem(404, TITLES[404], `Det finns ingen resurs på ${c.req.path}.`, c.req.path));
   app.onError((error, c) => {

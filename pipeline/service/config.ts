@@ -26,6 +26,8 @@ export interface ServiceConfig {
   rowLimit: number;
   timeoutMs: number;
   bodyLimitBytes: number;
+  /** Where the task pane loads Office.js from: this service's copy (offline) or Microsoft's CDN (NYTTA_OFFICE_JS=cdn). */
+  officeJs: 'local' | 'cdn';
 }
 
 export function isLoopback(host: string): boolean {
@@ -59,6 +61,8 @@ export function loadConfig(options: { host: string; port: number; env?: NodeJS.P
   }
   const config = parsed.data;
   const tokens = [...config.tokens, ...tokensFromEnv(env.NYTTA_TOKENS)];
+  const officeJs = env.NYTTA_OFFICE_JS ?? 'local';
+  if (officeJs !== 'local' && officeJs !== 'cdn') throw new UserError(`NYTTA_OFFICE_JS ska vara local eller cdn, inte "${officeJs}".`, 'config_invalid');
   if (tokens.length === 0 && !isLoopback(options.host)) {
     throw new UserError(
       `Tjänsten startar inte på ${options.host} utan tokens: ange NYTTA_TOKENS eller tokens i NYTTA_CONFIG, eller lyssna på 127.0.0.1.`,
@@ -73,5 +77,6 @@ export function loadConfig(options: { host: string; port: number; env?: NodeJS.P
     rowLimit: config.rowLimit,
     timeoutMs: config.timeoutMs,
     bodyLimitBytes: Math.round(config.bodyLimitMiB * 1024 * 1024),
+    officeJs,
   };
 }

@@ -65,9 +65,15 @@ async function followupPlans(call: ServiceCall, p: Params): Promise<SheetPlan[]>
   const benefits = ((await call(`/api/v1/queries/catalogue_benefits?${qs({ program: p.program })}`)) as { rows: Record<string, unknown>[] }).rows.map(
     (b): BenefitInfo => ({ id: String(b.id), name: String(b.name), effectGoals: String(b.effect_goals ?? '').split(',').filter(Boolean) }),
   );
-  const query = qs({ program: p.program, unit: p.unit });
-  const data = (await call(`/api/v1/followup?${query}`)) as FollowupData;
-  return [followupSheet(data, benefits, await provenance(call, `/api/v1/followup?${query}`, { program: p.program, unit: p.unit }, ['utfall', 'malvarden', 'nyttor']))];
+  // One sheet per administration (`per=forvaltning`), or one for the chosen unit or the whole region.
+  const units: { id?: string; sheet?: string }[] = p.per === 'forvaltning' ? (await administrations(call)).map((a) => ({ id: a.id, sheet: `Uppföljning ${a.name}` })) : [{ id: p.unit }];
+  const plans: SheetPlan[] = [];
+  for (const unit of units) {
+    const query = qs({ program: p.program, unit: unit.id });
+    const data = (await call(`/api/v1/followup?${query}`)) as FollowupData;
+    plans.push(followupSheet(data, benefits, await provenance(call, `/api/v1/followup?${query}`, { program: p.program, unit: unit.id }, ['utfall', 'malvarden', 'nyttor']), unit.sheet));
+  }
+  return plans;
 }
 
 async function riskPlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
@@ -87,7 +93,7 @@ async function indicatorPlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
   const breakdown = (p.breakdown ?? 'none') as Series['breakdown'];
   const series: Series[] = [];
   for (const id of wanted) {
-    const query = qs({ indicator: id, unit: p.unit, grain: p.grain ?? 'year', breakdown, from: p.from, to: p.to });
+    const query = qs({ indicator: id, unit: p.unit, children: p.children, grain: p.grain ?? 'year', breakdown, from: p.from, to: p.to });
     const answer = (await call(`/api/v1/queries/indicator_series?${query}`)) as { rows: Record<string, unknown>[] };
     series.push({ indicator: id, name: catalogue.find((i) => i.id === id)?.name ?? id, breakdown, rows: answer.rows });
   }

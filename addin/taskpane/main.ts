@@ -1,0 +1,212 @@
+/**
+ * @module main – the task pane: connection, the five jobs' choices filled from the service's catalogue, and the two
+ * buttons. Everything a job does is in `jobs.ts`; this file only reads and writes the page.
+ */
+import { languageFor, translator, type Key, type Translate } from './i18n.js';
+import { JOBS, jobRequest, runJob, verifyJob, type Choices, type Job } from './jobs.js';
+import { serviceClient, type ServiceClient } from './service-client.js';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const select = (id: string) => $<HTMLSelectElement>(id);
+const input = (id: string) => $<HTMLInputElement>(id);
+
+type Row = Record<string, unknown>;
+interface Catalogue {
+  programs: Row[];
+  effectGoals: Row[];
+  benefits: Row[];
+  indicators: Row[];
+  units: Row[];
+  assessments: Row[];
+  scenarios: Map<string, readonly string[]>;
+}
+
+const STORAGE = { url: 'nytta.serviceUrl', token: 'nytta.token' };
+const INDENT: Record<string, number> = { region: 0, forvaltning: 1, verksamhet: 2, enhet: 3 };
+
+let t: Translate = translator('sv');
+let catalogue: Catalogue | null = null;
+
+function translatePage(): void {
+  document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => (el.textContent = t(el.dataset.i18n as Key)));
+}
+
+function fill(id: string, options: { value: string; label: string }[], keep = true): void {
+  const el = select(id);
+  const before = keep ? [...el.selectedOptions].map((o) => o.value) : [];
+  el.replaceChildren(...options.map((o) => new Option(o.label, o.value, false, before.includes(o.value))));
+  if (!el.multiple && !el.selectedOptions.length && el.options.length) el.selectedIndex = 0;
+}
+
+const rows = async (client: ServiceClient, path: string) => ((await client.call(path)) as { rows: Row[] }).rows;
+
+function client(): ServiceClient {
+  return serviceClient(input('service-url').value || location.origin, input('token').value, t);
+}
+
+function say(id: string, message: string, kind: 'ok' | 'error' | '' = ''): void {
+  const el = $(id);
+  el.textContent = message;
+  el.className = kind;
+}
+
+async function loadCatalogue(c: ServiceClient): Promise<void> {
+  const [programs, effectGoals, benefits, indicators, units, assessments, cases] = await Promise.all([
+    rows(c, '/api/v1/queries/catalogue_programs'),
+    rows(c, '/api/v1/queries/catalogue_effect_goals'),
+    rows(c, '/api/v1/queries/catalogue_benefits'),
+    rows(c, '/api/v1/queries/catalogue_indicators'),
+    rows(c, '/api/v1/queries/catalogue_org_units'),
+    rows(c, '/api/v1/queries/risk_assessments'),
+    Promise.all(
+      (await rows(c, '/api/v1/queries/catalogue_programs')).map(async (p) => [String(p.id), [...new Set((await rows(c, `/api/v1/queries/business_case?program=${encodeURIComponent(String(p.id))}`)).map((r) => String(r.scenario)))]] as const),
+    ),
+  ]);
+  catalogue = { programs, effectGoals, benefits, indicators, units, assessments, scenarios: new Map(cases) };
+  fill('program', programs.map((p) => ({ value: String(p.id), label: p.name && p.name !== p.id ? `${p.id} – ${p.name}` : String(p.id) })));
+  const unitOptions = units.map((u) => ({ value: String(u.id), label: `${'\u00a0\u00a0'.repeat(INDENT[String(u.level)] ?? 0)}${u.name}${u.go_live ? ` (${u.go_live})` : ''}` }));
+  fill('unit', [{ value: '', label: t('all') }, ...unitOptions]);
+  const indicatorOptions = indicators.map((i) => ({ value: String(i.id), label: `${i.id} ${i.name}` }));
+  fill('indicator', indicatorOptions);
+  fill('volume-indicator', [{ value: '', label: t('noneChosen') }, ...indicatorOptions]);
+  programChanged();
+}
+
+/** The choices that depend on the program, and the ones under them. */
+function programChanged(): void {
+  if (!catalogue) return;
+  const program = select('program').value;
+  const goals = catalogue.effectGoals.filter((g) => g.program === program);
+  fill('effect-goal', [{ value: '', label: t('all') }, ...goals.map((g) => ({ value: String(g.id), label: `${g.id} ${g.text}` }))]);
+  fill('scenario', (catalogue.scenarios.get(program) ?? []).map((s) => ({ value: s, label: s })));
+  const own = catalogue.assessments.filter((a) => a.program === program);
+  const dates = [...new Set((own.length ? own : catalogue.assessments).map((a) => String(a.assessed)))].sort().reverse();
+  fill('assessed', dates.map((d) => ({ value: d, label: d })), false);
+  effectGoalChanged();
+}
+
+function effectGoalChanged(): void {
+  if (!catalogue) return;
+  const program = select('program').value;
+  const goal = select('effect-goal').value;
+  const benefits = catalogue.benefits.filter((b) => b.program === program && (!goal || String(b.effect_goals ?? '').split(',').includes(goal)));
+  fill('benefit', [{ value: '', label: t('all') }, ...benefits.map((b) => ({ value: String(b.id), label: `${b.id} ${b.name}` }))]);
+  benefitChanged();
+}
+
+function benefitChanged(): void {
+  if (!catalogue) return;
+  const benefit = select('benefit').value;
+  const wanted = benefit ? [benefit] : [...select('benefit').options].map((o) => o.value).filter(Boolean);
+  const measured = catalogue.indicators.filter((i) => String(i.benefits ?? '').split(',').some((b) => wanted.includes(b)));
+  // A program whose benefits no indicator measures yet still offers every indicator.
+  const list = measured.length ? measured : catalogue.indicators;
+  fill('indicators', list.map((i) => ({ value: String(i.id), label: `${i.id} ${i.name}` })));
+}
+
+function jobChanged(): void {
+  const job = select('job').value;
+  document.querySelectorAll<HTMLElement>('[data-jobs]').forEach((el) => (el.hidden = !el.dataset.jobs!.split(' ').includes(job)));
+  say('status', '');
+}
+
+function choices(): Choices {
+  return {
+    program: select('program').value,
+    indicators: [...select('indicators').selectedOptions].map((o) => o.value),
+    indicator: select('indicator').value,
+    unit: select('unit').value,
+    children: input('children').checked,
+    from: input('from').value.trim(),
+    to: input('to').value.trim(),
+    grain: select('grain').value,
+    breakdown: select('breakdown').value,
+    goLive: input('go-live').value,
+    window: input('window').value,
+    scenario: select('scenario').value,
+    rate: input('rate').value,
+    volumeIndicator: select('volume-indicator').value,
+    perAdministration: input('per-administration').checked,
+    scale: select('scale').value,
+    assessed: select('assessed').value,
+  };
+}
+
+async function testConnection(): Promise<boolean> {
+  localStorage.setItem(STORAGE.url, input('service-url').value);
+  localStorage.setItem(STORAGE.token, input('token').value);
+  say('connection-status', t('working'));
+  try {
+    const c = client();
+    const health = await c.health();
+    say('connection-status', t('connected', { version: health.version, loads: health.loads, observations: health.observations.toLocaleString('sv-SE') }) + (health.localMode ? t('connectedLocal') : ''), 'ok');
+    await loadCatalogue(c);
+    return true;
+  } catch (error) {
+    say('connection-status', error instanceof Error ? error.message : String(error), 'error');
+    $('connection').setAttribute('open', '');
+    return false;
+  }
+}
+
+async function busy(work: () => Promise<string>): Promise<void> {
+  const buttons = [$<HTMLButtonElement>('write'), $<HTMLButtonElement>('verify')];
+  const progress = $<HTMLProgressElement>('progress');
+  buttons.forEach((b) => (b.disabled = true));
+  progress.hidden = false;
+  progress.removeAttribute('value');
+  try {
+    say('status', await work(), 'ok');
+  } catch (error) {
+    say('status', t('failed', { message: error instanceof Error ? error.message : String(error) }), 'error');
+  } finally {
+    buttons.forEach((b) => (b.disabled = false));
+    progress.hidden = true;
+  }
+}
+
+function onProgress(message: string, share: number | null): void {
+  const progress = $<HTMLProgressElement>('progress');
+  if (share === null) progress.removeAttribute('value');
+  else progress.value = share;
+  say('status', message);
+}
+
+async function write(event: Event): Promise<void> {
+  event.preventDefault();
+  const job = select('job').value as Job;
+  const request = jobRequest(job, choices(), t);
+  if ('problem' in request) return say('status', request.problem, 'error');
+  await busy(() => runJob(client().call, request, onProgress, t));
+}
+
+async function verify(): Promise<void> {
+  await busy(() => verifyJob(client().call, select('job').value as Job, onProgress, t));
+}
+
+async function start(): Promise<void> {
+  const info = await Office.onReady();
+  // Outside Office, onReady answers with host null and no display language: Swedish then.
+  const language = languageFor(Office.context?.displayLanguage);
+  t = translator(language);
+  document.documentElement.lang = language;
+  translatePage();
+  if (String(info.host) !== 'Excel') {
+    $('host-notice').textContent = t('notExcel');
+    $('host-notice').hidden = false;
+  }
+  input('service-url').value = localStorage.getItem(STORAGE.url) || location.origin;
+  input('token').value = localStorage.getItem(STORAGE.token) ?? '';
+  select('job').addEventListener('change', jobChanged);
+  select('program').addEventListener('change', programChanged);
+  select('effect-goal').addEventListener('change', effectGoalChanged);
+  select('benefit').addEventListener('change', benefitChanged);
+  $('test-connection').addEventListener('click', () => void testConnection());
+  $('job-form').addEventListener('submit', (e) => void write(e));
+  $('verify').addEventListener('click', () => void verify());
+  jobChanged();
+  document.body.dataset.ready = JOBS.join(' ');
+  if (await testConnection()) $('connection').removeAttribute('open');
+}
+
+void start();

@@ -1,0 +1,194 @@
+/**
+ * The task pane in headless Chromium against the real service on loopback, with office.js replaced by the recording
+ * stand-in for Excel: a person's flow for each of the five jobs (choose, press, see progress, see the result written),
+ * "Kontrollera", a wrong token, a stopped service, English for a non-Swedish Office, and the real office.js outside
+ * Office (served whole from the package, so Office.onReady resolves). A screenshot of the pane is kept as an artifact.
+ */
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launch, taskPanePage } from '../helpers/browser.js';
+import { startTestService, TOKENS, type TestService } from '../helpers/service.js';
+
+const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts', 'taskpane');
+
+/** What the stand-in's workbook holds, read in the page. */
+const workbook = (page: Page) =>
+  page.evaluate(() => {
+    const s = (window as unknown as { __excel: { state: { sheets: Map<string, { cells: Map<string, { value: unknown }>; charts: { name: string; series: { name: string }[] }[] }>; tables: Map<string, unknown>; syncs: unknown[] } } }).__excel.state;
+    return {
+      sheets: [...s.sheets.keys()],
+      tables: [...s.tables.keys()],
+      charts: Object.fromEntries([...s.sheets].map(([name, sheet]) => [name, sheet.charts.map((c) => c.series.map((x) => x.name))])),
+      cell: Object.fromEntries([...s.sheets].map(([name, sheet]) => [name, Object.fromEntries([...sheet.cells].filter(([k]) => /^\d+,[0-3]$/.test(k) && Number(k.split(',')[0]) < 8).map(([k, v]) => [k, v.value]))])),
+      syncs: s.syncs.length,
+    };
+  });
+
+async function connect(page: Page, base: string, token: string = TOKENS.reader) {
+  await page.goto(`${base}/addin/taskpane.html`);
+  await page.fill('#token', token);
+  await page.click('#test-connection');
+  // Connected (with the choices filled) or refused.
+  await page.waitForFunction(() => {
+    const status = document.getElementById('connection-status')!;
+    return status.className === 'error' || (status.className === 'ok' && document.getElementById('program')!.childElementCount > 0);
+  });
+}
+
+async function press(page: Page) {
+  await page.evaluate(() => ((window as unknown as { __statusLog: string[] }).__statusLog.length = 0));
+  await page.click('#write');
+  await page.waitForFunction(() => {
+    const status = document.getElementById('status')!;
+    return status.className === 'ok' || status.className === 'error';
+  });
+  return {
+    status: await page.textContent('#status'),
+    kind: await page.getAttribute('#status', 'class'),
+    seen: await page.evaluate(() => (window as unknown as { __statusLog: string[] }).__statusLog.slice()),
+  };
+}
+
+describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
+  let service: TestService;
+  let browser: Browser;
+  beforeAll(async () => {
+    [service, browser] = await Promise.all([startTestService(), launch()]);
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    service?.close();
+  });
+
+  it('connects with a token and fills the choices from the service', async () => {
+    const page = await taskPanePage(browser);
+    await connect(page, service.base);
+    expect(await page.textContent('#connection-status')).toMatch(/^Ansluten till Nytta \d+\.\d+\.\d+: \d+ inlästa filer, \d{1,3}(\s\d{3})* utfallsrader\.$/);
+    expect(await page.$$eval('#program option', (o) => o.map((x) => (x as HTMLOptionElement).value))).toContain('FVIS');
+    expect(await page.$$eval('#indicators option', (o) => o.length)).toBeGreaterThan(3);
+    expect(await page.textContent('#write')).toBe('Skriv till arbetsboken');
+    await page.screenshot({ path: join(ARTIFACTS, 'taskpane.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('Indikatorserier: two indicators per year for a unit and its children, a table and a chart each', async () => {
+    const page = await taskPanePage(browser);
+    await connect(page, service.base);
+    await page.selectOption('#job', 'indikatorer');
+    const ids = await page.$$eval('#indicators option', (o) => o.slice(0, 2).map((x) => (x as HTMLOptionElement).value));
+    await page.selectOption('#indicators', ids);
+    await page.selectOption('#grain', 'year');
+    const outcome = await press(page);
+    expect(outcome.kind, outcome.status ?? '').toBe('ok');
+    expect(outcome.seen[0]).toBe('Hämtar från tjänsten …');
+    expect(outcome.seen).toContain('Skriver steg 1 av 1 …');
+    expect(outcome.status).toMatch(/^Klart: Indikatorserier skrivet \(\d+ anrop till Excel\)\.$/);
+    const wb = await workbook(page);
+    expect(wb.sheets).toEqual(['Indikatorserier']);
+    expect(wb.tables).toEqual(ids.map((id) => `Serie_${id}`));
+    expect(wb.charts.Indikatorserier).toEqual([['Värde'], ['Värde']]);
+    expect(wb.cell.Indikatorserier['0,0']).toBe('Indikatorserier');
+    await page.screenshot({ path: join(ARTIFACTS, 'indikatorserier.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('Baslinje, Nyttokalkyl (rate 3,5 %), Uppföljning per förvaltning and Risker, one after the other in one workbook', async () => {
+    const page = await taskPanePage(browser);
+    await connect(page, service.base);
+
+    await page.selectOption('#job', 'baslinje');
+    const unit = await page.$$eval('#unit option', (o) => o.map((x) => (x as HTMLOptionElement).value).find((v) => v && /\(\d{4}-\d{2}-\d{2}\)/.test(document.querySelector(`#unit option[value="${v}"]`)!.textContent!)));
+    await page.selectOption('#unit', unit!);
+    let outcome = await press(page);
+    expect(outcome.kind, outcome.status ?? '').toBe('ok');
+    let wb = await workbook(page);
+    expect(wb.charts.Baslinje).toEqual([['Värde', 'Centrallinje', 'Nedre gräns', 'Övre gräns']]);
+
+    await page.selectOption('#job', 'nyttokalkyl');
+    await page.fill('#rate', '3,5');
+    outcome = await press(page);
+    expect(outcome.kind, outcome.status ?? '').toBe('ok');
+    wb = await workbook(page);
+    expect(wb.cell.Nyttokalkyl['2,1']).toBe(0.035);
+
+    await page.selectOption('#job', 'uppfoljning');
+    await page.check('#per-administration');
+    outcome = await press(page);
+    expect(outcome.kind, outcome.status ?? '').toBe('ok');
+    wb = await workbook(page);
+    const perAdministration = wb.sheets.filter((s) => s.startsWith('Uppföljning '));
+    expect(perAdministration.length).toBeGreaterThan(1);
+
+    await page.selectOption('#job', 'risker');
+    await page.selectOption('#scale', '5');
+    outcome = await press(page);
+    expect(outcome.kind, outcome.status ?? '').toBe('ok');
+    wb = await workbook(page);
+    expect(wb.sheets).toEqual(['Baslinje', 'Nyttokalkyl', ...perAdministration, 'Risker']);
+    expect(wb.tables).toContain('Riskregister');
+    expect(String(wb.cell.Risker['0,0'])).toMatch(/skala 5 × 5/);
+
+    // Kontrollera re-runs what was written and finds the sheets matching the service.
+    await page.click('#verify');
+    await page.waitForFunction(() => /stämmer|skiljer/.test(document.getElementById('status')!.textContent ?? ''));
+    expect(await page.textContent('#status')).toMatch(/^Bladen stämmer med tjänsten \([\d  ]+ celler kontrollerade\)\.$/);
+    await page.screenshot({ path: join(ARTIFACTS, 'risker.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('says what is wrong with a wrong token, a bad rate, and a service that has stopped', async () => {
+    const page = await taskPanePage(browser);
+    await connect(page, service.base, 'fel-token-0000');
+    expect(await page.textContent('#connection-status')).toBe('Tjänsten godtar inte token (401). Kontrollera token under Anslutning.');
+    expect(await page.getAttribute('#connection-status', 'class')).toBe('error');
+
+    await connect(page, service.base);
+    await page.selectOption('#job', 'nyttokalkyl');
+    await page.fill('#rate', 'tre');
+    const bad = await press(page);
+    expect(bad.status).toBe('Kalkylräntan ska vara ett tal mellan 0 och 100, t.ex. 3,5.');
+
+    // A port nobody listens on any more.
+    const closed = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const port = (s.address() as { port: number }).port;
+        s.close(() => resolve(port));
+      });
+    });
+    await page.fill('#service-url', `http://127.0.0.1:${closed}`);
+    await page.click('#test-connection');
+    await page.waitForFunction(() => /svarar inte/.test(document.getElementById('connection-status')!.textContent ?? ''));
+    expect(await page.textContent('#connection-status')).toBe(`Tjänsten svarar inte på http://127.0.0.1:${closed}. Är den startad (npm start) och stämmer adressen?`);
+    await page.fill('#rate', '3');
+    const stopped = await press(page);
+    expect(stopped.kind).toBe('error');
+    expect(stopped.status).toBe(`Det gick inte: Tjänsten svarar inte på http://127.0.0.1:${closed}. Är den startad (npm start) och stämmer adressen?`);
+    expect((await workbook(page)).sheets).toEqual([]);
+    await page.close();
+  });
+
+  it('speaks English when Office does not speak Swedish', async () => {
+    const page = await taskPanePage(browser, { displayLanguage: 'en-GB' });
+    await connect(page, service.base);
+    expect(await page.textContent('#write')).toBe('Write to workbook');
+    expect(await page.textContent('#connection-status')).toMatch(/^Connected to Nytta/);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.close();
+  });
+
+  it('with the real office.js served whole from the package, Office.onReady resolves outside Office and the pane says so', async () => {
+    const page = await taskPanePage(browser, { realOffice: true });
+    const missing: string[] = [];
+    page.on('response', (r) => r.status() >= 400 && missing.push(r.url()));
+    await page.goto(`${service.base}/addin/taskpane.html`);
+    await page.waitForSelector('#host-notice:not([hidden])', { timeout: 20_000 });
+    expect(await page.textContent('#host-notice')).toBe('Nytta körs utanför Excel: öppna tillägget i Excel för att skriva till en arbetsbok.');
+    // Every file office.js asked for was there (the API's own 401 for a pane without a token is not a missing file).
+    expect(missing.filter((u) => u.includes('/addin/'))).toEqual([]);
+    await page.close();
+  });
+});
