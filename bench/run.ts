@@ -9,6 +9,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeDemoFiles } from '../pipeline/demo/generate.js';
+import { addinBenchmark } from './addin.js';
 import { serviceBenchmark } from './service.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -91,6 +92,15 @@ try {
   console.log(`\nArbetsböcker: uppföljning per förvaltning på ${wbRun.seconds.toFixed(1)} s, ${wbRun.peakMiB} MiB (mål: under 10 s och 1 GiB)`);
   writeFileSync(join(HERE, 'results', 'workbooks.json'), JSON.stringify(workbooks, null, 2) + '\n');
   console.log('Skrivet: bench/results/workbooks.json');
+
+  // The Office.js adapter against the recording stand-in: syncs and bytes per sync against the payload limit's minimum.
+  const addin = { benchmark: 'addin', date: new Date().toISOString(), machine: result.machine, storeRows: ROWS, ...(await addinBenchmark(join(work, 'nytta.duckdb'))) };
+  console.log('\nTillägget (mot inspelande Excel-ersättare):');
+  for (const r of addin.runs) {
+    console.log(`${r.what.padEnd(44)} ${String(r.cells).padStart(7)} celler  ${r.syncs} anrop (minst ${r.minimumSyncs})  störst ${(r.largestSyncBytes / 1024).toFixed(0)} KiB  ${r.ms} ms`);
+  }
+  writeFileSync(join(HERE, 'results', 'addin.json'), JSON.stringify(addin, null, 2) + '\n');
+  console.log('Skrivet: bench/results/addin.json');
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
