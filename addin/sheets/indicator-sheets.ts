@@ -9,7 +9,6 @@ export interface Series {
 }
 
 const BREAKDOWN_COLUMN = { sex: ['sex', 'Kön'], age: ['age_group', 'Åldersgrupp'], municipality: ['municipality', 'Kommun'] } as const;
-const CHART_NOTE = 'Diagrammen ritas av Excel-tillägget; i den här filen finns tabellerna som diagrammen bygger på.';
 
 export function indicatorSheet(series: readonly Series[], provenance: Provenance): SheetPlan {
   const blocks: Block[] = [{ id: 'rubrik', row: 0, col: 0, cells: [['Indikatorserier']], rowStyles: ['title'] }];
@@ -35,7 +34,7 @@ export function indicatorSheet(series: readonly Series[], provenance: Provenance
     }
   }
   blocks.push(provenanceBlock(provenance, nextFreeRow(blocks)));
-  return { name: 'Indikatorserier', code: 'IS', blocks, charts, columnWidths: [12, 14, 12, 10, 10], provenance, notes: [CHART_NOTE] };
+  return { name: 'Indikatorserier', code: 'IS', blocks, charts, columnWidths: [12, 14, 12, 10, 10], provenance, notes: [] };
 }
 
 export interface BaselineData {
@@ -83,6 +82,6 @@ export function baselineSheet(data: BaselineData, provenance: Provenance): Sheet
   return {
     name: 'Baslinje', code: 'BL', blocks,
     charts: [{ title: 'Styrdiagram', type: 'line', at: a1(2, 9), categories: range(0), series: ['Värde', 'Centrallinje', 'Nedre gräns', 'Övre gräns'].map((name, i) => ({ name, values: range(i + 1) })) }],
-    columnWidths: [34, 30, 12, 12, 12, 16, 16], provenance, notes: [CHART_NOTE],
+    columnWidths: [34, 30, 12, 12, 12, 16, 16], provenance, notes: [],
   };
 }

@@ -10,6 +10,8 @@ import { blockRange, isFormula, managedName, nextFreeRow, type Block, type Sheet
 import { cellStyle, cfStyle } from './styles.js';
 
 const REGISTRY = '_nytta';
+/** ExcelJS cannot write charts: a sheet that would have one says so. */
+export const CHART_NOTE = 'Diagrammen ritas av Excel-tillägget; i den här filen finns tabellerna som diagrammen bygger på.';
 
 interface Managed {
   kind: 'range' | 'table' | 'cf';
@@ -123,9 +125,8 @@ export function applyPlans(wb: ExcelJS.Workbook, plans: readonly SheetPlan[]): v
       const column = ws.getColumn(i + 1);
       if (!column.width) column.width = w;
     });
-    const blocks = plan.notes.length
-      ? [...plan.blocks, { id: 'anteckningar', row: nextFreeRow(plan.blocks), col: 0, cells: plan.notes.map((n) => [n]), rowStyles: plan.notes.map(() => 'note' as const) }]
-      : plan.blocks;
+    const notes = plan.charts.length ? [...plan.notes, CHART_NOTE] : plan.notes;
+    const blocks = notes.length ? [...plan.blocks, { id: 'anteckningar', row: nextFreeRow(plan.blocks), col: 0, cells: notes.map((n) => [n]), rowStyles: notes.map(() => 'note' as const) }] : plan.blocks;
     for (const block of blocks) writeBlock(wb, ws, plan, block, managed);
   }
   writeRegistry(wb, [...kept, ...managed]);

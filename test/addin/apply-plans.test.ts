@@ -70,6 +70,8 @@ describe('applying sheet plans through Office.js', () => {
     expect([...excel.state.names.keys()].every((n) => n.startsWith('NYTTA_'))).toBe(true);
     expect(excel.state.sheets.get('Baslinje')!.charts.map((c) => c.series.map((s) => s.name))).toEqual([['Värde', 'Centrallinje', 'Nedre gräns', 'Övre gräns']]);
     expect(excel.state.sheets.get('Baslinje')!.conditionalFormats[0]).toMatchObject({ type: 'ContainsText', text: 'ja', color: '#FFC7CE' });
+    // The add-in draws the charts, so no sheet carries the .xlsx files' note that it cannot.
+    expect([...excel.state.sheets.values()].flatMap((s) => [...s.cells.values()]).some((c) => String(c.value).startsWith('Diagrammen ritas'))).toBe(false);
     const registry = JSON.parse(String(excel.state.settings.get(REGISTRY_KEY))) as { sheet: string }[];
     expect(registry.map((r) => r.sheet)).toEqual(plans.map((p) => p.name));
   });

@@ -27,7 +27,8 @@ async function serve(home: string): Promise<{ url: string; output: () => string 
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${out}`)), 60_000);
     child.stdout.on('data', () => {
-      const m = /Nytta lyssnar på (https?:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      // Both lines of the start message: where it listens, and where the add-in is.
+      const m = /Nytta lyssnar på (https?:\/\/127\.0\.0\.1:\d+)[^]*Excel-tillägget: .*manifest\.xml.*\n/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]);
