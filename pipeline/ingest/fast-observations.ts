@@ -1,9 +1,11 @@
 /**
  * @module fast-observations – the fast path for the big case: a clean UTF-8 utfall CSV goes straight from DuckDB's reader
- * (numbers typed natively, decimal comma) into `observation` inside the load's transaction, and the checks run on the
- * inserted rows. Anything irregular — a row the reader refuses, a NOT NULL violation from an unparseable period or sex, a failed
- * check — rolls the transaction back and returns null, and the staged path runs to say exactly what and where. The
- * fast path never accepts a file the staged path would refuse: it only skips work when there is nothing to report.
+ * (numbers typed natively, decimal comma) into `observation` inside the load's transaction. Per row only what is cheap
+ * for the common forms is done (a row that fails a check stores a NULL indicator, so NOT NULL fails the statement);
+ * what is cheap per distinct value (known indicators and units, text stored as written only when it is clean) and the
+ * duplicate keys are checked on the inserted rows. Anything irregular — a row the reader refuses, a NOT NULL violation,
+ * a failed check — rolls the transaction back and returns null, and the staged path runs to say exactly what and where.
+ * The fast path never accepts a file the staged path would refuse: it only skips work when there is nothing to report.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quotedString, usedParams } from '../store/sql.js';
@@ -14,7 +16,6 @@ import type { CsvHeader } from './readers/csv.js';
 
 const NATIVE_NUMBERS = new Set(['taljare', 'namnare', 'antal']);
 const COLUMNS = ['indikator', 'period', 'enhet', 'kommun', 'kon', 'aldersgrupp', 'taljare', 'namnare', 'varde', 'antal', 'status'];
-const BAD = "chr(0) || 'bad'";
 
 /** Whether this header can take the fast path: utfall columns only, `;` or tab between fields (comma is the decimal). */
 export function fastPathFits(header: CsvHeader): boolean {
@@ -23,32 +24,48 @@ export function fastPathFits(header: CsvHeader): boolean {
     && (header.normalised.includes('varde') || (header.normalised.includes('taljare') && header.normalised.includes('namnare')));
 }
 
-function insertSql(path: string, header: CsvHeader): string {
+export function insertSql(path: string, header: CsvHeader): string {
   const has = new Set(header.normalised);
   const col = (name: string) => (has.has(name) ? q(name) : NATIVE_NUMBERS.has(name) ? 'CAST(NULL AS DOUBLE)' : 'CAST(NULL AS VARCHAR)');
-  const text = (name: string) => `CASE WHEN NOT nytta_blank(${col(name)}) THEN trim(${col(name)}) END`;
   const columns = header.normalised.map((name) => `${quotedString(name)}: '${NATIVE_NUMBERS.has(name) ? 'DOUBLE' : 'VARCHAR'}'`).join(', ');
-  // Each cell is parsed once, in the inner projection; the outer one only combines.
+  // Per row only what is cheap for the common forms; text is stored as written and checked afterwards per distinct value
+  // (see `uncleanText`), periods take a cheap route for ÅÅÅÅ-MM and the full parse otherwise, numbers with a decimal
+  // comma are cast directly and only the rest is parsed slowly. A cast that fails (a month 13) fails the statement,
+  // and the staged path says where.
   return `INSERT INTO observation
-    SELECT indikator, p, nytta_period_start(p), nytta_grain(p), enhet, kommun, sex, aldersgrupp, taljare, namnare,
+    SELECT
+      -- A row any check would refuse (a value that is no number, a negative or impossible count, an infinite value)
+      -- stores no indicator, which NOT NULL refuses: the statement fails and the staged path names the row.
+      CASE WHEN (num IS NULL AND varde IS NOT NULL AND NOT tok AND NOT nytta_blank(varde))
+             OR namnare < 0 OR taljare < 0 OR taljare > namnare OR antal < 0 OR (antal IS NULL AND namnare < 0)
+             OR isinf(num) OR isnan(num)
+           THEN NULL ELSE indikator END,
+      p,
+      CASE WHEN length(p) = 7 AND p[6] <> 'Q' THEN CAST(p || '-01' AS DATE) ELSE nytta_period_start(p) END,
+      CASE WHEN length(p) = 7 AND p[6] <> 'Q' THEN 'month' ELSE nytta_grain(p) END,
+      enhet, kommun, sex, aldersgrupp, taljare, namnare,
       CASE WHEN tok THEN NULL WHEN num IS NOT NULL THEN num WHEN namnare > 0 THEN taljare / namnare END,
       CAST(round(coalesce(antal, namnare)) AS BIGINT),
-      CASE WHEN NOT blank AND NOT tok AND num IS NULL THEN ${BAD}
-           WHEN tok THEN coalesce(status, trim(varde))
+      CASE WHEN tok THEN coalesce(status, trim(varde))
            WHEN num IS NULL AND NOT (namnare > 0 AND taljare IS NOT NULL) THEN coalesce(status, '..')
            ELSE status END,
       $load_id
     FROM (
-      SELECT ${text('indikator')} AS indikator, nytta_period(${col('period')}) AS p,
-        coalesce(${text('enhet')}, '') AS enhet, coalesce(${text('kommun')}, '') AS kommun,
-        CASE ${col('kon')} WHEN 'K' THEN 'K' WHEN 'M' THEN 'M' WHEN 'T' THEN 'T'
-          ELSE CASE WHEN nytta_blank(${col('kon')}) THEN 'T' ELSE ${typedExpr(SEX, col('kon'))} END END AS sex,
-        coalesce(${text('aldersgrupp')}, '') AS aldersgrupp,
-        ${col('taljare')} AS taljare, ${col('namnare')} AS namnare, ${col('antal')} AS antal,
-        ${col('varde')} AS varde, nytta_num(${col('varde')}) AS num, list_contains($tokens, trim(${col('varde')})) AS tok,
-        nytta_blank(${col('varde')}) AS blank, ${text('status')} AS status
-      FROM read_csv(${quotedString(path)}, delim = ${quotedString(header.delimiter)}, quote = '"', escape = '"', header = false, skip = 1,
-        columns = {${columns}}, auto_detect = false, strict_mode = true, null_padding = false, decimal_separator = ',')
+      SELECT *, CASE WHEN num IS NULL AND varde IS NOT NULL THEN list_contains($tokens, trim(varde)) ELSE false END AS tok
+      FROM (
+        SELECT ${col('indikator')} AS indikator,
+          CASE WHEN length(${col('period')}) = 7 AND ${col('period')}[5] = '-' AND ${col('period')}[6] IN ('0', '1') THEN ${col('period')} ELSE nytta_period(${col('period')}) END AS p,
+          coalesce(${col('enhet')}, '') AS enhet, coalesce(${col('kommun')}, '') AS kommun,
+          CASE ${col('kon')} WHEN 'K' THEN 'K' WHEN 'M' THEN 'M' WHEN 'T' THEN 'T'
+            ELSE CASE WHEN nytta_blank(${col('kon')}) THEN 'T' ELSE ${typedExpr(SEX, col('kon'))} END END AS sex,
+          coalesce(${col('aldersgrupp')}, '') AS aldersgrupp,
+          ${col('taljare')} AS taljare, ${col('namnare')} AS namnare, ${col('antal')} AS antal,
+          ${col('varde')} AS varde,
+          coalesce(TRY_CAST(replace(${col('varde')}, ',', '.') AS DOUBLE), CASE WHEN ${col('varde')} IS NOT NULL THEN nytta_num(${col('varde')}) END) AS num,
+          ${col('status')} AS status
+        FROM read_csv(${quotedString(path)}, delim = ${quotedString(header.delimiter)}, quote = '"', escape = '"', header = false, skip = 1,
+          columns = {${columns}}, auto_detect = false, strict_mode = true, null_padding = false, decimal_separator = ',')
+      )
     )`;
 }
 
@@ -69,23 +86,24 @@ export async function insertObservationsFast(connection: DuckDBConnection, path:
   }
   const id = { id: loadId };
   const rows = await one(connection, 'SELECT count(*) FROM observation WHERE load_id = $id', id);
-  const bad = await one(
+  if (rows === 0) return null;
+  // Indicators and units must be known; text must be stored as the staged path stores it (trimmed, never blank but for
+  // spaces). Both are decided per distinct value, a few hundred, not per row.
+  const unclean = (v: string, emptyAllowed: boolean) => `(${v} IS NOT NULL AND ${emptyAllowed ? `${v} <> '' AND ` : ''}(nytta_blank(${v}) OR ${v} <> trim(${v})))`;
+  const refused = await one(
     connection,
-    `SELECT count(*) FILTER (WHERE status = ${BAD} OR denominator < 0 OR numerator < 0 OR numerator > denominator OR n < 0) FROM observation WHERE load_id = $id`,
+    `SELECT (SELECT count(*) FROM (SELECT DISTINCT indicator, unit FROM observation WHERE load_id = $id) d
+             WHERE d.indicator NOT IN (SELECT id FROM indicator) OR (d.unit <> '' AND d.unit NOT IN (SELECT id FROM org_unit))
+                OR ${unclean('d.indicator', false)} OR ${unclean('d.unit', true)})
+          + (SELECT count(*) FROM (SELECT DISTINCT municipality, age_group, status FROM observation WHERE load_id = $id) d
+             WHERE ${unclean('d.municipality', true)} OR ${unclean('d.age_group', true)} OR ${unclean('d.status', false)})`,
     id,
   );
-  if (rows === 0 || bad > 0) return null;
-  const unknown = await one(
-    connection,
-    `SELECT count(*) FROM (SELECT DISTINCT indicator, unit FROM observation WHERE load_id = $id) d
-     WHERE d.indicator NOT IN (SELECT id FROM indicator) OR (d.unit <> '' AND d.unit NOT IN (SELECT id FROM org_unit))`,
-    id,
-  );
-  if (unknown > 0) return null;
+  if (refused > 0) return null;
   // Distinct key hashes are far cheaper than grouping six text columns; a collision only sends the file to the staged
   // path, whose exact check then decides.
-  const duplicates = await one(connection, `SELECT count(*) - count(DISTINCT hash(${KEY})) FROM observation WHERE load_id = $id`, id);
-  if (duplicates > 0) return null;
+  const keys = await one(connection, `SELECT count(*) FROM (SELECT hash(${KEY}) AS h FROM observation WHERE load_id = $id GROUP BY h)`, id);
+  if (keys !== rows) return null;
   // A corrected export replaces earlier rows with the same key; a first load of these indicators skips the anti-join.
   const earlier = await one(
     connection,

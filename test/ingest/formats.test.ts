@@ -150,6 +150,32 @@ describe('formats and encodings', () => {
     ]);
   });
 
+  it('cells the direct route stores as written only when they are clean: padded text and odd period spellings are stored as the staged route stores them', async () => {
+    const base = 'indikator;period;kommun;åldersgrupp;värde\nIND01;2024-03;Ale;18-44;1,5\nIND01;2024M04;Ale;18-44;2\nIND01;2024-q1;Ale;18-44;3\n';
+    const clean = await loadFile(store.connection, writeFixture(store.dir, 'odd.csv', base));
+    expect(clean).toMatchObject({ status: 'loaded', route: 'direct' });
+    expect((await observations()).map((r) => [r.period, r.grain, r.value])).toEqual([['2024-03', 'month', 1.5], ['2024-04', 'month', 2], ['2024-Q1', 'quarter', 3]]);
+    await store.connection.run('DELETE FROM observation');
+    const padded = await loadFile(store.connection, writeFixture(store.dir, 'padded.csv', base.replace('Ale;18-44;1,5', ' Ale ;18-44 ;1,5').replace('2024M04', ' 2024-04 ')));
+    expect(padded).toMatchObject({ status: 'loaded', route: 'staged' });
+    const got = await rows(store.connection, 'SELECT period, municipality, age_group FROM observation ORDER BY period');
+    expect(got).toEqual([
+      { period: '2024-03', municipality: 'Ale', age_group: '18-44' },
+      { period: '2024-04', municipality: 'Ale', age_group: '18-44' },
+      { period: '2024-Q1', municipality: 'Ale', age_group: '18-44' },
+    ]);
+  });
+
+  it('a month 13 and an infinite value are refused by name, whichever route tried first', async () => {
+    const month = await loadFile(store.connection, writeFixture(store.dir, 'm13.csv', 'indikator;period;värde\nIND01;2024-13;1\n'));
+    expect(month.status).toBe('refused');
+    expect(month.errors[0]).toMatchObject({ line: 2, column: 'period', value: '2024-13' });
+    const inf = await loadFile(store.connection, writeFixture(store.dir, 'inf.csv', 'indikator;period;värde\nIND01;2024-01;inf\n'));
+    expect(inf.status).toBe('refused');
+    expect(inf.errors[0]).toMatchObject({ line: 2, column: 'varde', value: 'inf' });
+    expect(await count(store.connection, 'SELECT count(*) FROM observation')).toBe(0);
+  });
+
   it('a corrected export replaces rows with the same key', async () => {
     await loadFile(store.connection, writeFixture(store.dir, 'v1.csv', 'indikator;period;kommun;värde\nIND01;2024;Ale;0,5\nIND01;2025;Ale;0,6\n'));
     await loadFile(store.connection, writeFixture(store.dir, 'v2.csv', 'indikator;period;kommun;värde\nIND01;2025;Ale;0,65\n'));
