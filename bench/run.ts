@@ -9,6 +9,8 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeDemoFiles } from '../pipeline/demo/generate.js';
+import { ingestFiles } from '../pipeline/ingest/ingest-files.js';
+import { openStore } from '../pipeline/store/open-store.js';
 import { addinBenchmark } from './addin.js';
 import { serviceBenchmark } from './service.js';
 
@@ -94,6 +96,10 @@ try {
   console.log('Skrivet: bench/results/workbooks.json');
 
   // The Office.js adapter against the recording stand-in: syncs and bytes per sync against the payload limit's minimum.
+  // Its sheets need the rest of the demo region (business case, targets, goals, benefits, risks) beside the observations.
+  const store = await openStore(join(work, 'nytta.duckdb'));
+  await ingestFiles(store.connection, files.filter((f) => f !== csv && !references.includes(f)));
+  store.close();
   const addin = { benchmark: 'addin', date: new Date().toISOString(), machine: result.machine, storeRows: ROWS, ...(await addinBenchmark(join(work, 'nytta.duckdb'))) };
   console.log('\nTillägget (mot inspelande Excel-ersättare):');
   for (const r of addin.runs) {

@@ -197,21 +197,30 @@ async function tryFastPath(connection: DuckDBConnection, path: string, file: str
   }
   if (!fastPathFits(header)) return null;
   options.onStep?.('skriver');
-  await connection.run('BEGIN TRANSACTION');
+  // Rows need not keep the file's order exactly: DuckDB then streams the insert from both reader threads instead of
+  // buffering to keep order, which holds peak memory far lower. Each row group still comes from one stretch of the file,
+  // so the store stays clustered as the export was written. (A setting, outside the transaction, so a failed insert
+  // cannot leave it behind.)
+  await connection.run('SET preserve_insertion_order = false');
   try {
-    const loadId = Number(await scalar(connection, "SELECT nextval('load_id_seq')"));
-    const rows = await insertObservationsFast(connection, path, header, loadId);
-    if (rows === null) {
+    await connection.run('BEGIN TRANSACTION');
+    try {
+      const loadId = Number(await scalar(connection, "SELECT nextval('load_id_seq')"));
+      const rows = await insertObservationsFast(connection, path, header, loadId);
+      if (rows === null) {
+        await connection.run('ROLLBACK');
+        return null;
+      }
+      const loaded: LoadReport = { ...report, kind: 'utfall', status: 'loaded', route: 'direct', loadId, rowsRead: rows, rowsAccepted: rows };
+      await insertLog(connection, loaded, loadId, 'loaded', startedAt);
+      await connection.run('COMMIT');
+      return loaded;
+    } catch (error) {
       await connection.run('ROLLBACK');
-      return null;
+      throw error;
     }
-    const loaded: LoadReport = { ...report, kind: 'utfall', status: 'loaded', route: 'direct', loadId, rowsRead: rows, rowsAccepted: rows };
-    await insertLog(connection, loaded, loadId, 'loaded', startedAt);
-    await connection.run('COMMIT');
-    return loaded;
-  } catch (error) {
-    await connection.run('ROLLBACK');
-    throw error;
+  } finally {
+    await connection.run('RESET preserve_insertion_order');
   }
 }
 
