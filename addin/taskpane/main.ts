@@ -2,6 +2,7 @@
  * @module main – the task pane: connection, the five jobs' choices filled from the service's catalogue, and the two
  * buttons. Everything a job does is in `jobs.ts`; this file only reads and writes the page.
  */
+import { associateFunctions } from '../functions/functions.js';
 import { languageFor, translator, type Key, type Translate } from './i18n.js';
 import { JOBS, jobRequest, runJob, verifyJob, type Choices, type Job } from './jobs.js';
 import { serviceClient, type ServiceClient } from './service-client.js';
@@ -185,6 +186,8 @@ async function verify(): Promise<void> {
 }
 
 async function start(): Promise<void> {
+  // In the shared runtime this page also hosts =NYTTA.SERIE; Excel wants the association as the script loads.
+  associateFunctions();
   const info = await Office.onReady();
   // Outside Office, onReady answers with host null and no display language: Swedish then.
   const language = languageFor(Office.context?.displayLanguage);

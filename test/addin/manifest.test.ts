@@ -35,6 +35,14 @@ describe('manifest.xml', () => {
     expect(xml).toMatch(/<Set Name="ExcelApi" MinVersion="1\.7"\/>/);
   });
 
+  it('runs the task pane and =NYTTA.SERIE in one shared runtime, the functions\' metadata beside them', () => {
+    expect(xml).toMatch(/<Set Name="SharedRuntime" MinVersion="1\.1"\/>/);
+    expect(xml).toMatch(/<Runtimes>\s*<Runtime resid="Taskpane\.Url" lifetime="long"\/>\s*<\/Runtimes>/);
+    expect(xml).toMatch(/<ExtensionPoint xsi:type="CustomFunctions">[^]*<Page>\s*<SourceLocation resid="Taskpane\.Url"\/>[^]*<Namespace resid="Functions\.Namespace"\/>/);
+    expect(xml).toContain('<bt:String id="Functions.Namespace" DefaultValue="NYTTA"/>');
+    expect(xml).toContain('<FunctionFile resid="Taskpane.Url"/>');
+  });
+
   it('has every URL on one https origin, icons at 16, 32 and 80 px that exist, and every resid defined', () => {
     const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(https?:\/\/[^"]+)"/g)].map((m) => m[1]);
     expect(urls.length).toBeGreaterThan(6);
@@ -73,7 +81,24 @@ describe('manifest.xml', () => {
         join(dir, 'ContentAppVersionOverridesV1_0.xsd'),
         '<?xml version="1.0" encoding="utf-8"?>\n<xs:schema targetNamespace="http://schemas.microsoft.com/office/contentappversionoverrides" elementFormDefault="qualified" xmlns:xs="http://www.w3.org/2001/XMLSchema">\n  <xs:element name="VersionOverrides" type="xs:anyType"/>\n</xs:schema>\n',
       );
-      // (4. The Runtimes patch is for shared-runtime manifests; Nytta's has none.)
+      // 4. The 2019 schemas predate the shared runtime: Runtimes/Runtime (resid required, lifetime short or long) join the
+      //    Host type, after the fragments published in [MS-OWEMXML].
+      const taskpane = join(dir, 'TaskPaneAppVersionOverridesV1_0.xsd');
+      let text = readFileSync(taskpane, 'utf8');
+      const host = text.indexOf('<xs:complexType name="Host" abstract="true">');
+      const sequence = text.indexOf('<xs:sequence>', host) + '<xs:sequence>'.length;
+      text = `${text.slice(0, sequence)}\n      <xs:element name="Runtimes" type="Runtimes" minOccurs="0" maxOccurs="1"/>${text.slice(sequence)}`;
+      text = text.replace(
+        '</xs:schema>',
+        `  <xs:complexType name="Runtimes"><xs:sequence minOccurs="1" maxOccurs="unbounded"><xs:element name="Runtime" type="Runtime"/></xs:sequence></xs:complexType>
+  <xs:complexType name="Runtime">
+    <xs:sequence><xs:any minOccurs="0" maxOccurs="unbounded" processContents="lax"/></xs:sequence>
+    <xs:attribute name="resid" type="bt:URLReferenceId" use="required"/>
+    <xs:attribute name="lifetime" use="optional"><xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value="short"/><xs:enumeration value="long"/></xs:restriction></xs:simpleType></xs:attribute>
+  </xs:complexType>
+</xs:schema>`,
+      );
+      writeFileSync(taskpane, text);
       return dir;
     }
     const validate = (file: string) => spawnSync('xmllint', ['--noout', '--nonet', '--schema', join(dir, 'OfficeAppManifestV1_1.xsd'), file], { encoding: 'utf8' });
@@ -85,7 +110,7 @@ describe('manifest.xml', () => {
       expect(result.status).toBe(0);
     });
 
-    it('and the schemas do reject a broken manifest (no Id; elements out of order)', () => {
+    it('and the schemas do reject a broken manifest (no Id; elements out of order; a runtime lifetime that does not exist)', () => {
       const broken = join(dir, 'broken.xml');
       writeFileSync(broken, xml.replace(/<Id>[^<]+<\/Id>/, ''));
       expect(validate(broken).status).not.toBe(0);
@@ -93,6 +118,8 @@ describe('manifest.xml', () => {
       const result = validate(broken);
       expect(result.status).not.toBe(0);
       expect(result.stderr).toMatch(/ProviderName.*This element is not expected/);
+      writeFileSync(broken, xml.replace('lifetime="long"', 'lifetime="forever"'));
+      expect(validate(broken).status).not.toBe(0);
     });
   });
 });

@@ -171,6 +171,17 @@ describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
     await page.close();
   });
 
+  it('hosts =NYTTA.SERIE in the same runtime: associated as the page loads, answering with the pane\'s connection', async () => {
+    const page = await taskPanePage(browser);
+    await connect(page, service.base);
+    const matrix = await page.evaluate(async () => {
+      const fns = (window as unknown as { __customFunctions: Record<string, (...args: string[]) => Promise<unknown[][]>> }).__customFunctions;
+      return fns.SERIE('IND01', 'SKAS', '2020', '2021', 'år');
+    });
+    expect(matrix.map((r) => r[0])).toEqual(['Period', '2020', '2021']);
+    await page.close();
+  });
+
   it('speaks English when Office does not speak Swedish', async () => {
     const page = await taskPanePage(browser, { displayLanguage: 'en-GB' });
     await connect(page, service.base);

@@ -1,7 +1,7 @@
 /**
  * @module addin – the Excel add-in from the service itself, so the task pane and the API share one origin (no CORS):
  * the task pane (HTML, CSS, and its script bundled from `addin/taskpane/` by esbuild on first request), its icons, the
- * manifest, and Office.js from the `@microsoft/office-js` package, its whole `dist` folder (office.js loads companion
+ * manifest, the custom functions' metadata, and Office.js from the `@microsoft/office-js` package, its whole `dist` folder (office.js loads companion
  * files from beside itself; with one missing, `Office.onReady` never resolves). `NYTTA_OFFICE_JS=cdn` points the task
  * pane at Microsoft's CDN instead, which store publication requires.
  */
@@ -68,6 +68,8 @@ export function addinRoutes(app: Hono<Env>, options: { officeJs: 'local' | 'cdn'
   });
   app.get('/addin/taskpane.js', async (c) => c.body(await taskpaneBundle(), 200, { 'content-type': TYPES['.js'], 'cache-control': 'no-cache' }));
   app.get('/addin/taskpane.css', () => file(join(ADDIN, 'taskpane', 'taskpane.css')));
+  // The custom functions' metadata, generated from addin/functions/functions.ts (npm run functions-metadata).
+  app.get('/addin/functions.json', () => file(join(ADDIN, 'functions', 'functions.json')));
   app.get('/addin/assets/:name{icon-(16|32|64|80)\\.png}', (c) => file(join(ADDIN, 'assets', c.req.param('name')), 'max-age=86400'));
   app.get('/addin/office-js/*', (c) => {
     const path = fileUnder(dist, decodeURIComponent(c.req.path.slice('/addin/office-js/'.length)));
