@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: figures, not assertions. Ingest of a demo export (10 M rows by default, BENCH_ROWS to change)
- * against the floor (DuckDB's own read_csv into a table, same file, separate process) and, where Debian's
+ * against the floor (DuckDB's own read_csv into a table, same file, separate process; BENCH_REPEAT turns each, default 3,
+ * medians compared) and, where Debian's
  * python3-pandas is installed, pandas.read_csv as the analyst's peer. Ratios go to bench/results/.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -16,6 +17,7 @@ import { serviceBenchmark } from './service.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000_000);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
 
 interface Run {
   mode: string;
@@ -27,6 +29,12 @@ interface Run {
 function child(args: string[]): Run {
   const out = execFileSync(process.execPath, ['--import', 'tsx', join(HERE, 'ingest-child.ts'), ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').pop()!) as Run;
+}
+
+/** The run with the median time, with the highest peak memory of all runs (memory is a limit, not an average). */
+function median(runs: Run[]): Run & { runs: number[] } {
+  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
+  return { ...sorted[Math.floor(sorted.length / 2)], peakMiB: Math.max(...runs.map((r) => r.peakMiB)), runs: runs.map((r) => +r.seconds.toFixed(2)) };
 }
 
 function pandas(csv: string): Run | null {
@@ -53,8 +61,16 @@ try {
   const files = await writeDemoFiles(join(work, 'export'), { rows: ROWS, seed: 1 });
   const csv = files.find((f) => f.endsWith('utfall.csv'))!;
   const references = ['organisation.csv', 'indikatorer.csv'].map((n) => files.find((f) => f.endsWith(n))!);
-  const floor = child(['floor', join(work, 'floor.duckdb'), csv]);
-  const nytta = child(['nytta', join(work, 'nytta.duckdb'), csv, ...references]);
+  // This machine's speed moves by ±20 % from run to run: floor and nytta take turns, and the medians are compared.
+  const floors: Run[] = [];
+  const nyttas: Run[] = [];
+  for (let i = 0; i < REPEAT; i++) {
+    floors.push(child(['floor', join(work, 'floor.duckdb'), csv]));
+    nyttas.push(child(['nytta', join(work, 'nytta.duckdb'), csv, ...references]));
+    console.log(`  omgång ${i + 1}: golvet ${floors[i].seconds.toFixed(1)} s, nytta ${nyttas[i].seconds.toFixed(1)} s`);
+  }
+  const floor = median(floors);
+  const nytta = median(nyttas);
   const peer = pandas(csv);
   const rate = (r: Run) => Math.round(r.rows / r.seconds);
   const result = {
