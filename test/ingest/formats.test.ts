@@ -176,6 +176,18 @@ describe('formats and encodings', () => {
     expect(await count(store.connection, 'SELECT count(*) FROM observation')).toBe(0);
   });
 
+  it('the same bytes under another name are still a no-op (the hash decides, not the name)', async () => {
+    const text = 'indikator;period;kommun;värde\nIND01;2024-01;Ale;1,5\nIND01;2024-02;Ale;2\n';
+    const first = await loadFile(store.connection, writeFixture(store.dir, 'jan.csv', text));
+    expect(first).toMatchObject({ status: 'loaded', route: 'direct' });
+    const again = await loadFile(store.connection, writeFixture(store.dir, 'jan.csv', text));
+    expect(again).toMatchObject({ status: 'unchanged', loadId: first.loadId, sha256: first.sha256 });
+    const renamed = await loadFile(store.connection, writeFixture(store.dir, 'januari-kopia.csv', text));
+    expect(renamed).toMatchObject({ status: 'unchanged', loadId: first.loadId, sha256: first.sha256 });
+    expect(await count(store.connection, 'SELECT count(*) FROM observation')).toBe(2);
+    expect(await count(store.connection, "SELECT count(*) FROM load_log WHERE status = 'loaded' AND kind = 'utfall'")).toBe(1);
+  });
+
   it('a corrected export replaces rows with the same key', async () => {
     await loadFile(store.connection, writeFixture(store.dir, 'v1.csv', 'indikator;period;kommun;värde\nIND01;2024;Ale;0,5\nIND01;2025;Ale;0,6\n'));
     await loadFile(store.connection, writeFixture(store.dir, 'v2.csv', 'indikator;period;kommun;värde\nIND01;2025;Ale;0,65\n'));
