@@ -31,6 +31,22 @@ export function indicatorSheet(series: readonly Series[], provenance: Provenance
         categories: `${a1(row + 1, 0)}:${a1(row + s.rows.length, 0)}`,
         series: [{ name: 'Värde', values: `${a1(row + 1, valueCol)}:${a1(row + s.rows.length, valueCol)}` }],
       });
+    } else if (split && s.rows.length) {
+      // A chart needs one column per group: the long table pivoted, periods down, groups across, and a line per group.
+      const periods = [...new Set(s.rows.map((r) => String(r.period)))];
+      const groups = [...new Set(s.rows.map((r) => String(r[split[0]] ?? '')))].sort((x, y) => x.localeCompare(y, 'sv', { numeric: true }));
+      const value = new Map(s.rows.map((r) => [`${r.period}\u0000${r[split[0]] ?? ''}`, r.value as number | null]));
+      const pivotRow = nextFreeRow(blocks);
+      blocks.push({
+        id: `pivot_${s.indicator}`, row: pivotRow, col: 0,
+        cells: [['Period', ...groups], ...periods.map((p): Cell[] => [p, ...groups.map((g) => value.get(`${p}\u0000${g}`) ?? null)])],
+        rowStyles: ['header'], formats: [null, ...groups.map(() => FORMAT.decimal)],
+      });
+      charts.push({
+        title: `${s.indicator} ${s.name} per ${split[1].toLowerCase()}`, type: 'line', at: a1(pivotRow, groups.length + 2),
+        categories: `${a1(pivotRow + 1, 0)}:${a1(pivotRow + periods.length, 0)}`,
+        series: groups.map((g, i) => ({ name: g, values: `${a1(pivotRow + 1, i + 1)}:${a1(pivotRow + periods.length, i + 1)}` })),
+      });
     }
   }
   blocks.push(provenanceBlock(provenance, nextFreeRow(blocks)));

@@ -93,6 +93,14 @@ describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
     expect(wb.charts.Indikatorserier).toEqual([['Värde'], ['Värde']]);
     expect(wb.cell.Indikatorserier['0,0']).toBe('Indikatorserier');
     await page.screenshot({ path: join(ARTIFACTS, 'indikatorserier.png'), fullPage: true });
+
+    // Again, by sex: the sheet is replaced (a larger layout), each series pivoted with a line per sex.
+    await page.selectOption('#breakdown', 'sex');
+    const again = await press(page);
+    expect(again.kind, again.status ?? '').toBe('ok');
+    const bySex = await workbook(page);
+    expect(bySex.tables).toEqual(ids.map((id) => `Serie_${id}`));
+    expect(bySex.charts.Indikatorserier).toEqual([['K', 'M'], ['K', 'M']]);
     await page.close();
   });
 

@@ -67,3 +67,32 @@ describe('sheet plans', () => {
     expect(results.map((r) => [r.item, r.ok, r.error])).toEqual([['SKAS', true, undefined], ['NU', false, 'ingen data'], ['SU', true, undefined]]);
   });
 });
+
+describe('indicator sheet with a breakdown', () => {
+  it('pivots the long table, periods down and groups across, and draws a line per group from it', async () => {
+    const { indicatorSheet } = await import('../../addin/sheets/indicator-sheets.js');
+    const rows = [
+      { period: '2024', sex: 'M', value: 0.4, n: 50, status: null },
+      { period: '2024', sex: 'K', value: 0.5, n: 60, status: null },
+      { period: '2025', sex: 'K', value: 0.55, n: 61, status: null },
+      { period: '2025', sex: 'M', value: null, n: null, status: '..' },
+    ];
+    const plan = indicatorSheet([{ indicator: 'IND01', name: 'Andel', breakdown: 'sex', rows }], prov);
+    const long = plan.blocks.find((b) => b.id === 'serie_IND01')!;
+    expect(long.cells[0]).toEqual(['Period', 'Kön', 'Värde', 'n', 'Status']);
+    const pivot = plan.blocks.find((b) => b.id === 'pivot_IND01')!;
+    expect(pivot.cells).toEqual([
+      ['Period', 'K', 'M'],
+      ['2024', 0.5, 0.4],
+      ['2025', 0.55, null],
+    ]);
+    // Below the long table, never over it.
+    expect(pivot.row).toBeGreaterThan(long.row + long.cells.length - 1);
+    expect(plan.charts).toHaveLength(1);
+    const chart = plan.charts[0];
+    expect(chart.series.map((s) => s.name)).toEqual(['K', 'M']);
+    expect(chart.categories).toBe(`A${pivot.row + 2}:A${pivot.row + 3}`);
+    expect(chart.series.map((s) => s.values)).toEqual([`B${pivot.row + 2}:B${pivot.row + 3}`, `C${pivot.row + 2}:C${pivot.row + 3}`]);
+    expect(chart.title).toBe('IND01 Andel per kön');
+  });
+});
