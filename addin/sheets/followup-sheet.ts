@@ -1,5 +1,5 @@
 /** @module followup-sheet – Uppföljning 5 år: effect goal → benefit → indicator, baseline, target, years 1–5, progress and a coloured status. */
-import { FORMAT, nextFreeRow, provenanceBlock, type Block, type Cell, type Provenance, type SheetPlan } from './plan.js';
+import { FORMAT, nextFreeRow, provenanceBlock, sheetName, type Block, type Cell, type Provenance, type SheetPlan } from './plan.js';
 
 export const STATUS_TEXT = { reached: 'uppnått', on_track: 'på väg', at_risk: 'risk', not_measured: 'ej mätt' } as const;
 type Status = keyof typeof STATUS_TEXT;
@@ -80,5 +80,5 @@ export function followupSheet(data: FollowupData, benefitInfo: readonly BenefitI
   rollup('nyttor', 'Nytta: andel mätta indikatorer på väg eller uppnådda', data.benefits);
   rollup('effektmal', 'Effektmål: andel mätta indikatorer på väg eller uppnådda', data.effectGoals);
   blocks.push(provenanceBlock(provenance, nextFreeRow(blocks)));
-  return { name: name.slice(0, 31), code: `UF_${(data.unit ?? 'alla').replace(/[^A-Za-z0-9]/g, '')}`, blocks, charts: [], columnWidths: [10, 40, 10, 44, 12, 12, 10, 10, 10, 10, 10, 10, 10, 10, 10, 9], provenance, notes: [] };
+  return { name: sheetName(name), code: `UF_${(data.unit ?? 'alla').replace(/[^A-Za-z0-9]/g, '')}`, blocks, charts: [], columnWidths: [10, 40, 10, 44, 12, 12, 10, 10, 10, 10, 10, 10, 10, 10, 10, 9], provenance, notes: [] };
 }

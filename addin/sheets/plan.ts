@@ -91,7 +91,11 @@ export function blockRange(block: Block): string {
   return `${a1(block.row, block.col)}:${a1(block.row + Math.max(block.cells.length, 1) - 1, block.col + width - 1)}`;
 }
 
-export const managedName = (plan: Pick<SheetPlan, 'code'>, block: Pick<Block, 'id'>) => `NYTTA_${plan.code}_${block.id}`;
+/** The workbook name that marks a block as Nytta's; ids from data (an indicator `U-01`) keep only what Excel's names allow. */
+export const managedName = (plan: Pick<SheetPlan, 'code'>, block: Pick<Block, 'id'>) => `NYTTA_${plan.code}_${block.id}`.replace(/[^A-Za-z0-9_.]/g, '_');
+
+/** A sheet name Excel accepts: none of \\ / ? * [ ] :, at most 31 characters. */
+export const sheetName = (name: string) => name.replace(/[\\/?*[\]:]/g, '-').slice(0, 31);
 
 /** Number formats, invariant. */
 export const FORMAT = {

@@ -96,3 +96,21 @@ describe('indicator sheet with a breakdown', () => {
     expect(chart.title).toBe('IND01 Andel per kön');
   });
 });
+
+describe('managed names', () => {
+  it('keep only what Excel allows in a name, whatever the indicator id', async () => {
+    const { managedName } = await import('../../addin/sheets/plan.js');
+    expect(managedName({ code: 'IS' }, { id: 'serie_U-01 (ny)' })).toBe('NYTTA_IS_serie_U_01__ny_');
+    expect(managedName({ code: 'UF_SKAS' }, { id: 'uppfoljning' })).toBe('NYTTA_UF_SKAS_uppfoljning');
+    expect(managedName({ code: 'IS' }, { id: 'serie_U00.01' })).toBe('NYTTA_IS_serie_U00.01');
+  });
+});
+
+describe('sheet names', () => {
+  it('an administration named with a slash or a colon still makes a sheet Excel accepts', async () => {
+    const { sheetName } = await import('../../addin/sheets/plan.js');
+    expect(sheetName('Uppföljning Hälso-/sjukvård: Norr [test]')).toBe('Uppföljning Hälso--sjukvård- No');
+    expect(sheetName('Uppföljning Hälso-/sjukvård: Norr [test]')).toHaveLength(31);
+    expect(sheetName('Risker')).toBe('Risker');
+  });
+});
