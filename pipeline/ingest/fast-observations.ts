@@ -41,8 +41,8 @@ export function insertSql(path: string, header: CsvHeader): string {
              OR isinf(num) OR isnan(num)
            THEN NULL ELSE indikator END,
       p,
-      CASE WHEN length(p) = 7 AND p[6] <> 'Q' THEN CAST(p || '-01' AS DATE) ELSE nytta_period_start(p) END,
-      CASE WHEN length(p) = 7 AND p[6] <> 'Q' THEN 'month' ELSE nytta_grain(p) END,
+      CASE WHEN monthly THEN CAST(p || '-01' AS DATE) ELSE nytta_period_start(p) END,
+      CASE WHEN monthly THEN 'month' ELSE nytta_grain(p) END,
       enhet, kommun, sex, aldersgrupp, taljare, namnare,
       CASE WHEN tok THEN NULL WHEN num IS NOT NULL THEN num WHEN namnare > 0 THEN taljare / namnare END,
       CAST(round(coalesce(antal, namnare)) AS BIGINT),
@@ -54,7 +54,7 @@ export function insertSql(path: string, header: CsvHeader): string {
       SELECT *, CASE WHEN num IS NULL AND varde IS NOT NULL THEN list_contains($tokens, trim(varde)) ELSE false END AS tok
       FROM (
         SELECT ${col('indikator')} AS indikator,
-          CASE WHEN length(${col('period')}) = 7 AND ${col('period')}[5] = '-' AND ${col('period')}[6] IN ('0', '1') THEN ${col('period')} ELSE nytta_period(${col('period')}) END AS p,
+          CASE WHEN monthly THEN ${col('period')} ELSE nytta_period(${col('period')}) END AS p, monthly,
           coalesce(${col('enhet')}, '') AS enhet, coalesce(${col('kommun')}, '') AS kommun,
           CASE ${col('kon')} WHEN 'K' THEN 'K' WHEN 'M' THEN 'M' WHEN 'T' THEN 'T'
             ELSE CASE WHEN nytta_blank(${col('kon')}) THEN 'T' ELSE ${typedExpr(SEX, col('kon'))} END END AS sex,
@@ -63,8 +63,12 @@ export function insertSql(path: string, header: CsvHeader): string {
           ${col('varde')} AS varde,
           coalesce(TRY_CAST(replace(${col('varde')}, ',', '.') AS DOUBLE), CASE WHEN ${col('varde')} IS NOT NULL THEN nytta_num(${col('varde')}) END) AS num,
           ${col('status')} AS status
-        FROM read_csv(${quotedString(path)}, delim = ${quotedString(header.delimiter)}, quote = '"', escape = '"', header = false, skip = 1,
-          columns = {${columns}}, auto_detect = false, strict_mode = true, null_padding = false, decimal_separator = ',')
+        FROM (
+          -- ÅÅÅÅ-MM as written, decided once per row: the period is then stored as written, its first day cast directly.
+          SELECT *, length(${col('period')}) = 7 AND ${col('period')}[5] = '-' AND ${col('period')}[6] IN ('0', '1') AS monthly
+          FROM read_csv(${quotedString(path)}, delim = ${quotedString(header.delimiter)}, quote = '"', escape = '"', header = false, skip = 1,
+            columns = {${columns}}, auto_detect = false, strict_mode = true, null_padding = false, decimal_separator = ',')
+        )
       )
     )`;
 }
