@@ -14,6 +14,7 @@ import {
   managedSheet,
   operationBytes,
   packBatches,
+  parseRange,
   parseRegistry,
   REGISTRY_KEY,
   refreshOperations,
@@ -265,7 +266,8 @@ async function readTouched(context: Excel.RequestContext, touched: readonly Shee
   const parts: (typeof wanted)[] = [[]];
   let cells = 0;
   for (const w of wanted) {
-    const n = cellCount(w.address);
+    const { rows, cols } = parseRange(w.address);
+    const n = rows * cols;
     if (parts[parts.length - 1].length && cells + n > perSync) {
       parts.push([]);
       cells = 0;
@@ -296,13 +298,6 @@ function takeRead(read: TouchedRead, snapshots: Snapshot[], blocked: string[]): 
     const at = a1Of(read.address, taken.row, taken.col);
     blocked.push(`Nytta behöver cellerna ${read.sheet}!${read.address}, men ${read.sheet}!${at} innehåller egna uppgifter. Flytta dem (eller bladet) och försök igen; inget har skrivits.`);
   }
-}
-
-function cellCount(address: string): number {
-  const [from, to = from] = address.split(':');
-  const col = (ref: string) => [...ref.replace(/\d+/g, '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const row = (ref: string) => Number(ref.replace(/[A-Z]+/g, ''));
-  return (Math.abs(row(to) - row(from)) + 1) * (Math.abs(col(to) - col(from)) + 1);
 }
 
 /** Undoes a refresh that failed: removes what it added, restores the snapshot, the old names, tables and registry. */

@@ -4,7 +4,7 @@
  * names and the registry) and the estimated request size of each. Pure, so the layout of a refresh and its batching are
  * tested without Excel; `apply-plans` only executes them.
  */
-import { a1, blockRange, isFormula, managedName, nextFreeRow, type Block, type Cell, type SheetPlan, type Style } from '../sheets/plan.js';
+import { a1, blockRange, blockWidth, isFormula, managedName, planBlocks, type Block, type Cell, type SheetPlan, type Style } from '../sheets/plan.js';
 
 /** What Nytta owns on one sheet, kept in the workbook's settings under `REGISTRY_KEY`. */
 export interface ManagedSheet {
@@ -57,10 +57,6 @@ export function excelCell(cell: Cell): string | number | boolean {
 }
 
 const rangeOf = (row: number, col: number, rows: number, cols: number) => `${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`;
-
-function blockWidth(block: Block): number {
-  return Math.max(1, ...block.cells.map((r) => r.length));
-}
 
 /** Consecutive row spans of `rows` whose JSON stays within `budget` bytes (a single row larger than that goes alone). */
 function rowSpans(rows: readonly unknown[][], budget: number): [number, number][] {
@@ -121,12 +117,6 @@ function styleOps(sheet: string, block: Block): Operation[] {
   }
   for (const s of block.cellStyles ?? []) out.push({ op: 'style', sheet, address: a1(block.row + s.row, block.col + s.col), style: s.style });
   return out;
-}
-
-/** The blocks a plan writes: its own, and its notes as a last block. */
-export function planBlocks(plan: SheetPlan): Block[] {
-  if (!plan.notes.length) return plan.blocks;
-  return [...plan.blocks, { id: 'anteckningar', row: nextFreeRow(plan.blocks), col: 0, cells: plan.notes.map((n) => [n]), rowStyles: plan.notes.map(() => 'note' as const) }];
 }
 
 export interface PlanContext {
@@ -242,11 +232,6 @@ export function packBatches(operations: readonly Operation[], budget = DEFAULT_B
   }
   if (current.length) batches.push(current);
   return batches;
-}
-
-/** The fewest batches the payload limit allows for these operations: their total size over the limit, rounded up. */
-export function minimumBatches(operations: readonly Operation[], limit = PAYLOAD_LIMIT): number {
-  return Math.ceil(operations.reduce((sum, op) => sum + operationBytes(op), 0) / limit);
 }
 
 /** Parses the stored registry; anything unreadable counts as empty rather than stopping the user's refresh. */

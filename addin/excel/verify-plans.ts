@@ -3,8 +3,8 @@
  * names every cell that differs. Formulas are compared as formulas (the figures behind them are compared in their own
  * cells); the refresh time in the provenance block is the one cell expected to differ.
  */
-import { a1, type Block, type SheetPlan } from '../sheets/plan.js';
-import { excelCell, planBlocks } from './operations.js';
+import { a1, blockWidth, planBlocks, type Block, type SheetPlan } from '../sheets/plan.js';
+import { excelCell } from './operations.js';
 
 export interface Difference {
   sheet: string;
@@ -53,8 +53,7 @@ export async function verifyPlans(context: Excel.RequestContext, plans: readonly
   for (const plan of plans.filter((p) => sheets.has(p.name))) {
     const ws = wb.worksheets.getItem(plan.name);
     for (const block of planBlocks(plan)) {
-      const width = Math.max(1, ...block.cells.map((r) => r.length));
-      const range = ws.getRangeByIndexes(block.row, block.col, Math.max(1, block.cells.length), width);
+      const range = ws.getRangeByIndexes(block.row, block.col, Math.max(1, block.cells.length), blockWidth(block));
       range.load('formulas');
       reads.push({ plan, block, range });
     }

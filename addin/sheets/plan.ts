@@ -85,9 +85,14 @@ export function a1(row: number, col: number): string {
   return `${name}${row + 1}`;
 }
 
+/** The columns a block spans: its widest row. */
+export function blockWidth(block: Block): number {
+  return Math.max(1, ...block.cells.map((r) => r.length));
+}
+
 /** The A1 range a block covers. */
 export function blockRange(block: Block): string {
-  const width = Math.max(1, ...block.cells.map((r) => r.length));
+  const width = blockWidth(block);
   return `${a1(block.row, block.col)}:${a1(block.row + Math.max(block.cells.length, 1) - 1, block.col + width - 1)}`;
 }
 
@@ -124,4 +129,11 @@ export function provenanceBlock(p: Provenance, row: number): Block {
 /** The first row below every block, with a blank line between. */
 export function nextFreeRow(blocks: readonly Block[]): number {
   return Math.max(0, ...blocks.map((b) => b.row + b.cells.length)) + 1;
+}
+
+/** The blocks a plan writes: its own, and its notes (plus any an adapter adds) as a last block. */
+export function planBlocks(plan: SheetPlan, extraNotes: readonly string[] = []): Block[] {
+  const notes = [...plan.notes, ...extraNotes];
+  if (!notes.length) return plan.blocks;
+  return [...plan.blocks, { id: 'anteckningar', row: nextFreeRow(plan.blocks), col: 0, cells: notes.map((n) => [n]), rowStyles: notes.map(() => 'note' as const) }];
 }

@@ -52,17 +52,18 @@ function say(id: string, message: string, kind: 'ok' | 'error' | '' = ''): void 
 }
 
 async function loadCatalogue(c: ServiceClient): Promise<void> {
-  const [programs, effectGoals, benefits, indicators, units, assessments, cases] = await Promise.all([
+  const [programs, effectGoals, benefits, indicators, units, assessments] = await Promise.all([
     rows(c, '/api/v1/queries/catalogue_programs'),
     rows(c, '/api/v1/queries/catalogue_effect_goals'),
     rows(c, '/api/v1/queries/catalogue_benefits'),
     rows(c, '/api/v1/queries/catalogue_indicators'),
     rows(c, '/api/v1/queries/catalogue_org_units'),
     rows(c, '/api/v1/queries/risk_assessments'),
-    Promise.all(
-      (await rows(c, '/api/v1/queries/catalogue_programs')).map(async (p) => [String(p.id), [...new Set((await rows(c, `/api/v1/queries/business_case?program=${encodeURIComponent(String(p.id))}`)).map((r) => String(r.scenario)))]] as const),
-    ),
   ]);
+  // Each program's scenarios, from its business-case lines.
+  const cases = await Promise.all(
+    programs.map(async (p) => [String(p.id), [...new Set((await rows(c, `/api/v1/queries/business_case?program=${encodeURIComponent(String(p.id))}`)).map((r) => String(r.scenario)))]] as const),
+  );
   catalogue = { programs, effectGoals, benefits, indicators, units, assessments, scenarios: new Map(cases) };
   fill('program', programs.map((p) => ({ value: String(p.id), label: p.name && p.name !== p.id ? `${p.id} – ${p.name}` : String(p.id) })));
   const unitOptions = units.map((u) => ({ value: String(u.id), label: `${'\u00a0\u00a0'.repeat(INDENT[String(u.level)] ?? 0)}${u.name}${u.go_live ? ` (${u.go_live})` : ''}` }));

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
-import { blockRange, isFormula, managedName, nextFreeRow, type Block, type SheetPlan } from '../sheets/plan.js';
+import { blockRange, blockWidth, isFormula, managedName, planBlocks, type Block, type SheetPlan } from '../sheets/plan.js';
 import { cellStyle, cfStyle } from './styles.js';
 
 const REGISTRY = '_nytta';
@@ -67,7 +67,7 @@ function clearManaged(wb: ExcelJS.Workbook, entries: readonly Managed[]): void {
 }
 
 function writeBlock(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, plan: SheetPlan, block: Block, managed: Managed[]): void {
-  const width = Math.max(1, ...block.cells.map((r) => r.length));
+  const width = blockWidth(block);
   if (block.table && block.cells.length >= 1) {
     const [header, ...rows] = block.cells;
     ws.addTable({
@@ -125,9 +125,7 @@ export function applyPlans(wb: ExcelJS.Workbook, plans: readonly SheetPlan[]): v
       const column = ws.getColumn(i + 1);
       if (!column.width) column.width = w;
     });
-    const notes = plan.charts.length ? [...plan.notes, CHART_NOTE] : plan.notes;
-    const blocks = notes.length ? [...plan.blocks, { id: 'anteckningar', row: nextFreeRow(plan.blocks), col: 0, cells: notes.map((n) => [n]), rowStyles: notes.map(() => 'note' as const) }] : plan.blocks;
-    for (const block of blocks) writeBlock(wb, ws, plan, block, managed);
+    for (const block of planBlocks(plan, plan.charts.length ? [CHART_NOTE] : [])) writeBlock(wb, ws, plan, block, managed);
   }
   writeRegistry(wb, [...kept, ...managed]);
   // Compute every formula on open; cached results are never written.

@@ -29,7 +29,7 @@ export function insertSql(path: string, header: CsvHeader): string {
   const col = (name: string) => (has.has(name) ? q(name) : NATIVE_NUMBERS.has(name) ? 'CAST(NULL AS DOUBLE)' : 'CAST(NULL AS VARCHAR)');
   const columns = header.normalised.map((name) => `${quotedString(name)}: '${NATIVE_NUMBERS.has(name) ? 'DOUBLE' : 'VARCHAR'}'`).join(', ');
   // Per row only what is cheap for the common forms; text is stored as written and checked afterwards per distinct value
-  // (see `uncleanText`), periods take a cheap route for ÅÅÅÅ-MM and the full parse otherwise, numbers with a decimal
+  // (see insertObservationsFast), periods take a cheap route for ÅÅÅÅ-MM and the full parse otherwise, numbers with a decimal
   // comma are cast directly and only the rest is parsed slowly. A cast that fails (a month 13) fails the statement,
   // and the staged path says where.
   return `INSERT INTO observation

@@ -7,9 +7,9 @@
 import { OfficeMockObject } from 'office-addin-mock';
 import { describe, expect, it } from 'vitest';
 import { applyPlans } from '../../addin/excel/apply-plans.js';
-import { excelCell, parseRange, planBlocks, REGISTRY_KEY } from '../../addin/excel/operations.js';
+import { excelCell, parseRange, REGISTRY_KEY } from '../../addin/excel/operations.js';
 import { indicatorSheet, type Series } from '../../addin/sheets/indicator-sheets.js';
-import type { SheetPlan } from '../../addin/sheets/plan.js';
+import { planBlocks, type SheetPlan } from '../../addin/sheets/plan.js';
 import { riskSheet, type RiskData } from '../../addin/sheets/risk-sheet.js';
 
 const prov = { source: '/api/v1/queries/indicator_series', parameters: { indicator: 'IND01' }, loads: [], writtenAt: '2026-11-23 12:00:00' };

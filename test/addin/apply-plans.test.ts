@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyPlans, ApplyError } from '../../addin/excel/apply-plans.js';
-import { excelCell, PAYLOAD_LIMIT, planBlocks, REGISTRY_KEY } from '../../addin/excel/operations.js';
+import { excelCell, PAYLOAD_LIMIT, REGISTRY_KEY } from '../../addin/excel/operations.js';
 import { describeVerification, verifyPlans } from '../../addin/excel/verify-plans.js';
-import { a1, type SheetPlan } from '../../addin/sheets/plan.js';
+import { a1, planBlocks, type SheetPlan } from '../../addin/sheets/plan.js';
 import { buildPlans, serviceCall } from '../../pipeline/workbooks/build-plans.js';
 import { createExcelStandIn, type ExcelStandIn } from '../helpers/excel-standin.js';
 import { auth, startTestService, type TestService } from '../helpers/service.js';

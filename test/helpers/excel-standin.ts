@@ -119,7 +119,6 @@ export function createExcelStandIn(options: StandInOptions = {}) {
       push(argBytes(value), () => eachCell(sheet(), address(), (s, r, c) => s.cells.set(key(r, c), { value: '', ...s.cells.get(key(r, c)), ...patch })));
     const range = {
       formulas: [] as unknown[][],
-      values: [] as unknown[][],
       numberFormat: [] as unknown[][],
       address: '',
       load(_props?: string) {
@@ -127,7 +126,6 @@ export function createExcelStandIn(options: StandInOptions = {}) {
           const a = parse(address());
           const read = (f: (cell: CellState | undefined) => unknown) => Array.from({ length: a.rows }, (_, i) => Array.from({ length: a.cols }, (_, j) => f(sheetState(sheet()).cells.get(key(a.row + i, a.col + j)))));
           Object.defineProperty(range, 'formulas', { value: read((c) => c?.value ?? ''), writable: true, configurable: true });
-          Object.defineProperty(range, 'values', { value: read((c) => (typeof c?.value === 'string' && c.value.startsWith('=') ? `(formel)` : (c?.value ?? ''))), writable: true, configurable: true });
           Object.defineProperty(range, 'numberFormat', { value: read((c) => c?.numberFormat ?? 'General'), writable: true, configurable: true });
           range.address = `${sheet()}!${address()}`;
         });
