@@ -11,7 +11,9 @@ import { indicatorSheet } from '../addin/sheets/indicator-sheets.js';
 import type { SheetPlan } from '../addin/sheets/plan.js';
 import { buildService } from '../pipeline/service/start.js';
 import { openStore } from '../pipeline/store/open-store.js';
-import { buildPlans, serviceCall } from '../pipeline/workbooks/build-plans.js';
+import { buildPlans } from '../addin/service/build-plans.js';
+import { serviceCall } from '../addin/service/service-call.js';
+import { queryAnswer } from '../pipeline/contracts/index.js';
 import { createExcelStandIn } from '../test/helpers/excel-standin.js';
 
 export interface AddinRun {
@@ -49,13 +51,22 @@ export async function addinBenchmark(db: string): Promise<{ runs: AddinRun[]; pa
   try {
     const { app } = await buildService(store, { host: '127.0.0.1', port: 0, env: {} });
     const call = serviceCall((path, init) => app.request(path, init));
-    const observations = ((await call('/api/v1/queries/observations?indicator=IND02&from=2019&to=2024')) as { rows: Record<string, unknown>[] }).rows.slice(0, 25_000);
-    const table = indicatorSheet([{ indicator: 'IND02', name: 'Observationer', breakdown: 'none', rows: observations }], { source: '/api/v1/queries/observations', parameters: { indicator: 'IND02' }, loads: [], writtenAt: new Date().toISOString() });
+    const observations = (await call('/api/v1/queries/observations?indicator=IND02&from=2019&to=2024', queryAnswer)).rows.slice(0, 25_000);
+    const table = indicatorSheet([{ indicator: 'IND02', name: 'Observationer', breakdown: 'none', rows: observations }], {
+      source: '/api/v1/queries/observations',
+      parameters: { indicator: 'IND02' },
+      loads: [],
+      writtenAt: new Date().toISOString(),
+    });
     const businessCase = await buildPlans(call, 'nyttokalkyl', { program: 'FVIS', volumeIndicator: 'IND05' });
     const all = await buildPlans(call, 'alla', { program: 'FVIS' });
     const runs: AddinRun[] = [];
     const oneMiB = 1024 * 1024;
-    for (const [what, plans] of [['indikatortabell (25 000 rader × 4)', [table]], ['nyttokalkyl', businessCase], ['alla fem uppgifter', all]] as const) {
+    for (const [what, plans] of [
+      ['indikatortabell (25 000 rader × 4)', [table]],
+      ['nyttokalkyl', businessCase],
+      ['alla fem uppgifter', all],
+    ] as const) {
       runs.push(await measure(what, [...plans], Math.floor(PAYLOAD_LIMIT * 0.9), PAYLOAD_LIMIT));
       runs.push(await measure(`${what}, gräns 1 MiB`, [...plans], Math.floor(oneMiB * 0.9), oneMiB));
     }

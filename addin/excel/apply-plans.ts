@@ -15,7 +15,8 @@ import {
   operationBytes,
   packBatches,
   parseRange,
-  parseRegistry,
+  loadRegistry,
+  registryOf,
   REGISTRY_KEY,
   refreshOperations,
   type ManagedSheet,
@@ -159,37 +160,46 @@ function applyStyle(format: Excel.RangeFormat, style: Style): void {
 function suspend(context: Excel.RequestContext): void {
   context.workbook.application.suspendApiCalculationUntilNextSync();
   // ExcelApi 1.9; older hosts just redraw as they go.
-  if (typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', '1.9')) context.workbook.application.suspendScreenUpdatingUntilNextSync();
+  if (typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', '1.9'))
+    context.workbook.application.suspendScreenUpdatingUntilNextSync();
 }
 
 const errorCode = (error: unknown) => (error as { code?: string } | null)?.code ?? '';
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Applies `plans`, replacing only what Nytta wrote before. Retries with smaller batches when Excel says a request was too large. */
-export async function applyPlans(context: Excel.RequestContext, plans: readonly SheetPlan[], options: ApplyOptions = {}): Promise<ApplyReport> {
+export async function applyPlans(
+  context: Excel.RequestContext,
+  plans: readonly SheetPlan[],
+  options: ApplyOptions = {},
+): Promise<ApplyReport> {
   let budget = options.budget ?? DEFAULT_BUDGET;
   for (let attempt = 0; ; attempt++) {
     try {
       return await applyOnce(context, plans, { ...options, budget });
     } catch (error) {
-      if (!(error instanceof ApplyError) || error.code !== 'RequestPayloadSizeLimitExceeded' || !error.restored || attempt >= 2) throw error;
+      if (!(error instanceof ApplyError) || error.code !== 'RequestPayloadSizeLimitExceeded' || !error.restored || attempt >= 2)
+        throw error;
       budget = Math.floor(budget / 2);
     }
   }
 }
 
-async function applyOnce(context: Excel.RequestContext, plans: readonly SheetPlan[], options: ApplyOptions & { budget: number }): Promise<ApplyReport> {
+async function applyOnce(
+  context: Excel.RequestContext,
+  plans: readonly SheetPlan[],
+  options: ApplyOptions & { budget: number },
+): Promise<ApplyReport> {
   const wb = context.workbook;
 
   // 1. What is there.
-  const setting = wb.settings.getItemOrNullObject(REGISTRY_KEY);
-  setting.load('value');
+  const setting = loadRegistry(wb);
   wb.worksheets.load('items/name');
   wb.names.load('items/name');
   wb.tables.load('items/name');
   await context.sync();
   let syncs = 1;
-  const registry = setting.isNullObject ? [] : parseRegistry(setting.value);
+  const registry = registryOf(setting);
   const existingSheets = new Set(wb.worksheets.items.map((s) => s.name));
   const existingNames = new Set(wb.names.items.map((n) => n.name));
   const existingTables = new Set(wb.tables.items.map((t) => t.name));
@@ -198,7 +208,15 @@ async function applyOnce(context: Excel.RequestContext, plans: readonly SheetPla
   const touched = plans.filter((p) => existingSheets.has(p.name));
   const { snapshots, existingCharts, blocked, syncs: reads } = await readTouched(context, touched, registry, options.budget);
   syncs += reads;
-  const refresh = refreshOperations(plans, { existingSheets, existingNames, existingTables, existingCharts, registry, job: options.job, budget: options.budget });
+  const refresh = refreshOperations(plans, {
+    existingSheets,
+    existingNames,
+    existingTables,
+    existingCharts,
+    registry,
+    job: options.job,
+    budget: options.budget,
+  });
   const conflicts = [...blocked, ...refresh.conflicts];
   if (conflicts.length) throw new ApplyError(conflicts.join('\n'), true, 'conflict');
 
@@ -215,7 +233,15 @@ async function applyOnce(context: Excel.RequestContext, plans: readonly SheetPla
       await context.sync();
       syncs++;
     } catch (error) {
-      const restored = await rollback(context, plans, refresh.registry, refresh.newSheets, snapshots, registry, existingSheets, options.budget).then(
+      const restored = await rollback(context, {
+        plans,
+        newRegistry: refresh.registry,
+        newSheets: refresh.newSheets,
+        snapshots,
+        oldRegistry: registry,
+        sheetsBefore: existingSheets,
+        budget: options.budget,
+      }).then(
         () => true,
         () => false,
       );
@@ -245,7 +271,12 @@ interface TouchedRead {
 }
 
 /** Loads, on the sheets that exist, what a refresh needs to know and to undo; refuses a layout that would cover a user's cells. */
-async function readTouched(context: Excel.RequestContext, touched: readonly SheetPlan[], registry: readonly ManagedSheet[], budget: number) {
+async function readTouched(
+  context: Excel.RequestContext,
+  touched: readonly SheetPlan[],
+  registry: readonly ManagedSheet[],
+  budget: number,
+) {
   const wb = context.workbook;
   const snapshots: Snapshot[] = [];
   const existingCharts = new Set<string>();
@@ -276,7 +307,13 @@ async function readTouched(context: Excel.RequestContext, touched: readonly Shee
     cells += n;
   }
   for (const part of parts) {
-    const reads: TouchedRead[] = part.map((w) => ({ ...w, range: wb.worksheets.getItem(w.sheet).getRange(w.address).load(w.purpose === 'snapshot' ? 'formulas,numberFormat' : 'formulas') }));
+    const reads: TouchedRead[] = part.map((w) => ({
+      ...w,
+      range: wb.worksheets
+        .getItem(w.sheet)
+        .getRange(w.address)
+        .load(w.purpose === 'snapshot' ? 'formulas,numberFormat' : 'formulas'),
+    }));
     // One sync per part, each within the response limit.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
@@ -296,26 +333,35 @@ function takeRead(read: TouchedRead, snapshots: Snapshot[], blocked: string[]): 
   const taken = read.outside.find(({ row, col }) => formulas[row]?.[col] !== '' && formulas[row]?.[col] !== null);
   if (taken) {
     const at = a1Of(read.address, taken.row, taken.col);
-    blocked.push(`Nytta behöver cellerna ${read.sheet}!${read.address}, men ${read.sheet}!${at} innehåller egna uppgifter. Flytta dem (eller bladet) och försök igen; inget har skrivits.`);
+    blocked.push(
+      `Nytta behöver cellerna ${read.sheet}!${read.address}, men ${read.sheet}!${at} innehåller egna uppgifter. Flytta dem (eller bladet) och försök igen; inget har skrivits.`,
+    );
   }
 }
 
+/** What a failed refresh did and what was there before it: enough to undo it. */
+interface RollbackState {
+  plans: readonly SheetPlan[];
+  /** The registry the refresh was writing, and the sheets it added. */
+  newRegistry: readonly ManagedSheet[];
+  newSheets: readonly string[];
+  /** Nytta's ranges, names, tables and sheets as they were before. */
+  snapshots: readonly Snapshot[];
+  oldRegistry: readonly ManagedSheet[];
+  sheetsBefore: ReadonlySet<string>;
+  budget: number;
+}
+
 /** Undoes a refresh that failed: removes what it added, restores the snapshot, the old names, tables and registry. */
-async function rollback(
-  context: Excel.RequestContext,
-  plans: readonly SheetPlan[],
-  newRegistry: readonly ManagedSheet[],
-  newSheets: readonly string[],
-  snapshots: readonly Snapshot[],
-  oldRegistry: readonly ManagedSheet[],
-  sheetsBefore: ReadonlySet<string>,
-  budget: number,
-): Promise<void> {
+async function rollback(context: Excel.RequestContext, state: RollbackState): Promise<void> {
+  const { plans, newRegistry, newSheets, snapshots, oldRegistry, sheetsBefore, budget } = state;
   const wb = context.workbook;
   wb.worksheets.load('items/name');
   wb.names.load('items/name');
   wb.tables.load('items/name');
-  const chartCollections = plans.filter((p) => sheetsBefore.has(p.name)).map((p) => ({ sheet: p.name, charts: wb.worksheets.getItem(p.name).charts.load('items/name') }));
+  const chartCollections = plans
+    .filter((p) => sheetsBefore.has(p.name))
+    .map((p) => ({ sheet: p.name, charts: wb.worksheets.getItem(p.name).charts.load('items/name') }));
   await context.sync();
   const sheetsNow = new Set(wb.worksheets.items.map((s) => s.name));
   const namesNow = new Set(wb.names.items.map((n) => n.name));
@@ -330,9 +376,13 @@ async function rollback(
       ops.push({ op: 'clear', sheet: entry.sheet, address: r.address });
     }
   }
-  for (const { sheet, charts } of chartCollections) for (const c of charts.items) if (c.name.startsWith('NYTTA_')) ops.push({ op: 'deleteChart', sheet, name: c.name });
+  for (const { sheet, charts } of chartCollections)
+    for (const c of charts.items) if (c.name.startsWith('NYTTA_')) ops.push({ op: 'deleteChart', sheet, name: c.name });
   for (const s of snapshots) {
-    ops.push({ op: 'write', sheet: s.sheet, address: s.address, formulas: s.formulas }, { op: 'numberFormat', sheet: s.sheet, address: s.address, formats: s.formats });
+    ops.push(
+      { op: 'write', sheet: s.sheet, address: s.address, formulas: s.formulas },
+      { op: 'numberFormat', sheet: s.sheet, address: s.address, formats: s.formats },
+    );
   }
   for (const entry of oldRegistry.filter((m) => planSheets.has(m.sheet) && sheetsBefore.has(m.sheet))) {
     for (const t of entry.tables) ops.push({ op: 'table', sheet: entry.sheet, address: t.address, name: t.name, style: t.style });

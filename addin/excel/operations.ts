@@ -4,7 +4,18 @@
  * names and the registry) and the estimated request size of each. Pure, so the layout of a refresh and its batching are
  * tested without Excel; `apply-plans` only executes them.
  */
-import { a1, blockRange, blockWidth, isFormula, managedName, planBlocks, type Block, type Cell, type SheetPlan, type Style } from '../sheets/plan.js';
+import {
+  a1,
+  blockRange,
+  blockWidth,
+  isFormula,
+  managedName,
+  planBlocks,
+  type Block,
+  type Cell,
+  type SheetPlan,
+  type Style,
+} from '../sheets/plan.js';
 
 /** What Nytta owns on one sheet, kept in the workbook's settings under `REGISTRY_KEY`. */
 export interface ManagedSheet {
@@ -81,7 +92,12 @@ function rowSpans(rows: readonly unknown[][], budget: number): [number, number][
 function writeChunks(sheet: string, block: Block, budget: number): Operation[] {
   const width = blockWidth(block);
   const rows = block.cells.map((r) => Array.from({ length: width }, (_, c) => excelCell(r[c] ?? null)));
-  return rowSpans(rows, budget).map(([start, end]): Operation => ({ op: 'write', sheet, address: rangeOf(block.row + start, block.col, end - start, width), formulas: rows.slice(start, end) }));
+  return rowSpans(rows, budget).map(([start, end]): Operation => ({
+    op: 'write',
+    sheet,
+    address: rangeOf(block.row + start, block.col, end - start, width),
+    formulas: rows.slice(start, end),
+  }));
 }
 
 /** Number formats: one op per column that has one (in row chunks within `budget`); a header row keeps the general format. */
@@ -94,10 +110,16 @@ function formatOps(sheet: string, block: Block, budget: number): Operation[] {
     if (!format || n <= first) return;
     const formats = Array.from({ length: n - first }, () => [format]);
     for (const [start, end] of rowSpans(formats, budget)) {
-      out.push({ op: 'numberFormat', sheet, address: rangeOf(block.row + first + start, block.col + c, end - start, 1), formats: formats.slice(start, end) });
+      out.push({
+        op: 'numberFormat',
+        sheet,
+        address: rangeOf(block.row + first + start, block.col + c, end - start, 1),
+        formats: formats.slice(start, end),
+      });
     }
   });
-  for (const f of block.cellFormats ?? []) out.push({ op: 'numberFormat', sheet, address: a1(block.row + f.row, block.col + f.col), formats: [[f.format]] });
+  for (const f of block.cellFormats ?? [])
+    out.push({ op: 'numberFormat', sheet, address: a1(block.row + f.row, block.col + f.col), formats: [[f.format]] });
   return out;
 }
 
@@ -115,7 +137,8 @@ function styleOps(sheet: string, block: Block): Operation[] {
       r = end;
     }
   }
-  for (const s of block.cellStyles ?? []) out.push({ op: 'style', sheet, address: a1(block.row + s.row, block.col + s.col), style: s.style });
+  for (const s of block.cellStyles ?? [])
+    out.push({ op: 'style', sheet, address: a1(block.row + s.row, block.col + s.col), style: s.style });
   return out;
 }
 
@@ -191,15 +214,27 @@ export function refreshOperations(plans: readonly SheetPlan[], context: PlanCont
     entries.push(entry);
     const sheet = plan.name;
     // Column widths only on a sheet Nytta creates: a user's widths on an existing sheet are theirs.
-    if (newSheets.includes(sheet)) plan.columnWidths.forEach((width, column) => finishing.push({ op: 'columnWidth', sheet, column, width }));
+    if (newSheets.includes(sheet))
+      plan.columnWidths.forEach((width, column) => finishing.push({ op: 'columnWidth', sheet, column, width }));
     for (const block of planBlocks(plan)) {
       values.push(...writeChunks(sheet, block, budget));
       finishing.push(...formatOps(sheet, block, budget), ...styleOps(sheet, block));
       if (block.table) finishing.push({ op: 'table', sheet, address: blockRange(block), name: block.table.name, style: block.table.style });
-      for (const cf of block.conditionalFormats ?? []) finishing.push({ op: 'conditional', sheet, address: cf.range, text: cf.text, style: cf.style });
+      for (const cf of block.conditionalFormats ?? [])
+        finishing.push({ op: 'conditional', sheet, address: cf.range, text: cf.text, style: cf.style });
       finishing.push({ op: 'addName', sheet, name: managedName(plan, block), address: blockRange(block) });
     }
-    plan.charts.forEach((chart, i) => finishing.push({ op: 'chart', sheet, name: entry.charts[i], title: chart.title, categories: chart.categories, series: chart.series, at: chart.at }));
+    plan.charts.forEach((chart, i) =>
+      finishing.push({
+        op: 'chart',
+        sheet,
+        name: entry.charts[i],
+        title: chart.title,
+        categories: chart.categories,
+        series: chart.series,
+        at: chart.at,
+      }),
+    );
   }
   const conflicts: string[] = [];
   for (const entry of entries) {
@@ -209,10 +244,17 @@ export function refreshOperations(plans: readonly SheetPlan[], context: PlanCont
       removal.push({ op: 'deleteName', name: r.name });
       deletedNames.add(r.name);
     }
-    for (const t of entry.tables) if (tables.has(t.name) && !deletedTables.has(t.name)) conflicts.push(`Det finns redan en tabell som heter ${t.name} och som Nytta inte skapat. Byt namn på den och försök igen.`);
+    for (const t of entry.tables)
+      if (tables.has(t.name) && !deletedTables.has(t.name))
+        conflicts.push(`Det finns redan en tabell som heter ${t.name} och som Nytta inte skapat. Byt namn på den och försök igen.`);
   }
   const registry = [...context.registry.filter((m) => !planSheets.has(m.sheet)), ...entries];
-  return { operations: [...removal, ...values, ...finishing, { op: 'saveRegistry', value: JSON.stringify(registry) }], registry, newSheets, conflicts };
+  return {
+    operations: [...removal, ...values, ...finishing, { op: 'saveRegistry', value: JSON.stringify(registry) }],
+    registry,
+    newSheets,
+    conflicts,
+  };
 }
 
 /** Operations packed greedily into batches of at most `budget` bytes; one sync per batch. */
@@ -234,12 +276,24 @@ export function packBatches(operations: readonly Operation[], budget = DEFAULT_B
   return batches;
 }
 
+/** Queues the read of the registry's setting; after the next sync, `registryOf` reads it. */
+export function loadRegistry(wb: Excel.Workbook): Excel.Setting {
+  return wb.settings.getItemOrNullObject(REGISTRY_KEY).load('value');
+}
+
+/** The registry in a setting loaded by `loadRegistry` and synced. */
+export function registryOf(setting: Excel.Setting): ManagedSheet[] {
+  return setting.isNullObject ? [] : parseRegistry(setting.value);
+}
+
 /** Parses the stored registry; anything unreadable counts as empty rather than stopping the user's refresh. */
 export function parseRegistry(value: unknown): ManagedSheet[] {
   if (typeof value !== 'string' || !value) return [];
   try {
     const parsed = JSON.parse(value) as unknown;
-    return Array.isArray(parsed) ? (parsed as ManagedSheet[]).filter((m) => m && typeof m.sheet === 'string' && Array.isArray(m.ranges)) : [];
+    return Array.isArray(parsed)
+      ? (parsed as ManagedSheet[]).filter((m) => m && typeof m.sheet === 'string' && Array.isArray(m.ranges))
+      : [];
   } catch {
     return [];
   }

@@ -3,41 +3,42 @@
  * rows by post, class and stakeholder with low and high, and live formulas hanging off one input cell for the discount
  * rate, so a controller can change the rate and see NPV, payback and the break-even benefit follow.
  */
-import { a1, FORMAT, nextFreeRow, provenanceBlock, type Block, type Cell, type Provenance, type SheetPlan } from './plan.js';
+import type { z } from 'zod';
+import type {
+  BusinessCaseResponse,
+  CaseLine,
+  keyFiguresSchema,
+  ProductionLossResponse,
+  scenarioFiguresSchema,
+  sensitivitySchema,
+} from '../../pipeline/contracts/index.js';
+import { a1, FORMAT, nextFreeRow, provenanceBlock, type Block, type Cell, type Provenance, type SheetPlan, type Style } from './plan.js';
 
-export interface CaseLine {
-  year: number;
-  post: 'cost' | 'benefit';
-  category: string;
-  kind: 'plan' | 'outcome';
-  amount: number;
-  benefitClass: string | null;
-  stakeholder: string | null;
-  low: number | null;
-  high: number | null;
-}
+type Figures = z.infer<typeof keyFiguresSchema>;
+type Scenario = z.infer<typeof scenarioFiguresSchema>;
+type Sensitivity = z.infer<typeof sensitivitySchema>;
 
-export interface CaseFigures {
-  program: string;
-  scenario: string;
-  rate: number;
-  startYear: number;
-  endYear: number;
-  fromYear: number;
-  npv: number;
-  expected: { npv: number; bcr: number | null; payback: number | null; discountedPayback: number | null; breakEvenAnnualBenefit: number | null };
-  scenarios: { scenario: string; npv: number; bcr: number | null; payback: number | null; expectedNpv: number }[];
-  planAgainstOutcome: { year: number; planCosts: number; outcomeCosts: number | null; planBenefits: number; outcomeBenefits: number | null }[];
-  sensitivity: { npvLow: number; npvHigh: number; costsUp: number; costsDown: number; benefitsUp: number; benefitsDown: number; switchingValue: number | null; npvWithOptimismBias: number };
-}
+/** What the sheet reads of the service's business case (`GET /api/v1/business-case`): a full answer fits. */
+export type CaseFigures = Pick<
+  BusinessCaseResponse,
+  'program' | 'scenario' | 'rate' | 'startYear' | 'endYear' | 'fromYear' | 'npv' | 'planAgainstOutcome'
+> & {
+  expected: Pick<Figures, 'npv' | 'bcr' | 'payback' | 'discountedPayback' | 'breakEvenAnnualBenefit'>;
+  scenarios: Pick<Scenario, 'scenario' | 'npv' | 'bcr' | 'payback' | 'expectedNpv'>[];
+  sensitivity: Omit<Sensitivity, 'npv'>;
+  lines: SheetCaseLine[];
+};
+export type SheetCaseLine = Omit<CaseLine, 'scenario' | 'probability'>;
 
-export interface AdministrationLoss {
-  administration: string;
-  lostContacts: number;
-  lostSek: number;
-}
+/** The modelled production loss of one administration (`GET /api/v1/production-loss`). */
+export type AdministrationLoss = ProductionLossResponse['byAdministration'][number];
 
-const CLASS_NAMES: Record<string, string> = { finansiell: 'finansiell', omfordelning: 'omfördelning', kvalitet: 'kvalitet', miljo: 'miljö' };
+const CLASS_NAMES: Record<string, string> = {
+  finansiell: 'finansiell',
+  omfordelning: 'omfördelning',
+  kvalitet: 'kvalitet',
+  miljo: 'miljö',
+};
 
 /** Where the key cells are, for the adapters' tests and for anyone reading the sheet with code. */
 export interface CaseCells {
@@ -50,7 +51,12 @@ export interface CaseCells {
   breakEven: string;
 }
 
-export function businessCaseSheet(lines: readonly CaseLine[], figures: CaseFigures, provenance: Provenance, loss: readonly AdministrationLoss[] = []): { plan: SheetPlan; cells: CaseCells } {
+export function businessCaseSheet(
+  figures: CaseFigures,
+  provenance: Provenance,
+  loss: readonly AdministrationLoss[] = [],
+): { plan: SheetPlan; cells: CaseCells } {
+  const lines = figures.lines;
   const years = Array.from({ length: figures.endYear - figures.startYear + 1 }, (_, i) => figures.startYear + i);
   const firstYearCol = 6; // A Post, B Kategori, C Nyttotyp, D Intressent, E Låg, F Hög
   const lastYearCol = firstYearCol + years.length - 1;
@@ -61,9 +67,18 @@ export function businessCaseSheet(lines: readonly CaseLine[], figures: CaseFigur
 
   // Inputs: B3 rate, B4 first year, B5 the year the break-even benefit starts.
   const inputs: Block = {
-    id: 'indata', row: 2, col: 0,
-    cells: [['Kalkylränta', figures.rate], ['Första år (år 0)', figures.startYear], ['Nytta för nollresultat från år', figures.fromYear]],
-    cellStyles: [{ row: 0, col: 1, style: 'input' }, { row: 2, col: 1, style: 'input' }],
+    id: 'indata',
+    row: 2,
+    col: 0,
+    cells: [
+      ['Kalkylränta', figures.rate],
+      ['Första år (år 0)', figures.startYear],
+      ['Nytta för nollresultat från år', figures.fromYear],
+    ],
+    cellStyles: [
+      { row: 0, col: 1, style: 'input' },
+      { row: 2, col: 1, style: 'input' },
+    ],
     cellFormats: [{ row: 0, col: 1, format: FORMAT.percent }],
   };
   const RATE = '$B$3';
@@ -79,7 +94,7 @@ export function businessCaseSheet(lines: readonly CaseLine[], figures: CaseFigur
     return headerRow + rows.length - 1;
   };
   const itemRows = (post: 'cost' | 'benefit') => {
-    const items = new Map<string, CaseLine[]>();
+    const items = new Map<string, SheetCaseLine[]>();
     for (const l of lines.filter((x) => x.post === post && x.kind === 'plan')) {
       const key = JSON.stringify([l.category, l.benefitClass ?? '', l.stakeholder ?? '']);
       items.set(key, [...(items.get(key) ?? []), l]);
@@ -88,9 +103,19 @@ export function businessCaseSheet(lines: readonly CaseLine[], figures: CaseFigur
     return sorted.map(([key, group]) => {
       const [category, cls, stakeholder] = JSON.parse(key) as string[];
       const perYear = years.map((y) => group.filter((l) => l.year === y).reduce((s, l) => s + l.amount, 0));
-      const sumOf = (pick: (l: CaseLine) => number | null) => (group.every((l) => pick(l) !== null) ? group.reduce((s, l) => s + pick(l)!, 0) : null);
+      const sumOf = (pick: (l: SheetCaseLine) => number | null) =>
+        group.every((l) => pick(l) !== null) ? group.reduce((s, l) => s + pick(l)!, 0) : null;
       const r = headerRow + rows.length;
-      return add([post === 'cost' ? 'Kostnad' : 'Nytta', category, CLASS_NAMES[cls] ?? cls, stakeholder, sumOf((l) => l.low), sumOf((l) => l.high), ...perYear, { formula: `SUM(${yearRange(r)})` }]);
+      return add([
+        post === 'cost' ? 'Kostnad' : 'Nytta',
+        category,
+        CLASS_NAMES[cls] ?? cls,
+        stakeholder,
+        sumOf((l) => l.low),
+        sumOf((l) => l.high),
+        ...perYear,
+        { formula: `SUM(${yearRange(r)})` },
+      ]);
     });
   };
   const sumRow = (label: string, items: number[]) => {
@@ -114,15 +139,22 @@ export function businessCaseSheet(lines: readonly CaseLine[], figures: CaseFigur
   const yearCell = (c: number) => `${col(c)}$${headerRow + 1}`;
   const df = perYear('Diskonteringsfaktor', (c) => `1/(1+${RATE})^(${yearCell(c)}-${FIRST})`);
   const disc = perYear('Diskonterat netto', (c) => `${a1(net, c)}*${a1(df, c)}`);
-  const cumDisc = perYear('Ackumulerat diskonterat netto', (c, i) => (i === 0 ? a1(disc, c) : `${a1(headerRow + rows.length, c - 1)}+${a1(disc, c)}`));
+  const cumDisc = perYear('Ackumulerat diskonterat netto', (c, i) =>
+    i === 0 ? a1(disc, c) : `${a1(headerRow + rows.length, c - 1)}+${a1(disc, c)}`,
+  );
   // Payback: in the year the running sum turns, t − 1 + what was missing / that year's net (cash at year ends).
   const payback = (cumRow: number, netRow: number) => (c: number, i: number) =>
-    i === 0 ? `IF(${a1(cumRow, c)}>=0,0,"")` : `IF(AND(${a1(cumRow, c - 1)}<0,${a1(cumRow, c)}>=0),${yearCell(c)}-${FIRST}-1-${a1(cumRow, c - 1)}/${a1(netRow, c)},"")`;
+    i === 0
+      ? `IF(${a1(cumRow, c)}>=0,0,"")`
+      : `IF(AND(${a1(cumRow, c - 1)}<0,${a1(cumRow, c)}>=0),${yearCell(c)}-${FIRST}-1-${a1(cumRow, c - 1)}/${a1(netRow, c)},"")`;
   const helper = perYear('Återbetalning (hjälprad)', payback(cum, net), 'muted');
   const helperDisc = perYear('Återbetalning diskonterad (hjälprad)', payback(cumDisc, disc), 'muted');
 
   const table: Block = {
-    id: 'kalkyl', row: headerRow, col: 0, cells: rows,
+    id: 'kalkyl',
+    row: headerRow,
+    col: 0,
+    cells: rows,
     formats: [null, null, null, null, FORMAT.sek, FORMAT.sek, ...years.map(() => FORMAT.sek), FORMAT.sek],
     rowStyles: styles as Block['rowStyles'],
     cellStyles: [{ row: 0, col: sumCol, style: 'header' }],
@@ -135,36 +167,65 @@ export function businessCaseSheet(lines: readonly CaseLine[], figures: CaseFigur
   };
 
   const pv = (row: number) => `${a1(row, firstYearCol)}+NPV(${RATE},${restRange(row)})`;
+  // Each key figure is a named row; formulas refer to the rows by name, so a row added here moves them all alike.
   const keyRow = headerRow + rows.length + 1;
+  const keyFigures: {
+    name: keyof CaseCells | 'heading' | 'pvCosts' | 'pvBenefits';
+    label: string;
+    value: (at: Record<string, string>) => Cell;
+    format?: string;
+    style?: Style;
+  }[] = [
+    { name: 'heading', label: 'Nyckeltal (plan, till fullt värde)', value: () => null, style: 'header' },
+    { name: 'npv', label: 'Nettonuvärde (kr)', value: () => ({ formula: pv(net) }), style: 'key' },
+    { name: 'pvCosts', label: 'Nuvärde kostnader (kr)', value: () => ({ formula: pv(costs) }) },
+    { name: 'pvBenefits', label: 'Nuvärde nyttor (kr)', value: () => ({ formula: pv(benefits) }) },
+    {
+      name: 'bcr',
+      label: 'Nyttokostnadskvot',
+      value: (at) => ({ formula: `IF(${at.pvCosts}=0,"saknas",${at.pvBenefits}/${at.pvCosts})` }),
+      format: FORMAT.decimal,
+    },
+    {
+      name: 'payback',
+      label: 'Återbetalningstid (år)',
+      format: FORMAT.years,
+      value: () => ({ formula: `IF(COUNT(${yearRange(helper)})=0,"inte inom perioden",MIN(${yearRange(helper)}))` }),
+    },
+    {
+      name: 'discountedPayback',
+      label: 'Återbetalningstid, diskonterad (år)',
+      format: FORMAT.years,
+      value: () => ({ formula: `IF(COUNT(${yearRange(helperDisc)})=0,"inte inom perioden",MIN(${yearRange(helperDisc)}))` }),
+    },
+    { name: 'irr', label: 'Internränta', value: () => ({ formula: `IFERROR(IRR(${yearRange(net)}),"saknas")` }), format: FORMAT.percent },
+    {
+      name: 'breakEven',
+      label: 'Nytta per år för nollresultat (kr)',
+      style: 'key',
+      value: (at) => ({
+        formula: `(${at.pvCosts}-SUMPRODUCT((${yearRange(headerRow)}<${FROM})*${yearRange(benefits)}*${yearRange(df)}))/SUMPRODUCT((${yearRange(headerRow)}>=${FROM})*${yearRange(df)})`,
+      }),
+    },
+  ];
+  const at = Object.fromEntries(keyFigures.map((k, i) => [k.name, a1(keyRow + i, 1)]));
   const key: Block = {
-    id: 'nyckeltal', row: keyRow, col: 0,
-    cells: [
-      ['Nyckeltal (plan, till fullt värde)', null],
-      ['Nettonuvärde (kr)', { formula: pv(net) }],
-      ['Nuvärde kostnader (kr)', { formula: pv(costs) }],
-      ['Nuvärde nyttor (kr)', { formula: pv(benefits) }],
-      ['Nyttokostnadskvot', { formula: `IF(B${keyRow + 3}=0,"saknas",B${keyRow + 4}/B${keyRow + 3})` }],
-      ['Återbetalningstid (år)', { formula: `IF(COUNT(${yearRange(helper)})=0,"inte inom perioden",MIN(${yearRange(helper)}))` }],
-      ['Återbetalningstid, diskonterad (år)', { formula: `IF(COUNT(${yearRange(helperDisc)})=0,"inte inom perioden",MIN(${yearRange(helperDisc)}))` }],
-      ['Internränta', { formula: `IFERROR(IRR(${yearRange(net)}),"saknas")` }],
-      [
-        'Nytta per år för nollresultat (kr)',
-        {
-          formula: `(B${keyRow + 3}-SUMPRODUCT((${yearRange(headerRow)}<${FROM})*${yearRange(benefits)}*${yearRange(df)}))/SUMPRODUCT((${yearRange(headerRow)}>=${FROM})*${yearRange(df)})`,
-        },
-      ],
-    ],
-    rowStyles: ['header', 'key', null, null, null, null, null, null, 'key'],
+    id: 'nyckeltal',
+    row: keyRow,
+    col: 0,
+    cells: keyFigures.map((k) => [k.label, k.value(at)]),
+    rowStyles: keyFigures.map((k) => k.style ?? null),
     formats: [null, FORMAT.sek],
-    cellFormats: [
-      { row: 4, col: 1, format: FORMAT.decimal },
-      { row: 5, col: 1, format: FORMAT.years },
-      { row: 6, col: 1, format: FORMAT.years },
-      { row: 7, col: 1, format: FORMAT.percent },
-    ],
+    cellFormats: keyFigures.flatMap((k, i) => (k.format ? [{ row: i, col: 1, format: k.format }] : [])),
   };
   const cells: CaseCells = {
-    rate: 'B3', npv: `B${keyRow + 2}`, bcr: `B${keyRow + 5}`, payback: `B${keyRow + 6}`, discountedPayback: `B${keyRow + 7}`, irr: `B${keyRow + 8}`, breakEven: `B${keyRow + 9}`,
+    rate: 'B3',
+    npv: at.npv,
+    bcr: at.bcr,
+    payback: at.payback,
+    discountedPayback: at.discountedPayback,
+    irr: at.irr,
+    breakEven: at.breakEven,
   };
 
   const blocks: Block[] = [
@@ -175,50 +236,92 @@ export function businessCaseSheet(lines: readonly CaseLine[], figures: CaseFigur
   ];
   const e = figures.expected;
   blocks.push({
-    id: 'forvantat', row: nextFreeRow(blocks), col: 0,
+    id: 'forvantat',
+    row: nextFreeRow(blocks),
+    col: 0,
     cells: [
       ['Till förväntat värde (nyttor × sannolikhet), från tjänsten vid kalkylräntan ovan när arket skrevs', null],
-      ['Nettonuvärde (kr)', e.npv], ['Nyttokostnadskvot', e.bcr], ['Återbetalningstid (år)', e.payback ?? 'inte inom perioden'],
-      ['Återbetalningstid, diskonterad (år)', e.discountedPayback ?? 'inte inom perioden'], ['Nytta per år för nollresultat (kr)', e.breakEvenAnnualBenefit],
+      ['Nettonuvärde (kr)', e.npv],
+      ['Nyttokostnadskvot', e.bcr],
+      ['Återbetalningstid (år)', e.payback ?? 'inte inom perioden'],
+      ['Återbetalningstid, diskonterad (år)', e.discountedPayback ?? 'inte inom perioden'],
+      ['Nytta per år för nollresultat (kr)', e.breakEvenAnnualBenefit],
     ],
-    rowStyles: ['header', null, null, null, null, null], formats: [null, FORMAT.sek],
-    cellFormats: [{ row: 2, col: 1, format: FORMAT.decimal }, { row: 3, col: 1, format: FORMAT.years }, { row: 4, col: 1, format: FORMAT.years }],
+    rowStyles: ['header', null, null, null, null, null],
+    formats: [null, FORMAT.sek],
+    cellFormats: [
+      { row: 2, col: 1, format: FORMAT.decimal },
+      { row: 3, col: 1, format: FORMAT.years },
+      { row: 4, col: 1, format: FORMAT.years },
+    ],
   });
   const s = figures.sensitivity;
   blocks.push({
-    id: 'kanslighet', row: nextFreeRow(blocks), col: 0,
+    id: 'kanslighet',
+    row: nextFreeRow(blocks),
+    col: 0,
     cells: [
       ['Känslighet (nettonuvärde, kr)', null],
-      ['Alla poster på låg nytta och hög kostnad', s.npvLow], ['Alla poster på hög nytta och låg kostnad', s.npvHigh],
-      ['Kostnader +10 %', s.costsUp], ['Kostnader −10 %', s.costsDown], ['Nyttor +10 %', s.benefitsUp], ['Nyttor −10 %', s.benefitsDown],
-      ['Nyttorna får ändras (brytpunkt)', s.switchingValue], ['Med optimismpåslag på kostnaderna', s.npvWithOptimismBias],
+      ['Alla poster på låg nytta och hög kostnad', s.npvLow],
+      ['Alla poster på hög nytta och låg kostnad', s.npvHigh],
+      ['Kostnader +10 %', s.costsUp],
+      ['Kostnader −10 %', s.costsDown],
+      ['Nyttor +10 %', s.benefitsUp],
+      ['Nyttor −10 %', s.benefitsDown],
+      ['Nyttorna får ändras (brytpunkt)', s.switchingValue],
+      ['Med optimismpåslag på kostnaderna', s.npvWithOptimismBias],
     ],
-    rowStyles: ['header', null, null, null, null, null, null, null, null], formats: [null, FORMAT.sek],
+    rowStyles: ['header', null, null, null, null, null, null, null, null],
+    formats: [null, FORMAT.sek],
     cellStyles: [{ row: 7, col: 1, style: 'key' }],
     cellFormats: [{ row: 7, col: 1, format: FORMAT.percent }],
   });
   blocks.push({
-    id: 'scenarier', row: nextFreeRow(blocks), col: 0,
-    cells: [['Scenario', 'Nettonuvärde (kr)', 'Nyttokostnadskvot', 'Återbetalningstid (år)', 'Nettonuvärde, förväntat (kr)'],
-      ...figures.scenarios.map((x): Cell[] => [x.scenario, x.npv, x.bcr, x.payback ?? 'inte inom perioden', x.expectedNpv])],
-    rowStyles: ['header'], formats: [null, FORMAT.sek, FORMAT.decimal, FORMAT.years, FORMAT.sek],
+    id: 'scenarier',
+    row: nextFreeRow(blocks),
+    col: 0,
+    cells: [
+      ['Scenario', 'Nettonuvärde (kr)', 'Nyttokostnadskvot', 'Återbetalningstid (år)', 'Nettonuvärde, förväntat (kr)'],
+      ...figures.scenarios.map((x): Cell[] => [x.scenario, x.npv, x.bcr, x.payback ?? 'inte inom perioden', x.expectedNpv]),
+    ],
+    rowStyles: ['header'],
+    formats: [null, FORMAT.sek, FORMAT.decimal, FORMAT.years, FORMAT.sek],
   });
   blocks.push({
-    id: 'planutfall', row: nextFreeRow(blocks), col: 0,
-    cells: [['År', 'Kostnader, plan', 'Kostnader, utfall', 'Nyttor, plan', 'Nyttor, utfall'],
-      ...figures.planAgainstOutcome.map((x): Cell[] => [x.year, x.planCosts, x.outcomeCosts, x.planBenefits, x.outcomeBenefits])],
-    rowStyles: ['header'], formats: [null, FORMAT.sek, FORMAT.sek, FORMAT.sek, FORMAT.sek],
+    id: 'planutfall',
+    row: nextFreeRow(blocks),
+    col: 0,
+    cells: [
+      ['År', 'Kostnader, plan', 'Kostnader, utfall', 'Nyttor, plan', 'Nyttor, utfall'],
+      ...figures.planAgainstOutcome.map((x): Cell[] => [x.year, x.planCosts, x.outcomeCosts, x.planBenefits, x.outcomeBenefits]),
+    ],
+    rowStyles: ['header'],
+    formats: [null, FORMAT.sek, FORMAT.sek, FORMAT.sek, FORMAT.sek],
   });
   if (loss.length) {
     blocks.push({
-      id: 'bortfall', row: nextFreeRow(blocks), col: 0,
-      cells: [['Förvaltning', 'Förlorade kontakter', 'Produktionsbortfall (kr)'], ...loss.map((x): Cell[] => [x.administration, x.lostContacts, x.lostSek])],
-      rowStyles: ['header'], formats: [null, FORMAT.integer, FORMAT.sek],
+      id: 'bortfall',
+      row: nextFreeRow(blocks),
+      col: 0,
+      cells: [
+        ['Förvaltning', 'Förlorade kontakter', 'Produktionsbortfall (kr)'],
+        ...loss.map((x): Cell[] => [x.administration, x.lostContacts, x.lostSek]),
+      ],
+      rowStyles: ['header'],
+      formats: [null, FORMAT.integer, FORMAT.sek],
     });
   }
   blocks.push(provenanceBlock(provenance, nextFreeRow(blocks)));
   return {
-    plan: { name: 'Nyttokalkyl', code: 'NK', blocks, charts: [], columnWidths: [34, 26, 14, 18, 14, 14, ...years.map(() => 14), 16], provenance, notes: [] },
+    plan: {
+      name: 'Nyttokalkyl',
+      code: 'NK',
+      blocks,
+      charts: [],
+      columnWidths: [34, 26, 14, 18, 14, 14, ...years.map(() => 14), 16],
+      provenance,
+      notes: [],
+    },
     cells,
   };
 }

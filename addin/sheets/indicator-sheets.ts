@@ -1,11 +1,22 @@
 /** @module indicator-sheets – Indikatorserier and Baslinje: tables per indicator with a line chart, and the SPC table with its limits. */
-import { a1, FORMAT, nextFreeRow, provenanceBlock, type Block, type Cell, type ChartSpec, type Provenance, type SheetPlan } from './plan.js';
+import type { BaselineResponse, QueryRow } from '../../pipeline/contracts/index.js';
+import {
+  a1,
+  FORMAT,
+  nextFreeRow,
+  provenanceBlock,
+  type Block,
+  type Cell,
+  type ChartSpec,
+  type Provenance,
+  type SheetPlan,
+} from './plan.js';
 
 export interface Series {
   indicator: string;
   name: string;
   breakdown: 'none' | 'sex' | 'age' | 'municipality';
-  rows: Record<string, unknown>[];
+  rows: QueryRow[];
 }
 
 const BREAKDOWN_COLUMN = { sex: ['sex', 'Kön'], age: ['age_group', 'Åldersgrupp'], municipality: ['municipality', 'Kommun'] } as const;
@@ -16,18 +27,32 @@ export function indicatorSheet(series: readonly Series[], provenance: Provenance
   for (const s of series) {
     const split = s.breakdown === 'none' ? null : BREAKDOWN_COLUMN[s.breakdown];
     const header: Cell[] = ['Period', ...(split ? [split[1]] : []), 'Värde', 'n', 'Status'];
-    const cells: Cell[][] = [header, ...s.rows.map((r): Cell[] => [r.period as string, ...(split ? [r[split[0]] as string] : []), r.value as number | null, r.n as number | null, r.status as string | null])];
+    const cells: Cell[][] = [
+      header,
+      ...s.rows.map((r): Cell[] => [
+        r.period as string,
+        ...(split ? [r[split[0]] as string] : []),
+        r.value as number | null,
+        r.n as number | null,
+        r.status as string | null,
+      ]),
+    ];
     const row = nextFreeRow(blocks) + 1;
     blocks.push({ id: `rubrik_${s.indicator}`, row: row - 1, col: 0, cells: [[`${s.indicator} ${s.name}`]], rowStyles: ['header'] });
     const valueCol = split ? 2 : 1;
     blocks.push({
-      id: `serie_${s.indicator}`, row, col: 0, cells,
+      id: `serie_${s.indicator}`,
+      row,
+      col: 0,
+      cells,
       formats: [null, ...(split ? [null] : []), FORMAT.decimal, FORMAT.integer, null],
       table: { name: `Serie_${s.indicator}`.replace(/[^A-Za-z0-9_]/g, '_'), style: 'TableStyleLight9' },
     });
     if (!split && s.rows.length) {
       charts.push({
-        title: `${s.indicator} ${s.name}`, type: 'line', at: a1(row, 6),
+        title: `${s.indicator} ${s.name}`,
+        type: 'line',
+        at: a1(row, 6),
         categories: `${a1(row + 1, 0)}:${a1(row + s.rows.length, 0)}`,
         series: [{ name: 'Värde', values: `${a1(row + 1, valueCol)}:${a1(row + s.rows.length, valueCol)}` }],
       });
@@ -38,12 +63,17 @@ export function indicatorSheet(series: readonly Series[], provenance: Provenance
       const value = new Map(s.rows.map((r) => [`${r.period}\u0000${r[split[0]] ?? ''}`, r.value as number | null]));
       const pivotRow = nextFreeRow(blocks);
       blocks.push({
-        id: `pivot_${s.indicator}`, row: pivotRow, col: 0,
+        id: `pivot_${s.indicator}`,
+        row: pivotRow,
+        col: 0,
         cells: [['Period', ...groups], ...periods.map((p): Cell[] => [p, ...groups.map((g) => value.get(`${p}\u0000${g}`) ?? null)])],
-        rowStyles: ['header'], formats: [null, ...groups.map(() => FORMAT.decimal)],
+        rowStyles: ['header'],
+        formats: [null, ...groups.map(() => FORMAT.decimal)],
       });
       charts.push({
-        title: `${s.indicator} ${s.name} per ${split[1].toLowerCase()}`, type: 'line', at: a1(pivotRow, groups.length + 2),
+        title: `${s.indicator} ${s.name} per ${split[1].toLowerCase()}`,
+        type: 'line',
+        at: a1(pivotRow, groups.length + 2),
         categories: `${a1(pivotRow + 1, 0)}:${a1(pivotRow + periods.length, 0)}`,
         series: groups.map((g, i) => ({ name: g, values: `${a1(pivotRow + 1, i + 1)}:${a1(pivotRow + periods.length, i + 1)}` })),
       });
@@ -53,12 +83,10 @@ export function indicatorSheet(series: readonly Series[], provenance: Provenance
   return { name: 'Indikatorserier', code: 'IS', blocks, charts, columnWidths: [12, 14, 12, 10, 10], provenance, notes: [] };
 }
 
-export interface BaselineData {
-  baseline: Record<string, unknown>;
-  chart: string;
-  spc: { rows: { label: string; y: number | null; centre: number | null; lcl: number | null; ucl: number | null; phase: number; outside: boolean }[]; runs: { longestRun: number; longestRunMax: number; crossings: number; crossingsMin: number; signal: boolean }[]; fewPoints: boolean };
-  its: null | { error: string } | { levelChange: { estimate: number; lower: number; upper: number }; slopeChange: { estimate: number; lower: number; upper: number } };
-}
+/** What the sheet reads of `GET /api/v1/baseline`: a full answer fits. */
+export type BaselineData = Pick<BaselineResponse, 'baseline' | 'chart' | 'its'> & {
+  spc: Pick<BaselineResponse['spc'], 'rows' | 'runs' | 'fewPoints'>;
+};
 
 const CHART_NAMES: Record<string, string> = { p: 'p-diagram', pp: "Laneys p'-diagram", i: 'XmR (I-diagram)' };
 
@@ -67,28 +95,68 @@ export function baselineSheet(data: BaselineData, provenance: Provenance): Sheet
   const blocks: Block[] = [
     { id: 'rubrik', row: 0, col: 0, cells: [[`Baslinje – ${b.indicator}, ${b.unit}`]], rowStyles: ['title'] },
     {
-      id: 'baslinje', row: 2, col: 0,
-      cells: [['Driftstart', b.go_live as string], ['Fönster från', b.window_from as string], ['Perioder med värde', b.periods as number], ['Baslinje', b.value as number | null], ['n', b.n as number | null], ['Status', (b.status as string | null) ?? '']],
-      cellFormats: [{ row: 3, col: 1, format: FORMAT.decimal }, { row: 4, col: 1, format: FORMAT.integer }],
+      id: 'baslinje',
+      row: 2,
+      col: 0,
+      cells: [
+        ['Driftstart', b.go_live as string],
+        ['Fönster från', b.window_from as string],
+        ['Perioder med värde', b.periods as number],
+        ['Baslinje', b.value as number | null],
+        ['n', b.n as number | null],
+        ['Status', (b.status as string | null) ?? ''],
+      ],
+      cellFormats: [
+        { row: 3, col: 1, format: FORMAT.decimal },
+        { row: 4, col: 1, format: FORMAT.integer },
+      ],
     },
   ];
   const its = data.its && 'levelChange' in data.its ? data.its : null;
   blocks.push({
-    id: 'analys', row: nextFreeRow(blocks), col: 0,
+    id: 'analys',
+    row: nextFreeRow(blocks),
+    col: 0,
     cells: [
       ['Styrdiagram', CHART_NAMES[data.chart] ?? data.chart],
-      ...data.spc.runs.map((r, i): Cell[] => [`Fas ${i + 1}: längsta serie / gräns`, `${r.longestRun} / ${r.longestRunMax}${r.signal ? ' – signal' : ''}`]),
+      ...data.spc.runs.map((r, i): Cell[] => [
+        `Fas ${i + 1}: längsta serie / gräns`,
+        `${r.longestRun} / ${r.longestRunMax}${r.signal ? ' – signal' : ''}`,
+      ]),
       ...data.spc.runs.map((r, i): Cell[] => [`Fas ${i + 1}: korsningar / minst`, `${r.crossings} / ${r.crossingsMin}`]),
-      ['Nivåändring vid driftstart (95 % KI)', its ? `${its.levelChange.estimate.toFixed(4)} (${its.levelChange.lower.toFixed(4)} – ${its.levelChange.upper.toFixed(4)})` : 'ej beräknad'],
-      ['Lutningsändring per period (95 % KI)', its ? `${its.slopeChange.estimate.toFixed(4)} (${its.slopeChange.lower.toFixed(4)} – ${its.slopeChange.upper.toFixed(4)})` : 'ej beräknad'],
+      [
+        'Nivåändring vid driftstart (95 % KI)',
+        its
+          ? `${its.levelChange.estimate.toFixed(4)} (${its.levelChange.lower.toFixed(4)} – ${its.levelChange.upper.toFixed(4)})`
+          : 'ej beräknad',
+      ],
+      [
+        'Lutningsändring per period (95 % KI)',
+        its
+          ? `${its.slopeChange.estimate.toFixed(4)} (${its.slopeChange.lower.toFixed(4)} – ${its.slopeChange.upper.toFixed(4)})`
+          : 'ej beräknad',
+      ],
       ...(data.spc.fewPoints ? [['Obs', 'Färre än 15 punkter: seriereglerna säger lite.'] as Cell[]] : []),
     ],
   });
   const spcRow = nextFreeRow(blocks);
   const rows = data.spc.rows;
   blocks.push({
-    id: 'styrdiagram', row: spcRow, col: 0,
-    cells: [['Period', 'Värde', 'Centrallinje', 'Nedre gräns', 'Övre gräns', 'Fas', 'Utanför gränserna'], ...rows.map((r): Cell[] => [r.label, r.y, r.centre, r.lcl, r.ucl, r.phase === 1 ? 'baslinje' : 'efter driftstart', r.outside ? 'ja' : ''])],
+    id: 'styrdiagram',
+    row: spcRow,
+    col: 0,
+    cells: [
+      ['Period', 'Värde', 'Centrallinje', 'Nedre gräns', 'Övre gräns', 'Fas', 'Utanför gränserna'],
+      ...rows.map((r): Cell[] => [
+        r.label,
+        r.y,
+        r.centre,
+        r.lcl,
+        r.ucl,
+        r.phase === 1 ? 'baslinje' : 'efter driftstart',
+        r.outside ? 'ja' : '',
+      ]),
+    ],
     formats: [null, FORMAT.decimal, FORMAT.decimal, FORMAT.decimal, FORMAT.decimal, null, null],
     table: { name: 'Styrdiagram', style: 'TableStyleLight9' },
     conditionalFormats: [{ range: `G${spcRow + 2}:G${spcRow + 1 + rows.length}`, text: 'ja', style: 'red' }],
@@ -96,8 +164,20 @@ export function baselineSheet(data: BaselineData, provenance: Provenance): Sheet
   blocks.push(provenanceBlock(provenance, nextFreeRow(blocks)));
   const range = (c: number) => `${a1(spcRow + 1, c)}:${a1(spcRow + rows.length, c)}`;
   return {
-    name: 'Baslinje', code: 'BL', blocks,
-    charts: [{ title: 'Styrdiagram', type: 'line', at: a1(2, 9), categories: range(0), series: ['Värde', 'Centrallinje', 'Nedre gräns', 'Övre gräns'].map((name, i) => ({ name, values: range(i + 1) })) }],
-    columnWidths: [34, 30, 12, 12, 12, 16, 16], provenance, notes: [],
+    name: 'Baslinje',
+    code: 'BL',
+    blocks,
+    charts: [
+      {
+        title: 'Styrdiagram',
+        type: 'line',
+        at: a1(2, 9),
+        categories: range(0),
+        series: ['Värde', 'Centrallinje', 'Nedre gräns', 'Övre gräns'].map((name, i) => ({ name, values: range(i + 1) })),
+      },
+    ],
+    columnWidths: [34, 30, 12, 12, 12, 16, 16],
+    provenance,
+    notes: [],
   };
 }

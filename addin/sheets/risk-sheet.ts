@@ -3,17 +3,16 @@
  * computed live from the register below (COUNTIFS), the ids per cell, the register as an Excel table sorted by risk
  * value (P × C as a formula), and what changed since the previous assessment.
  */
+import type { RiskMatrixResponse } from '../../pipeline/contracts/index.js';
 import { a1, nextFreeRow, provenanceBlock, type Block, type Cell, type Provenance, type SheetPlan, type Style } from './plan.js';
 
-export interface RiskData {
-  program: string | null;
-  scale: number;
-  assessed: string | string[];
-  previousAssessment: string | null;
-  cells: { probability: number; consequence: number; value: number; count: number; ids: string[]; colour: 'green' | 'yellow' | 'red' }[];
-  register: { id: string; area?: string | null; text?: string | null; probability: number; consequence: number; value: number; colour: string; mitigation?: string | null; owner?: string | null; due?: string | null }[];
-  changes: { id: string; change: string; before: number | null; after: number | null }[];
-}
+type Response = RiskMatrixResponse;
+
+/** What the sheet reads of `GET /api/v1/risk-matrix`: a full answer fits. */
+export type RiskData = Pick<Response, 'program' | 'scale' | 'assessed' | 'previousAssessment' | 'cells' | 'changes'> & {
+  register: (Pick<Response['register'][number], 'id' | 'probability' | 'consequence' | 'value' | 'colour'> &
+    Partial<Pick<Response['register'][number], 'area' | 'text' | 'mitigation' | 'owner' | 'due'>>)[];
+};
 
 const COLOUR_TEXT: Record<string, string> = { green: 'grön', yellow: 'gul', red: 'röd' };
 const CHANGE_TEXT: Record<string, string> = { new: 'ny', removed: 'borttagen', raised: 'höjd', lowered: 'sänkt', unchanged: 'oförändrad' };
@@ -43,21 +42,44 @@ export function riskSheet(data: RiskData, provenance: Provenance): { plan: Sheet
   const idsRow = matrixRow + n + 2;
   const ids: Cell[][] = [['Risker per cell', ...Array.from({ length: n }, (_, c) => `K${c + 1}`)]];
   for (let p = n; p >= 1; p--) {
-    ids.push([`S${p}`, ...Array.from({ length: n }, (_, c) => data.cells.find((x) => x.probability === p && x.consequence === c + 1)?.ids.join(', ') ?? '')]);
+    ids.push([
+      `S${p}`,
+      ...Array.from({ length: n }, (_, c) => data.cells.find((x) => x.probability === p && x.consequence === c + 1)?.ids.join(', ') ?? ''),
+    ]);
   }
   const register: Cell[][] = [['Id', 'Område', 'Risk', 'Sannolikhet', 'Konsekvens', 'Riskvärde', 'Färg', 'Åtgärd', 'Ansvar', 'Klart']];
   data.register.forEach((r, i) => {
     const row = regFirst + i;
-    register.push([r.id, r.area ?? null, r.text ?? null, r.probability, r.consequence, { formula: `D${row}*E${row}` }, COLOUR_TEXT[r.colour] ?? r.colour, r.mitigation ?? null, r.owner ?? null, r.due ?? null]);
+    register.push([
+      r.id,
+      r.area ?? null,
+      r.text ?? null,
+      r.probability,
+      r.consequence,
+      { formula: `D${row}*E${row}` },
+      COLOUR_TEXT[r.colour] ?? r.colour,
+      r.mitigation ?? null,
+      r.owner ?? null,
+      r.due ?? null,
+    ]);
   });
   const assessed = Array.isArray(data.assessed) ? data.assessed.join(', ') : data.assessed;
   const blocks: Block[] = [
-    { id: 'rubrik', row: 0, col: 0, cells: [[`Risker${data.program ? ` – ${data.program}` : ''}, bedömda ${assessed} (skala ${n} × ${n})`]], rowStyles: ['title'] },
+    {
+      id: 'rubrik',
+      row: 0,
+      col: 0,
+      cells: [[`Risker${data.program ? ` – ${data.program}` : ''}, bedömda ${assessed} (skala ${n} × ${n})`]],
+      rowStyles: ['title'],
+    },
     { id: 'matris', row: matrixRow, col: 0, cells: counts, rowStyles: ['header'], cellStyles: styles },
     { id: 'cellrisker', row: idsRow, col: 0, cells: ids, rowStyles: ['header'] },
     { id: 'registerrubrik', row: registerRow, col: 0, cells: [['Riskregister, sorterat efter riskvärde']], rowStyles: ['header'] },
     {
-      id: 'register', row: registerRow + 1, col: 0, cells: register,
+      id: 'register',
+      row: registerRow + 1,
+      col: 0,
+      cells: register,
       table: { name: 'Riskregister', style: 'TableStyleMedium9' },
       conditionalFormats: [
         { range: `G${regFirst}:G${regLast}`, text: 'röd', style: 'red' },
@@ -67,11 +89,20 @@ export function riskSheet(data: RiskData, provenance: Provenance): { plan: Sheet
     },
   ];
   blocks.push({
-    id: 'andringar', row: nextFreeRow(blocks), col: 0,
-    cells: [[`Ändringar sedan ${data.previousAssessment ?? '(ingen tidigare bedömning)'}`, 'Ändring', 'Riskvärde före', 'Riskvärde nu'],
-      ...data.changes.filter((c) => c.change !== 'unchanged').map((c): Cell[] => [c.id, CHANGE_TEXT[c.change] ?? c.change, c.before, c.after])],
+    id: 'andringar',
+    row: nextFreeRow(blocks),
+    col: 0,
+    cells: [
+      [`Ändringar sedan ${data.previousAssessment ?? '(ingen tidigare bedömning)'}`, 'Ändring', 'Riskvärde före', 'Riskvärde nu'],
+      ...data.changes
+        .filter((c) => c.change !== 'unchanged')
+        .map((c): Cell[] => [c.id, CHANGE_TEXT[c.change] ?? c.change, c.before, c.after]),
+    ],
     rowStyles: ['header'],
   });
   blocks.push(provenanceBlock(provenance, nextFreeRow(blocks)));
-  return { plan: { name: 'Risker', code: 'RI', blocks, charts: [], columnWidths: [16, 22, 60, 12, 12, 11, 8, 50, 30, 14], provenance, notes: [] }, countCells };
+  return {
+    plan: { name: 'Risker', code: 'RI', blocks, charts: [], columnWidths: [16, 22, 60, 12, 12, 11, 8, 50, 30, 14], provenance, notes: [] },
+    countCells,
+  };
 }

@@ -135,7 +135,8 @@ export const languageFor = (displayLanguage: string | undefined): Language => (/
 
 export function translator(language: Language) {
   const words = language === 'sv' ? SV : EN;
-  return (key: Key, values: Record<string, string | number> = {}) => words[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+  return (key: Key, values: Record<string, string | number> = {}) =>
+    words[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
 }
 
 export type Translate = ReturnType<typeof translator>;

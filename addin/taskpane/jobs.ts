@@ -3,10 +3,9 @@
  * Swedish message for what is missing), the service's answers become sheet plans, and the adapter writes them. The same
  * request is kept with the sheets, so "Kontrollera" can re-run exactly what was written.
  */
-import { applyPlans } from '../excel/apply-plans.js';
-import { parseRegistry, REGISTRY_KEY } from '../excel/operations.js';
-import { describeVerification, verifyPlans } from '../excel/verify-plans.js';
-import { buildPlans, type ServiceCall, type WorkbookKind } from '../../pipeline/workbooks/build-plans.js';
+import { checkPlans, writePlans, writtenJobs } from '../excel/workbook.js';
+import { buildPlans, type WorkbookKind } from '../service/build-plans.js';
+import type { ServiceCall } from '../service/service-call.js';
 import type { Translate } from './i18n.js';
 
 export const JOBS = ['indikatorer', 'baslinje', 'nyttokalkyl', 'uppfoljning', 'risker'] as const;
@@ -46,7 +45,18 @@ export function jobRequest(job: Job, c: Choices, t: Translate): JobRequest | { p
     case 'indikatorer':
       if (!c.indicators.length) return { problem: t('needIndicator') };
       if ((c.from && !PERIOD.test(c.from)) || (c.to && !PERIOD.test(c.to))) return { problem: t('badPeriod') };
-      return { kind: job, params: compact({ indicator: c.indicators.join(','), unit: c.unit, children: String(c.children), from: c.from, to: c.to, grain: c.grain, breakdown: c.breakdown }) };
+      return {
+        kind: job,
+        params: compact({
+          indicator: c.indicators.join(','),
+          unit: c.unit,
+          children: String(c.children),
+          from: c.from,
+          to: c.to,
+          grain: c.grain,
+          breakdown: c.breakdown,
+        }),
+      };
     case 'baslinje':
       if (!c.indicator) return { problem: t('needIndicator') };
       if (!c.unit) return { problem: t('needUnit') };
@@ -55,10 +65,21 @@ export function jobRequest(job: Job, c: Choices, t: Translate): JobRequest | { p
       // Swedes write 3,5 %; both comma and point are read.
       const percent = c.rate.trim() === '' ? null : Number(c.rate.trim().replace(',', '.').replace(/\s*%$/, ''));
       if (percent !== null && (!Number.isFinite(percent) || percent < 0 || percent > 100)) return { problem: t('badRate') };
-      return { kind: job, params: compact({ program: c.program, scenario: c.scenario, rate: percent === null ? '' : String(percent / 100), volumeIndicator: c.volumeIndicator }) };
+      return {
+        kind: job,
+        params: compact({
+          program: c.program,
+          scenario: c.scenario,
+          rate: percent === null ? '' : String(percent / 100),
+          volumeIndicator: c.volumeIndicator,
+        }),
+      };
     }
     case 'uppfoljning':
-      return { kind: job, params: compact({ program: c.program, unit: c.perAdministration ? '' : c.unit, per: c.perAdministration ? 'forvaltning' : '' }) };
+      return {
+        kind: job,
+        params: compact({ program: c.program, unit: c.perAdministration ? '' : c.unit, per: c.perAdministration ? 'forvaltning' : '' }),
+      };
     case 'risker':
       return { kind: job, params: compact({ program: c.program, scale: c.scale, assessed: c.assessed }) };
   }
@@ -70,20 +91,17 @@ export type Progress = (message: string, share: number | null) => void;
 export async function runJob(call: ServiceCall, request: JobRequest, progress: Progress, t: Translate): Promise<string> {
   progress(t('fetching'), null);
   const plans = await buildPlans(call, request.kind, request.params);
-  const report = await Excel.run((context) => applyPlans(context, plans, { job: request, onProgress: (done, total) => progress(t('writing', { done, total }), done / total) }));
+  const report = await writePlans(plans, {
+    job: request,
+    onProgress: (done, total) => progress(t('writing', { done, total }), done / total),
+  });
   return t('written', { sheets: plans.map((p) => p.name).join(', '), syncs: report.syncs });
 }
 
 /** The requests behind the sheets a job wrote before, as kept in the workbook. */
 async function writtenRequests(job: Job): Promise<JobRequest[]> {
-  return Excel.run(async (context) => {
-    const setting = context.workbook.settings.getItemOrNullObject(REGISTRY_KEY);
-    setting.load('value');
-    await context.sync();
-    const registry = setting.isNullObject ? [] : parseRegistry(setting.value);
-    const requests = registry.map((m) => m.job).filter((j): j is JobRequest => !!j && j.kind === job);
-    return [...new Map(requests.map((r) => [JSON.stringify(r), r])).values()];
-  });
+  const requests = (await writtenJobs()).filter((j): j is JobRequest => j.kind === job);
+  return [...new Map(requests.map((r) => [JSON.stringify(r), r])).values()];
 }
 
 /** "Kontrollera": re-runs what the job wrote and says whether the sheets still match the service. */
@@ -92,5 +110,5 @@ export async function verifyJob(call: ServiceCall, job: Job, progress: Progress,
   if (!requests.length) return t('noJobOnSheets');
   progress(t('fetching'), null);
   const plans = (await Promise.all(requests.map((r) => buildPlans(call, r.kind, r.params)))).flat();
-  return Excel.run(async (context) => describeVerification(await verifyPlans(context, plans)));
+  return checkPlans(plans);
 }

@@ -2,6 +2,8 @@
  * @module main – the task pane: connection, the five jobs' choices filled from the service's catalogue, and the two
  * buttons. Everything a job does is in `jobs.ts`; this file only reads and writes the page.
  */
+import { queryAnswer } from '../../pipeline/contracts/index.js';
+import { officeReady } from '../excel/host.js';
 import { associateFunctions } from '../functions/functions.js';
 import { languageFor, translator, type Key, type Translate } from './i18n.js';
 import { JOBS, jobRequest, runJob, verifyJob, type Choices, type Job } from './jobs.js';
@@ -39,7 +41,7 @@ function fill(id: string, options: { value: string; label: string }[], keep = tr
   if (!el.multiple && !el.selectedOptions.length && el.options.length) el.selectedIndex = 0;
 }
 
-const rows = async (client: ServiceClient, path: string) => ((await client.call(path)) as { rows: Row[] }).rows;
+const rows = async (client: ServiceClient, path: string): Promise<Row[]> => (await client.call(path, queryAnswer)).rows;
 
 function client(): ServiceClient {
   return serviceClient(input('service-url').value || location.origin, input('token').value, t);
@@ -62,11 +64,27 @@ async function loadCatalogue(c: ServiceClient): Promise<void> {
   ]);
   // Each program's scenarios, from its business-case lines.
   const cases = await Promise.all(
-    programs.map(async (p) => [String(p.id), [...new Set((await rows(c, `/api/v1/queries/business_case?program=${encodeURIComponent(String(p.id))}`)).map((r) => String(r.scenario)))]] as const),
+    programs.map(
+      async (p) =>
+        [
+          String(p.id),
+          [
+            ...new Set(
+              (await rows(c, `/api/v1/queries/business_case?program=${encodeURIComponent(String(p.id))}`)).map((r) => String(r.scenario)),
+            ),
+          ],
+        ] as const,
+    ),
   );
   catalogue = { programs, effectGoals, benefits, indicators, units, assessments, scenarios: new Map(cases) };
-  fill('program', programs.map((p) => ({ value: String(p.id), label: p.name && p.name !== p.id ? `${p.id} – ${p.name}` : String(p.id) })));
-  const unitOptions = units.map((u) => ({ value: String(u.id), label: `${'\u00a0\u00a0'.repeat(INDENT[String(u.level)] ?? 0)}${u.name}${u.go_live ? ` (${u.go_live})` : ''}` }));
+  fill(
+    'program',
+    programs.map((p) => ({ value: String(p.id), label: p.name && p.name !== p.id ? `${p.id} – ${p.name}` : String(p.id) })),
+  );
+  const unitOptions = units.map((u) => ({
+    value: String(u.id),
+    label: `${'\u00a0\u00a0'.repeat(INDENT[String(u.level)] ?? 0)}${u.name}${u.go_live ? ` (${u.go_live})` : ''}`,
+  }));
   fill('unit', [{ value: '', label: t('all') }, ...unitOptions]);
   const indicatorOptions = indicators.map((i) => ({ value: String(i.id), label: `${i.id} ${i.name}` }));
   fill('indicator', indicatorOptions);
@@ -80,10 +98,17 @@ function programChanged(): void {
   const program = select('program').value;
   const goals = catalogue.effectGoals.filter((g) => g.program === program);
   fill('effect-goal', [{ value: '', label: t('all') }, ...goals.map((g) => ({ value: String(g.id), label: `${g.id} ${g.text}` }))]);
-  fill('scenario', (catalogue.scenarios.get(program) ?? []).map((s) => ({ value: s, label: s })));
+  fill(
+    'scenario',
+    (catalogue.scenarios.get(program) ?? []).map((s) => ({ value: s, label: s })),
+  );
   const own = catalogue.assessments.filter((a) => a.program === program);
   const dates = [...new Set((own.length ? own : catalogue.assessments).map((a) => String(a.assessed)))].sort().reverse();
-  fill('assessed', dates.map((d) => ({ value: d, label: d })), false);
+  fill(
+    'assessed',
+    dates.map((d) => ({ value: d, label: d })),
+    false,
+  );
   effectGoalChanged();
 }
 
@@ -91,7 +116,14 @@ function effectGoalChanged(): void {
   if (!catalogue) return;
   const program = select('program').value;
   const goal = select('effect-goal').value;
-  const benefits = catalogue.benefits.filter((b) => b.program === program && (!goal || String(b.effect_goals ?? '').split(',').includes(goal)));
+  const benefits = catalogue.benefits.filter(
+    (b) =>
+      b.program === program &&
+      (!goal ||
+        String(b.effect_goals ?? '')
+          .split(',')
+          .includes(goal)),
+  );
   fill('benefit', [{ value: '', label: t('all') }, ...benefits.map((b) => ({ value: String(b.id), label: `${b.id} ${b.name}` }))]);
   benefitChanged();
 }
@@ -100,10 +132,17 @@ function benefitChanged(): void {
   if (!catalogue) return;
   const benefit = select('benefit').value;
   const wanted = benefit ? [benefit] : [...select('benefit').options].map((o) => o.value).filter(Boolean);
-  const measured = catalogue.indicators.filter((i) => String(i.benefits ?? '').split(',').some((b) => wanted.includes(b)));
+  const measured = catalogue.indicators.filter((i) =>
+    String(i.benefits ?? '')
+      .split(',')
+      .some((b) => wanted.includes(b)),
+  );
   // A program whose benefits no indicator measures yet still offers every indicator.
   const list = measured.length ? measured : catalogue.indicators;
-  fill('indicators', list.map((i) => ({ value: String(i.id), label: `${i.id} ${i.name}` })));
+  fill(
+    'indicators',
+    list.map((i) => ({ value: String(i.id), label: `${i.id} ${i.name}` })),
+  );
 }
 
 function jobChanged(): void {
@@ -141,7 +180,12 @@ async function testConnection(): Promise<boolean> {
   try {
     const c = client();
     const health = await c.health();
-    say('connection-status', t('connected', { version: health.version, loads: health.loads, observations: health.observations.toLocaleString('sv-SE') }) + (health.localMode ? t('connectedLocal') : ''), 'ok');
+    say(
+      'connection-status',
+      t('connected', { version: health.version, loads: health.loads, observations: health.observations.toLocaleString('sv-SE') }) +
+        (health.localMode ? t('connectedLocal') : ''),
+      'ok',
+    );
     await loadCatalogue(c);
     return true;
   } catch (error) {
@@ -189,13 +233,13 @@ async function verify(): Promise<void> {
 async function start(): Promise<void> {
   // In the shared runtime this page also hosts =NYTTA.SERIE; Excel wants the association as the script loads.
   associateFunctions();
-  const info = await Office.onReady();
-  // Outside Office, onReady answers with host null and no display language: Swedish then.
-  const language = languageFor(Office.context?.displayLanguage);
+  const host = await officeReady();
+  // Outside Office there is no display language: Swedish then.
+  const language = languageFor(host.displayLanguage);
   t = translator(language);
   document.documentElement.lang = language;
   translatePage();
-  if (String(info.host) !== 'Excel') {
+  if (!host.inExcel) {
     $('host-notice').textContent = t('notExcel');
     $('host-notice').hidden = false;
   }

@@ -7,7 +7,8 @@ import { demoUnits, writeDemoFiles } from '../demo/generate.js';
 import { runIngest } from './ingest-command.js';
 
 /** One full layer: every indicator × unit × month × sex × age group once. */
-export const DEFAULT_DEMO_ROWS = INDICATORS.length * demoUnits().filter((u) => u.level === 'enhet').length * MONTHS * SEXES.length * AGE_GROUPS.length;
+export const DEFAULT_DEMO_ROWS =
+  INDICATORS.length * demoUnits().filter((u) => u.level === 'enhet').length * MONTHS * SEXES.length * AGE_GROUPS.length;
 
 export interface DemoCommandOptions {
   db: string;

@@ -36,7 +36,8 @@ export function describeReport(report: LoadReport): string[] {
   ];
   for (const warning of report.warnings) lines.push(`  varning: ${warning}`);
   for (const error of report.errors) lines.push(`  fel: ${formatError(report.file, error)}`);
-  if (report.errorCount > report.errors.length) lines.push(`  … och ${report.errorCount - report.errors.length} fel till (se tabellen load_reject).`);
+  if (report.errorCount > report.errors.length)
+    lines.push(`  … och ${report.errorCount - report.errors.length} fel till (se tabellen load_reject).`);
   if (report.status === 'refused') lines.push('  Filen avvisades i sin helhet; lagret är oförändrat.');
   return lines;
 }
@@ -47,7 +48,13 @@ export async function runIngest(files: string[], options: IngestCommandOptions):
     const remote = { url: options.server, token: options.token ?? process.env.NYTTA_TOKEN };
     let refused = false;
     for (const file of files) {
-      const report = await remoteIngest(remote, file, { kind: options.kind, sheet: options.sheet, dryRun: options.dryRun, createIndicators: options.createIndicators, mapPath: options.map });
+      const report = await remoteIngest(remote, file, {
+        kind: options.kind,
+        sheet: options.sheet,
+        dryRun: options.dryRun,
+        createIndicators: options.createIndicators,
+        mapPath: options.map,
+      });
       refused ||= report.status === 'refused';
       for (const line of describeReport(report)) console.log(line);
     }

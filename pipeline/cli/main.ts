@@ -1,5 +1,6 @@
 /** @module main – the `nytta` command line. */
 import { Command, InvalidArgumentError } from 'commander';
+import { ServiceError } from '../../addin/service/service-call.js';
 import { isUserError, UserError } from '../errors.js';
 import { defaultStorePath } from '../store/open-store.js';
 import { KIND_HELP, runIngest } from './ingest-command.js';
@@ -41,7 +42,12 @@ program
   .command('demo')
   .description('skapa en deterministisk demoregion (organisation, indikatorer, utfall, målvärden, nyttokalkyl, risker)')
   .option('--db <path>', 'DuckDB-filen', defaultStorePath())
-  .option('--rows <n>', 'antal utfallsrader (standard: varje indikator, enhet, månad, kön och åldersgrupp en gång)', integer, DEFAULT_DEMO_ROWS)
+  .option(
+    '--rows <n>',
+    'antal utfallsrader (standard: varje indikator, enhet, månad, kön och åldersgrupp en gång)',
+    integer,
+    DEFAULT_DEMO_ROWS,
+  )
   .option('--seed <s>', 'slumpfrö', integer, 1)
   .option('--csv <dir>', 'skriv exportfiler (CSV) till en mapp i stället för att läsa in dem')
   .action(async (options) => {
@@ -58,7 +64,8 @@ program
   .option('--server <url>', 'fråga en körande tjänst i stället för att öppna filen')
   .option('--token <token>', 'token för --server (annars miljövariabeln NYTTA_TOKEN)')
   .action(async (name: string, options) => {
-    if (!['json', 'csv', 'arrow'].includes(options.format)) throw new UserError(`--format ska vara json, csv eller arrow, inte "${options.format}".`, 'format_unknown');
+    if (!['json', 'csv', 'arrow'].includes(options.format))
+      throw new UserError(`--format ska vara json, csv eller arrow, inte "${options.format}".`, 'format_unknown');
     process.exitCode = await runQueryCommand(name, options);
   });
 
@@ -67,7 +74,12 @@ program
   .description('skriv arbetsboken som .xlsx: indikatorer, baslinje, nyttokalkyl, uppfoljning, risker eller alla')
   .argument('<kind>', 'indikatorer, baslinje, nyttokalkyl, uppfoljning, risker eller alla')
   .requiredOption('--out <file>', 'filen (eller mappen med --per)')
-  .option('--param <key=value>', 'parameter, upprepas (t.ex. program=FVIS)', (value: string, all: string[]) => [...all, value], [] as string[])
+  .option(
+    '--param <key=value>',
+    'parameter, upprepas (t.ex. program=FVIS)',
+    (value: string, all: string[]) => [...all, value],
+    [] as string[],
+  )
   .option('--per <level>', 'en arbetsbok per förvaltning: --per forvaltning')
   .option('--db <path>', 'DuckDB-filen', defaultStorePath())
   .option('--server <url>', 'hämta från en körande tjänst')
@@ -90,7 +102,8 @@ program
 try {
   await program.parseAsync();
 } catch (error) {
-  if (isUserError(error)) {
+  // A workbook built from the service's answers fails with what the service said: the user's to fix, as any UserError.
+  if (isUserError(error) || error instanceof ServiceError) {
     console.error(`Fel: ${error.message}`);
     process.exitCode = 2;
   } else {

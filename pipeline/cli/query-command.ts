@@ -32,7 +32,13 @@ export function parseParams(pairs: readonly string[]): Record<string, string> {
 
 function write(answer: Pick<QueryAnswer, 'columns' | 'rows'> & object, format: QueryCommandOptions['format']): void {
   if (format === 'arrow') process.stdout.write(toArrowStream(answer.columns, answer.rows));
-  else if (format === 'csv') process.stdout.write(toCsv(answer.columns.map((c) => c.name), answer.rows));
+  else if (format === 'csv')
+    process.stdout.write(
+      toCsv(
+        answer.columns.map((c) => c.name),
+        answer.rows,
+      ),
+    );
   else process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
 }
 
@@ -45,16 +51,22 @@ export async function runQueryCommand(name: string, options: QueryCommandOptions
     else write((await res.json()) as QueryAnswer, options.format);
     return 0;
   }
-  if (!existsSync(options.db)) throw new UserError(`Lagret ${options.db} finns inte. Läs in data först (nytta ingest eller nytta demo).`, 'store_missing');
+  if (!existsSync(options.db))
+    throw new UserError(`Lagret ${options.db} finns inte. Läs in data först (nytta ingest eller nytta demo).`, 'store_missing');
   const store = await openStore(options.db, { readOnly: true });
   try {
     const queries = await loadQueries(store.connection, QUERIES_DIR);
     const query = queries.get(name);
-    if (!query) throw new UserError(`Det finns ingen fråga som heter "${name}". Frågorna: ${[...queries.keys()].join(', ')}.`, 'query_unknown');
+    if (!query)
+      throw new UserError(`Det finns ingen fråga som heter "${name}". Frågorna: ${[...queries.keys()].join(', ')}.`, 'query_unknown');
     const parsed = query.schema.safeParse(params);
     if (!parsed.success) throw new UserError(describeIssues(parsed.error), 'param_invalid');
     const config = loadConfig({ host: '127.0.0.1', port: 0 });
-    const answer = await runNamedQuery(store.connection, query, parsed.data as Record<string, unknown>, { rowLimit: config.rowLimit, timeoutMs: config.timeoutMs, minCount: config.minCount });
+    const answer = await runNamedQuery(store.connection, query, parsed.data as Record<string, unknown>, {
+      rowLimit: config.rowLimit,
+      timeoutMs: config.timeoutMs,
+      minCount: config.minCount,
+    });
     write(answer, options.format);
     return 0;
   } finally {

@@ -18,7 +18,10 @@ async function call(remote: Remote, path: string, init: RequestInit): Promise<Re
   try {
     return await fetch(`${base}${path}`, init);
   } catch (error) {
-    throw new UserError(`Tjänsten på ${base} svarar inte (${(error as Error).cause ?? (error as Error).message}). Är den startad (npm start)?`, 'server_unreachable');
+    throw new UserError(
+      `Tjänsten på ${base} svarar inte (${(error as Error).cause ?? (error as Error).message}). Är den startad (npm start)?`,
+      'server_unreachable',
+    );
   }
 }
 

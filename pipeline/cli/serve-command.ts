@@ -1,4 +1,5 @@
 /** @module serve-command – `nytta serve`: opens the store (loading the demo region when it is empty) and serves the API on loopback. */
+import pino from 'pino';
 import { serve } from '@hono/node-server';
 import { createServer } from 'node:https';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -31,9 +32,11 @@ export async function runServe(options: ServeOptions): Promise<void> {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  const { app, deps } = await buildService(store, { host: options.host, port: options.port, log: (entry) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry })) });
+  const { app, deps } = await buildService(store, { host: options.host, port: options.port, logger: pino() });
   if (deps.config.localMode) {
-    console.log('LOKALT LÄGE: inga tokens är konfigurerade, så varje anrop på loopback får rollen admin. Ange NYTTA_TOKENS eller NYTTA_CONFIG för att kräva tokens.');
+    console.log(
+      'LOKALT LÄGE: inga tokens är konfigurerade, så varje anrop på loopback får rollen admin. Ange NYTTA_TOKENS eller NYTTA_CONFIG för att kräva tokens.',
+    );
   }
   console.log(`${deps.queries.size} namngivna frågor från queries/. CORS tillåts för: ${deps.config.corsOrigins.join(', ')}.`);
   const certificate = findCertificate();
@@ -42,7 +45,9 @@ export async function runServe(options: ServeOptions): Promise<void> {
   const tls = certificate ? { createServer, serverOptions: { cert: certificate.cert, key: certificate.key } } : {};
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host, ...tls }, (info) => {
     console.log(`Nytta lyssnar på ${scheme}://${options.host}:${info.port} (lager: ${store.path}). API: /docs och /api/v1/openapi.json`);
-    console.log(`Excel-tillägget: ${scheme}://localhost:${info.port}/addin/taskpane.html, manifest: ${scheme}://localhost:${info.port}/manifest.xml${certificate ? ` (certifikat: ${certificate.from})` : ''}`);
+    console.log(
+      `Excel-tillägget: ${scheme}://localhost:${info.port}/addin/taskpane.html, manifest: ${scheme}://localhost:${info.port}/manifest.xml${certificate ? ` (certifikat: ${certificate.from})` : ''}`,
+    );
   });
   const stop = () => {
     server.close();

@@ -1,12 +1,16 @@
-/** @module workbook-command – `nytta workbook <kind> --out FILE.xlsx`: the add-in's sheets as files, from the store or a running service. */
+/**
+ * @module workbook-command – `nytta workbook <kind> --out FILE.xlsx`: the add-in's sheets as files, from the store or a
+ * running service.
+ */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeWorkbook } from '../../addin/xlsx/render-workbook.js';
 import { UserError } from '../errors.js';
 import { buildService } from '../service/start.js';
 import { openStore, type Store } from '../store/open-store.js';
-import { administrations, buildPlans, serviceCall, WORKBOOK_KINDS, type ServiceCall, type WorkbookKind } from '../workbooks/build-plans.js';
-import { forEachItem } from '../workbooks/per-item.js';
+import { administrations, buildPlans, WORKBOOK_KINDS, type WorkbookKind } from '../../addin/service/build-plans.js';
+import { serviceCall, type ServiceCall } from '../../addin/service/service-call.js';
+import { forEachItem } from './per-item.js';
 import { createProgress } from './progress.js';
 import { parseParams } from './query-command.js';
 
@@ -20,21 +24,26 @@ export interface WorkbookCommandOptions {
 }
 
 /** A service call on the store (local mode, in-process) or on a running service. */
-export async function connect(options: Pick<WorkbookCommandOptions, 'db' | 'server' | 'token'>): Promise<{ call: ServiceCall; store?: Store }> {
+export async function connect(
+  options: Pick<WorkbookCommandOptions, 'db' | 'server' | 'token'>,
+): Promise<{ call: ServiceCall; store?: Store }> {
   if (options.server) {
     const base = options.server.replace(/\/+$/, '');
     const token = options.token ?? process.env.NYTTA_TOKEN;
     return { call: serviceCall((path, init) => fetch(`${base}${path}`, init), token ? { authorization: `Bearer ${token}` } : {}) };
   }
-  if (!existsSync(options.db)) throw new UserError(`Lagret ${options.db} finns inte. Läs in data först (nytta ingest eller nytta demo).`, 'store_missing');
+  if (!existsSync(options.db))
+    throw new UserError(`Lagret ${options.db} finns inte. Läs in data först (nytta ingest eller nytta demo).`, 'store_missing');
   const store = await openStore(options.db, { readOnly: true });
   const { app } = await buildService(store, { host: '127.0.0.1', port: 0, env: {} });
   return { call: serviceCall((path, init) => app.request(path, init)), store };
 }
 
 export async function runWorkbook(kind: string, options: WorkbookCommandOptions): Promise<number> {
-  if (!(WORKBOOK_KINDS as readonly string[]).includes(kind)) throw new UserError(`Okänd arbetsbok "${kind}". Giltiga: ${WORKBOOK_KINDS.join(', ')}.`, 'workbook_unknown');
-  if (options.per && options.per !== 'forvaltning') throw new UserError(`--per kan bara vara forvaltning, inte "${options.per}".`, 'per_unknown');
+  if (!(WORKBOOK_KINDS as readonly string[]).includes(kind))
+    throw new UserError(`Okänd arbetsbok "${kind}". Giltiga: ${WORKBOOK_KINDS.join(', ')}.`, 'workbook_unknown');
+  if (options.per && options.per !== 'forvaltning')
+    throw new UserError(`--per kan bara vara forvaltning, inte "${options.per}".`, 'per_unknown');
   const params = parseParams(options.param);
   const { call, store } = await connect(options);
   try {
@@ -59,7 +68,11 @@ export async function runWorkbook(kind: string, options: WorkbookCommandOptions)
     );
     progress.stop();
     for (const r of results) {
-      console.log(r.ok ? `Skrivet: ${join(options.out, `${kind}-${r.item.id}.xlsx`)} (${r.item.name})` : `MISSLYCKADES: ${r.item.name} (${r.item.id}): ${r.error}`);
+      console.log(
+        r.ok
+          ? `Skrivet: ${join(options.out, `${kind}-${r.item.id}.xlsx`)} (${r.item.name})`
+          : `MISSLYCKADES: ${r.item.name} (${r.item.id}): ${r.error}`,
+      );
     }
     return results.every((r) => r.ok) ? 0 : 1;
   } finally {

@@ -16,6 +16,7 @@ import { quotedIdentifier, usedParams } from '../store/sql.js';
 import { applyMapping, type Mapping } from './mapping.js';
 import { stageFile } from './readers/index.js';
 import type { RejectRow } from './readers/staging.js';
+import { inTransaction } from '../store/transaction.js';
 
 export interface LoadOptions {
   kind?: string;
@@ -99,17 +100,33 @@ export async function loadFile(connection: DuckDBConnection, path: string, optio
   const { sha256, utf8 } = await digestFile(path);
   const variant = loadVariant(options);
   const report: LoadReport = {
-    file, sha256, variant, route: 'staged', kind: null, status: 'checked', loadId: null, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, errorCount: 0, errors: [], warnings: [],
-  };
-  const previous = await scalar(connection, "SELECT load_id FROM load_log WHERE sha256 = $sha AND variant = $variant AND status = 'loaded' LIMIT 1", {
-    sha: sha256,
+    file,
+    sha256,
     variant,
-  });
+    route: 'staged',
+    kind: null,
+    status: 'checked',
+    loadId: null,
+    rowsRead: 0,
+    rowsAccepted: 0,
+    rowsRejected: 0,
+    errorCount: 0,
+    errors: [],
+    warnings: [],
+  };
+  const previous = await scalar(
+    connection,
+    "SELECT load_id FROM load_log WHERE sha256 = $sha AND variant = $variant AND status = 'loaded' LIMIT 1",
+    {
+      sha: sha256,
+      variant,
+    },
+  );
   if (previous !== undefined) return { ...report, status: 'unchanged', loadId: Number(previous) };
 
   options.onStep?.('läser');
   await defineMacros(connection);
-  const fast = await tryFastPath(connection, path, file, utf8, options, report, startedAt);
+  const fast = await tryFastPath(connection, path, { file, utf8, options, report, startedAt });
   if (fast) return fast;
   const staged = await stageFile(connection, file, path, {
     sheet: options.sheet ?? options.mapping?.sheet,
@@ -138,9 +155,16 @@ export async function loadFile(connection: DuckDBConnection, path: string, optio
   const badLines = Number(await scalar(connection, 'SELECT count(DISTINCT line) FROM nytta_errors'));
   report.errors = [
     ...staged.readerRejects,
-    ...(await withRawValues(connection, columns, checkErrors.map(([line, column, value, reason]) => ({
-      line: line === null ? null : Number(line), column: column as string | null, value: value as string | null, reason: String(reason),
-    })))),
+    ...(await withRawValues(
+      connection,
+      columns,
+      checkErrors.map(([line, column, value, reason]) => ({
+        line: line === null ? null : Number(line),
+        column: column as string | null,
+        value: value as string | null,
+        reason: String(reason),
+      })),
+    )),
   ]
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
     .slice(0, maxErrors);
@@ -165,29 +189,35 @@ export async function loadFile(connection: DuckDBConnection, path: string, optio
 
   options.onStep?.('skriver');
   await dropRawStaging(connection); // the typed table has all the write needs; free the text copy first
-  await connection.run('BEGIN TRANSACTION');
   try {
-    const loadId = Number(await scalar(connection, "SELECT nextval('load_id_seq')"));
-    if (kind.replace && (await scalar(connection, kind.replace.check))) {
-      for (const sql of kind.replace.statements) await connection.run(sql);
-    }
-    for (const sql of kind.write(kindOptions)) await connection.run(sql, usedParams(sql, { load_id: loadId }));
-    await insertLog(connection, report, loadId, 'loaded', startedAt);
-    await connection.run('COMMIT');
-    report.loadId = loadId;
+    report.loadId = await inTransaction(connection, async () => {
+      const loadId = Number(await scalar(connection, "SELECT nextval('load_id_seq')"));
+      if (kind.replace && (await scalar(connection, kind.replace.check))) {
+        for (const sql of kind.replace.statements) await connection.run(sql);
+      }
+      for (const sql of kind.write(kindOptions)) await connection.run(sql, usedParams(sql, { load_id: loadId }));
+      await insertLog(connection, report, loadId, 'loaded', startedAt);
+      return loadId;
+    });
     report.status = 'loaded';
-  } catch (error) {
-    await connection.run('ROLLBACK');
-    throw error;
   } finally {
     await dropStaging(connection);
   }
   return report;
 }
 
+/** The fast path found the file irregular: its transaction rolls back and the staged path runs. */
+class FastPathDeclined extends Error {}
+
 /** A plain utfall CSV in UTF-8 tries the fast path first; null means the staged path runs (and reports, if it must). */
-async function tryFastPath(connection: DuckDBConnection, path: string, file: string, utf8: boolean, options: LoadOptions, report: LoadReport, startedAt: Date): Promise<LoadReport | null> {
-  if (!utf8 || options.mapping || options.createIndicators || options.dryRun || options.sheet || detectFormat(path) !== 'csv') return null;
+async function tryFastPath(
+  connection: DuckDBConnection,
+  path: string,
+  ctx: { file: string; utf8: boolean; options: LoadOptions; report: LoadReport; startedAt: Date },
+): Promise<LoadReport | null> {
+  const { file, options, report, startedAt } = ctx;
+  if (!ctx.utf8 || options.mapping || options.createIndicators || options.dryRun || options.sheet || detectFormat(path) !== 'csv')
+    return null;
   if (options.kind && options.kind !== 'utfall') return null;
   let header;
   try {
@@ -203,22 +233,25 @@ async function tryFastPath(connection: DuckDBConnection, path: string, file: str
   // cannot leave it behind.)
   await connection.run('SET preserve_insertion_order = false');
   try {
-    await connection.run('BEGIN TRANSACTION');
-    try {
+    return await inTransaction(connection, async () => {
       const loadId = Number(await scalar(connection, "SELECT nextval('load_id_seq')"));
       const rows = await insertObservationsFast(connection, path, header, loadId);
-      if (rows === null) {
-        await connection.run('ROLLBACK');
-        return null;
-      }
-      const loaded: LoadReport = { ...report, kind: 'utfall', status: 'loaded', route: 'direct', loadId, rowsRead: rows, rowsAccepted: rows };
+      if (rows === null) throw new FastPathDeclined();
+      const loaded: LoadReport = {
+        ...report,
+        kind: 'utfall',
+        status: 'loaded',
+        route: 'direct',
+        loadId,
+        rowsRead: rows,
+        rowsAccepted: rows,
+      };
       await insertLog(connection, loaded, loadId, 'loaded', startedAt);
-      await connection.run('COMMIT');
       return loaded;
-    } catch (error) {
-      await connection.run('ROLLBACK');
-      throw error;
-    }
+    });
+  } catch (error) {
+    if (error instanceof FastPathDeclined) return null;
+    throw error;
   } finally {
     await connection.run('RESET preserve_insertion_order');
   }
@@ -228,36 +261,47 @@ async function insertLog(connection: DuckDBConnection, report: LoadReport, loadI
   await connection.run(
     `INSERT INTO load_log VALUES ($id, $file, $sha, $variant, $kind, $status, $read, $accepted, $rejected, from_json($warnings, '["VARCHAR"]'), $started::TIMESTAMP, current_localtimestamp())`,
     {
-      id: loadId, file: report.file, sha: report.sha256, variant: report.variant, kind: report.kind ?? '', status, read: report.rowsRead,
-      accepted: status === 'loaded' ? report.rowsAccepted : 0, rejected: report.rowsRejected,
-      warnings: JSON.stringify(report.warnings), started: startedAt.toISOString().replace('T', ' ').replace('Z', ''),
+      id: loadId,
+      file: report.file,
+      sha: report.sha256,
+      variant: report.variant,
+      kind: report.kind ?? '',
+      status,
+      read: report.rowsRead,
+      accepted: status === 'loaded' ? report.rowsAccepted : 0,
+      rejected: report.rowsRejected,
+      warnings: JSON.stringify(report.warnings),
+      started: startedAt.toISOString().replace('T', ' ').replace('Z', ''),
     },
   );
 }
 
 /** A refused load is logged with its errors; no data table is touched. */
 async function logRefusal(connection: DuckDBConnection, report: LoadReport, startedAt: Date): Promise<number> {
-  await connection.run('BEGIN TRANSACTION');
   try {
-    const loadId = Number(await scalar(connection, "SELECT nextval('load_id_seq')"));
-    await insertLog(connection, report, loadId, 'refused', startedAt);
-    for (const e of report.errors) {
-      await connection.run('INSERT INTO load_reject VALUES ($id, $file, $line, $column, $value, $reason)', {
-        id: loadId, file: report.file, line: e.line, column: e.column, value: e.value, reason: e.reason,
-      });
-    }
-    await connection.run('COMMIT');
-    return loadId;
-  } catch (error) {
-    await connection.run('ROLLBACK');
-    throw error;
+    return await inTransaction(connection, async () => {
+      const loadId = Number(await scalar(connection, "SELECT nextval('load_id_seq')"));
+      await insertLog(connection, report, loadId, 'refused', startedAt);
+      for (const e of report.errors) {
+        await connection.run('INSERT INTO load_reject VALUES ($id, $file, $line, $column, $value, $reason)', {
+          id: loadId,
+          file: report.file,
+          line: e.line,
+          column: e.column,
+          value: e.value,
+          reason: e.reason,
+        });
+      }
+      return loadId;
+    });
   } finally {
     await dropStaging(connection);
   }
 }
 
 async function dropRawStaging(connection: DuckDBConnection): Promise<void> {
-  for (const sql of ['DROP VIEW IF EXISTS stg', 'DROP TABLE IF EXISTS stg_mapped', 'DROP TABLE IF EXISTS stg_raw']) await connection.run(sql);
+  for (const sql of ['DROP VIEW IF EXISTS stg', 'DROP TABLE IF EXISTS stg_mapped', 'DROP TABLE IF EXISTS stg_raw'])
+    await connection.run(sql);
 }
 
 async function dropStaging(connection: DuckDBConnection): Promise<void> {
@@ -278,7 +322,9 @@ async function withRawValues(connection: DuckDBConnection, columns: ReadonlySet<
     )
   ).getRowObjectsJS();
   const byLine = new Map(found.map((r) => [Number(r.line), r]));
-  return errors.map((e) => (wanted.includes(e) ? { ...e, value: (byLine.get(e.line!)?.[e.column!] as string | null | undefined) ?? null } : e));
+  return errors.map((e) =>
+    wanted.includes(e) ? { ...e, value: (byLine.get(e.line!)?.[e.column!] as string | null | undefined) ?? null } : e,
+  );
 }
 
 /** One line per error, as the CLI and the API print them: "fil.csv, rad 5, kolumn värde: "abc" är inte ett tal". */

@@ -1,4 +1,7 @@
-/** @module sensitivity – how the business case moves: low/high items, ±x %, switching value, optimism bias, scenarios, plan against outcome. */
+/**
+ * @module sensitivity – how the business case moves: low/high items, ±x %, switching value, optimism bias, scenarios,
+ * plan against outcome.
+ */
 import { businessCase, DEFAULT_RATE, flows, type BusinessCaseLine, type BusinessCaseOptions } from './business-case.js';
 import { presentValue } from './finance.js';
 
@@ -33,7 +36,8 @@ export function sensitivity(all: readonly BusinessCaseLine[], scenario: string, 
   const base = businessCase(all, scenario, options);
   const lines = all.filter((l) => l.scenario === scenario && l.kind === 'plan');
   const [start, end] = [base.startYear, base.endYear];
-  const pv = (post: 'cost' | 'benefit', amount?: (l: BusinessCaseLine) => number) => presentValue(flows(lines, post, start, end, amount), rate);
+  const pv = (post: 'cost' | 'benefit', amount?: (l: BusinessCaseLine) => number) =>
+    presentValue(flows(lines, post, start, end, amount), rate);
   const pvC = pv('cost');
   const pvB = pv('benefit');
   const low = (l: BusinessCaseLine) => l.low ?? l.amount;
@@ -69,7 +73,8 @@ export interface PlanOutcomeRow {
 export function planAgainstOutcome(all: readonly BusinessCaseLine[], scenario: string): PlanOutcomeRow[] {
   const lines = all.filter((l) => l.scenario === scenario);
   const years = [...new Set(lines.map((l) => l.year))].sort((a, b) => a - b);
-  const sum = (kind: string, post: string, year: number) => lines.filter((l) => l.kind === kind && l.post === post && l.year === year).reduce((s, l) => s + l.amount, 0);
+  const sum = (kind: string, post: string, year: number) =>
+    lines.filter((l) => l.kind === kind && l.post === post && l.year === year).reduce((s, l) => s + l.amount, 0);
   const hasOutcome = (year: number) => lines.some((l) => l.kind === 'outcome' && l.year === year);
   return years.map((year) => ({
     year,

@@ -70,7 +70,15 @@ export class HeaderError extends Error {
 
 function splitDescription(rest: string): [string, string | undefined] {
   const at = rest.search(/\s[—–]\s|\s--\s/);
-  return at < 0 ? [rest.trim(), undefined] : [rest.slice(0, at).trim(), rest.slice(at).replace(/^\s*(—|–|--)\s*/, '').trim()];
+  return at < 0
+    ? [rest.trim(), undefined]
+    : [
+        rest.slice(0, at).trim(),
+        rest
+          .slice(at)
+          .replace(/^\s*(—|–|--)\s*/, '')
+          .trim(),
+      ];
 }
 
 function sqlType(word: string | undefined, fail: (why: string) => never): SqlType {
@@ -94,7 +102,8 @@ export function parseQueryFile(file: string, stem: string, text: string): QueryH
     };
     const match = /^--\s*([a-z]+):\s*(.*)$/.exec(line);
     if (!match) {
-      if (new RegExp(`^--\\s*(${DIRECTIVES.join('|')})\\b`).test(line) || /^--[a-z]/.test(line)) fail(`rubrikrad utan kolon; skriv "-- direktiv: värde" (giltiga: ${DIRECTIVES.join(', ')})`);
+      if (new RegExp(`^--\\s*(${DIRECTIVES.join('|')})\\b`).test(line) || /^--[a-z]/.test(line))
+        fail(`rubrikrad utan kolon; skriv "-- direktiv: värde" (giltiga: ${DIRECTIVES.join(', ')})`);
       continue; // an ordinary comment
     }
     const [, directive, rest] = match;
@@ -128,7 +137,8 @@ export function parseQueryFile(file: string, stem: string, text: string): QueryH
           else fail(`okänt parameteralternativ "${option}" (giltiga: required, default=, values=a|b, min=, max=, format=period)`);
         }
         if (param.required && param.default !== undefined) fail('en parameter kan inte både krävas och ha ett standardvärde');
-        if (param.values && param.default !== undefined && !param.values.includes(param.default)) fail('standardvärdet finns inte bland de tillåtna värdena');
+        if (param.values && param.default !== undefined && !param.values.includes(param.default))
+          fail('standardvärdet finns inte bland de tillåtna värdena');
         header.params.push(param);
         break;
       }
@@ -143,8 +153,14 @@ export function parseQueryFile(file: string, stem: string, text: string): QueryH
       case 'suppress': {
         const fields = Object.fromEntries(rest.split(/\s+/).map((kv) => kv.split('=') as [string, string]));
         const unknown = Object.keys(fields).filter((k) => !['count', 'values', 'min', 'group'].includes(k));
-        if (unknown.length || !fields.count || !fields.values) fail('skriv "-- suppress: count=kolumn values=a,b [min=kolumn] [group=a,b]"');
-        header.suppress = { count: fields.count, values: fields.values.split(','), min: fields.min, group: fields.group ? fields.group.split(',') : [] };
+        if (unknown.length || !fields.count || !fields.values)
+          fail('skriv "-- suppress: count=kolumn values=a,b [min=kolumn] [group=a,b]"');
+        header.suppress = {
+          count: fields.count,
+          values: fields.values.split(','),
+          min: fields.min,
+          group: fields.group ? fields.group.split(',') : [],
+        };
         break;
       }
     }
@@ -154,7 +170,8 @@ export function parseQueryFile(file: string, stem: string, text: string): QueryH
   if (missing.length) throw new HeaderError(file, 1, lines[0] ?? '', `rubriken saknar ${missing.map((m) => `"-- ${m}:"`).join(' och ')}`);
   if (!sql) throw new HeaderError(file, lines.length, '', 'filen har ingen SQL efter rubriken');
   for (const c of header.columns) {
-    if (c.when && !header.params.some((p) => p.name === c.when!.param)) throw new HeaderError(file, 1, c.name, `kolumnen villkoras av en okänd parameter "${c.when.param}"`);
+    if (c.when && !header.params.some((p) => p.name === c.when!.param))
+      throw new HeaderError(file, 1, c.name, `kolumnen villkoras av en okänd parameter "${c.when.param}"`);
   }
   return { ...(header as QueryHeader), sql };
 }

@@ -15,9 +15,16 @@ function paramSchema(p: ParamSpec): z.ZodType<unknown> {
       case 'VARCHAR':
         base =
           p.format === 'period'
-            ? z.string().refine((v) => v === '' || (PERIOD.test(v) && !Number.isNaN(Date.parse(v.length === 4 ? `${v}-01-01` : v.length === 7 ? `${v}-01` : v))), {
-                message: `${label} ska vara en period: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD`,
-              })
+            ? z
+                .string()
+                .refine(
+                  (v) =>
+                    v === '' ||
+                    (PERIOD.test(v) && !Number.isNaN(Date.parse(v.length === 4 ? `${v}-01-01` : v.length === 7 ? `${v}-01` : v))),
+                  {
+                    message: `${label} ska vara en period: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD`,
+                  },
+                )
             : z.string().max(200, `${label} är för lång (högst 200 tecken)`);
         break;
       case 'INTEGER':
@@ -37,10 +44,14 @@ function paramSchema(p: ParamSpec): z.ZodType<unknown> {
         break;
       }
       case 'BOOLEAN':
-        base = z.enum(['true', 'false', '1', '0', 'ja', 'nej'], { message: `${label} ska vara true eller false` }).transform((v) => ['true', '1', 'ja'].includes(v));
+        base = z
+          .enum(['true', 'false', '1', '0', 'ja', 'nej'], { message: `${label} ska vara true eller false` })
+          .transform((v) => ['true', '1', 'ja'].includes(v));
         break;
       case 'DATE':
-        base = z.string().refine((v) => DATE.test(v) && !Number.isNaN(Date.parse(v)), { message: `${label} ska vara ett datum ÅÅÅÅ-MM-DD` });
+        base = z
+          .string()
+          .refine((v) => DATE.test(v) && !Number.isNaN(Date.parse(v)), { message: `${label} ska vara ett datum ÅÅÅÅ-MM-DD` });
         break;
     }
   }
@@ -64,4 +75,9 @@ export function describeIssues(error: z.ZodError): string {
       return issue.message;
     })
     .join('; ');
+}
+
+/** A query file, parsed and checked, with the schema its parameters are validated by. */
+export interface NamedQuery extends QueryHeader {
+  schema: ReturnType<typeof paramsSchema>;
 }

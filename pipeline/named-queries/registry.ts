@@ -1,14 +1,15 @@
-/** @module registry – every `queries/*.sql`, parsed and checked against DuckDB's own prepare at start: a file that is not one SELECT with exactly the declared parameters and columns is refused. */
+/**
+ * @module registry – every `queries/*.sql`, parsed and checked against DuckDB's own prepare at start: a file that is
+ * not one SELECT with exactly the declared parameters and columns is refused.
+ */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseQueryFile, type QueryHeader } from './header.js';
-import { paramsSchema } from './params.js';
+import { paramsSchema, type NamedQuery } from './params.js';
 import { BIND_TYPES } from './run-query.js';
 
-export interface NamedQuery extends QueryHeader {
-  schema: ReturnType<typeof paramsSchema>;
-}
+export type { NamedQuery } from './params.js';
 
 const SELECT = 1; // duckdb_statement_type DUCKDB_STATEMENT_TYPE_SELECT
 
@@ -17,7 +18,9 @@ export class QueryFileError extends Error {}
 /** Loads and validates every query file in `dir`, keyed by name. */
 export async function loadQueries(connection: DuckDBConnection, dir: string): Promise<Map<string, NamedQuery>> {
   const queries = new Map<string, NamedQuery>();
-  for (const entry of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
+  for (const entry of readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
     const file = basename(entry);
     const header = parseQueryFile(file, file.replace(/\.sql$/, ''), readFileSync(join(dir, entry), 'utf8'));
     await validateAgainstDuckDB(connection, file, header);
@@ -41,7 +44,10 @@ async function validateAgainstDuckDB(connection: DuckDBConnection, file: string,
     const declared = header.params.map((p) => p.name);
     const undeclared = used.filter((u) => !declared.includes(u));
     const unused = declared.filter((d) => !used.includes(d));
-    if (undeclared.length) throw new QueryFileError(`${file}: SQL använder parametrar som rubriken inte deklarerar: ${undeclared.map((u) => `$${u}`).join(', ')}.`);
+    if (undeclared.length)
+      throw new QueryFileError(
+        `${file}: SQL använder parametrar som rubriken inte deklarerar: ${undeclared.map((u) => `$${u}`).join(', ')}.`,
+      );
     if (unused.length) throw new QueryFileError(`${file}: rubriken deklarerar parametrar som SQL inte använder: ${unused.join(', ')}.`);
     // Result types depend on the parameters' types, so ask with typed NULLs and no rows.
     const values = Object.fromEntries(header.params.map((p) => [p.name, null]));

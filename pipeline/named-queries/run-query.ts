@@ -1,7 +1,7 @@
 /** @module run-query – runs a named query with bound parameters, a row limit and a timeout; shapes and suppresses the answer. */
 import { BIGINT, BOOLEAN, DOUBLE, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
 import type { ColumnSpec, SqlType } from './header.js';
-import type { NamedQuery } from './registry.js';
+import type { NamedQuery } from './params.js';
 import { suppressSmallCells, type Row } from './suppress.js';
 
 export interface RunOptions {
@@ -40,7 +40,12 @@ function normalise(value: unknown, type: SqlType): unknown {
   }
 }
 
-export async function runNamedQuery(connection: DuckDBConnection, query: NamedQuery, parameters: Record<string, unknown>, options: RunOptions): Promise<QueryAnswer> {
+export async function runNamedQuery(
+  connection: DuckDBConnection,
+  query: NamedQuery,
+  parameters: Record<string, unknown>,
+  options: RunOptions,
+): Promise<QueryAnswer> {
   const values: Record<string, string | number | boolean | null> = {};
   const types: Record<string, DuckDBType> = {};
   for (const p of query.params) {
@@ -59,7 +64,8 @@ export async function runNamedQuery(connection: DuckDBConnection, query: NamedQu
   try {
     raw = (await connection.runAndReadAll(sql, values, types)).getRowObjectsJson() as Row[];
   } catch (error) {
-    if (/interrupt/i.test((error as Error).message)) throw new QueryTimeoutError(`Frågan ${query.name} avbröts efter ${options.timeoutMs} ms.`);
+    if (/interrupt/i.test((error as Error).message))
+      throw new QueryTimeoutError(`Frågan ${query.name} avbröts efter ${options.timeoutMs} ms.`);
     throw error;
   } finally {
     clearTimeout(timer);
@@ -74,7 +80,9 @@ export async function runNamedQuery(connection: DuckDBConnection, query: NamedQu
     if (query.suppress?.min) out[query.suppress.min] = row[query.suppress.min];
     return out;
   });
-  const { rows, suppressed } = query.suppress ? suppressSmallCells(typed, query.suppress, options.minCount) : { rows: typed, suppressed: 0 };
+  const { rows, suppressed } = query.suppress
+    ? suppressSmallCells(typed, query.suppress, options.minCount)
+    : { rows: typed, suppressed: 0 };
   const shaped = rows.map((row) => Object.fromEntries(visible.map((c) => [c.name, row[c.name]])));
   return { query: query.name, parameters, columns: visible, rows: shaped, rowCount: shaped.length, truncated, suppressedCells: suppressed };
 }

@@ -22,7 +22,11 @@ function minOf(row: Row, spec: SuppressSpec, fallback: number): number {
 }
 
 /** Returns new rows with small cells suppressed, and how many were. */
-export function suppressSmallCells(rows: readonly Row[], spec: SuppressSpec, minCount = DEFAULT_MIN_COUNT): { rows: Row[]; suppressed: number } {
+export function suppressSmallCells(
+  rows: readonly Row[],
+  spec: SuppressSpec,
+  minCount = DEFAULT_MIN_COUNT,
+): { rows: Row[]; suppressed: number } {
   const out = rows.map((r) => ({ ...r }));
   const marked = new Set<number>();
   out.forEach((row, i) => {
@@ -38,7 +42,9 @@ export function suppressSmallCells(rows: readonly Row[], spec: SuppressSpec, min
     for (const members of groups.values()) {
       const inGroup = members.filter((i) => marked.has(i));
       if (inGroup.length !== 1 || members.length < 2) continue;
-      const candidates = members.filter((i) => !marked.has(i)).sort((a, b) => (countOf(out[a], spec) ?? Infinity) - (countOf(out[b], spec) ?? Infinity));
+      const candidates = members
+        .filter((i) => !marked.has(i))
+        .sort((a, b) => (countOf(out[a], spec) ?? Infinity) - (countOf(out[b], spec) ?? Infinity));
       if (candidates.length) marked.add(candidates[0]);
     }
   }

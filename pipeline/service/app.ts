@@ -1,81 +1,164 @@
-/** @module app – the Hono application: middleware, routes, and the one error handler. */
-import { Hono } from 'hono';
+/** @module app – the Hono application: middleware, the routes as sub-apps, and the one error handler. */
+import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import pino from 'pino';
+import { ServiceError } from '../../addin/service/service-call.js';
+import {
+  baselineQuery,
+  baselineResponse,
+  businessCaseQuery,
+  businessCaseResponse,
+  followupQuery,
+  followupResponse,
+  productionLossQuery,
+  productionLossResponse,
+  riskMatrixQuery,
+  riskMatrixResponse,
+  type HealthResponse,
+} from '../contracts/index.js';
+import { isUserError } from '../errors.js';
 import { QueryTimeoutError } from '../named-queries/run-query.js';
 import { authenticate } from './auth.js';
-import type { Env, ServiceDeps } from './context.js';
+import { withReader, type Env, type ServiceDeps } from './context.js';
 import { DOCS_HTML, openApiDocument, type PurposeEndpoint } from './openapi.js';
-import { problem, TITLES } from './problem.js';
-import { baselineRoutes, baselineSchema } from './routes/baseline.js';
-import { businessCaseRoutes, businessCaseSchema } from './routes/business-case.js';
-import { followupRoutes, followupSchema } from './routes/followup.js';
-import { ingestRoutes } from './routes/ingest.js';
-import { queryRoutes } from './routes/queries.js';
-import { riskMatrixRoutes, riskMatrixSchema } from './routes/risk-matrix.js';
-import { workbookRoutes } from './routes/workbooks.js';
+import { problem, RefusedFile, TITLES } from './problem.js';
 import { addinRoutes } from './routes/addin.js';
+import { baselineRoutes } from './routes/baseline.js';
+import { businessCaseRoutes } from './routes/business-case.js';
+import { followupRoutes } from './routes/followup.js';
+import { ingestRoutes } from './routes/ingest.js';
+import { productionLossRoutes } from './routes/production-loss.js';
+import { queryRoutes } from './routes/queries.js';
+import { riskMatrixRoutes } from './routes/risk-matrix.js';
+import { workbookRoutes } from './routes/workbooks.js';
 
 export { problem } from './problem.js';
 
 const PURPOSE: PurposeEndpoint[] = [
-  { path: '/api/v1/business-case', summary: 'Nyttokalkylens nyckeltal: npv, bcr, payback, discountedPayback, irr, breakEvenAnnualBenefit, years[], och samma till förväntat värde under expected', role: 'reader', schema: businessCaseSchema },
-  { path: '/api/v1/followup', summary: 'Femårsuppföljning per indikator och förvaltning, med status, och sammanvägt per nytta och effektmål', role: 'reader', schema: followupSchema },
-  { path: '/api/v1/risk-matrix', summary: 'Riskmatrisens celler {probability, consequence, count, ids, colour}, registret och ändringar sedan förra bedömningen', role: 'reader', schema: riskMatrixSchema },
-  { path: '/api/v1/baseline', summary: 'Baslinje före driftstart, styrdiagram (p, p′ eller XmR) och avbruten tidsserie', role: 'reader', schema: baselineSchema },
+  {
+    path: '/api/v1/business-case',
+    role: 'reader',
+    schema: businessCaseQuery,
+    response: businessCaseResponse,
+    summary:
+      'Nyttokalkylens nyckeltal: npv, bcr, payback, discountedPayback, irr, breakEvenAnnualBenefit, years[], och samma till förväntat värde under expected',
+  },
+  {
+    path: '/api/v1/followup',
+    role: 'reader',
+    schema: followupQuery,
+    response: followupResponse,
+    summary: 'Femårsuppföljning per indikator och förvaltning, med status, och sammanvägt per nytta och effektmål',
+  },
+  {
+    path: '/api/v1/risk-matrix',
+    role: 'reader',
+    schema: riskMatrixQuery,
+    response: riskMatrixResponse,
+    summary: 'Riskmatrisens celler {probability, consequence, count, ids, colour}, registret och ändringar sedan förra bedömningen',
+  },
+  {
+    path: '/api/v1/baseline',
+    role: 'reader',
+    schema: baselineQuery,
+    response: baselineResponse,
+    summary: 'Baslinje före driftstart, styrdiagram (p, p′ eller XmR) och avbruten tidsserie',
+  },
+  {
+    path: '/api/v1/production-loss',
+    role: 'reader',
+    schema: productionLossQuery,
+    response: productionLossResponse,
+    summary: 'Modellerat produktionsbortfall kring varje enhets driftstart: per förvaltning, våg och år',
+  },
 ];
+
+const SILENT = pino({ level: 'silent' });
 
 export function createApp(deps: ServiceDeps): Hono<Env> {
   const app = new Hono<Env>();
-  const log = deps.log ?? (() => {});
+  const logger = deps.logger ?? SILENT;
   app.use(requestId());
   // The task pane runs in a frame inside Excel on the web, and Office fetches its icons from its own origin: those paths
   // may be framed and fetched cross-origin. Everything else keeps the strict defaults.
   const strict = secureHeaders();
   const framable = secureHeaders({ xFrameOptions: false, crossOriginResourcePolicy: 'cross-origin', crossOriginOpenerPolicy: false });
   app.use((c, next) => (c.req.path.startsWith('/addin') || c.req.path === '/manifest.xml' ? framable(c, next) : strict(c, next)));
+  // Every log line of a request carries its id, and the caller once the token is read.
   app.use(async (c, next) => {
     const start = performance.now();
+    c.set('logger', logger.child({ requestId: c.get('requestId') }));
     await next();
-    log({ level: 'info', requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - start), caller: c.get('caller') });
+    c.get('logger').info(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - start), caller: c.get('caller') },
+      'request',
+    );
   });
   // Only the add-in's origin may call from a browser; the task pane is served from the service itself, so it needs none.
-  app.use('/api/*', cors({ origin: (origin) => (deps.config.corsOrigins.includes(origin) ? origin : null), allowHeaders: ['Authorization', 'Content-Type', 'Accept'], allowMethods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }));
+  app.use(
+    '/api/*',
+    cors({
+      origin: (origin) => (deps.config.corsOrigins.includes(origin) ? origin : null),
+      allowHeaders: ['Authorization', 'Content-Type', 'Accept'],
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      maxAge: 600,
+    }),
+  );
 
   app.get('/api/v1/health', async (c) => {
-    const [loads, observations] = await Promise.all(
-      ["SELECT count(*) FROM load_log WHERE status = 'loaded'", 'SELECT count(*) FROM observation'].map(async (sql) => {
-        const connection = await deps.instance.connect();
-        try {
-          return Number((await connection.runAndReadAll(sql)).getRows()[0][0]);
-        } finally {
-          connection.closeSync();
-        }
-      }),
-    );
-    return c.json({ status: 'ok', version: deps.version, loads, observations, localMode: deps.config.localMode });
+    const count = (sql: string) => withReader(deps, async (connection) => Number((await connection.runAndReadAll(sql)).getRows()[0][0]));
+    const [loads, observations] = await Promise.all([
+      count("SELECT count(*) FROM load_log WHERE status = 'loaded'"),
+      count('SELECT count(*) FROM observation'),
+    ]);
+    const body: HealthResponse = { status: 'ok', version: deps.version, loads, observations, localMode: deps.config.localMode };
+    return c.json(body);
   });
   app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument(deps, PURPOSE)));
   app.get('/docs', (c) => c.html(DOCS_HTML));
 
   app.use('/api/v1/*', authenticate(deps.config));
-  queryRoutes(app, deps);
-  businessCaseRoutes(app, deps);
-  followupRoutes(app, deps);
-  riskMatrixRoutes(app, deps);
-  baselineRoutes(app, deps);
-  ingestRoutes(app, deps);
-  workbookRoutes(app);
-  addinRoutes(app, { officeJs: deps.config.officeJs });
-
-  app.notFound((c) => problem(404, TITLES[404], `Det finns ingen resurs på ${c.req.path}.`, c.req.path));
-  app.onError((error, c) => {
-    if (error instanceof HTTPException) return problem(error.status, TITLES[error.status] ?? 'Fel', error.message, c.req.path);
-    if (error instanceof QueryTimeoutError) return problem(504, TITLES[504], error.message, c.req.path);
-    log({ level: 'error', requestId: c.get('requestId'), path: c.req.path, message: error.message });
-    return problem(500, TITLES[500], 'Ett oväntat fel inträffade i tjänsten. Se tjänstens logg.', c.req.path);
+  app.use('/api/v1/*', async (c, next) => {
+    c.set('logger', c.get('logger').child({ caller: c.get('caller') }));
+    await next();
   });
+  for (const routes of [
+    queryRoutes,
+    businessCaseRoutes,
+    followupRoutes,
+    riskMatrixRoutes,
+    baselineRoutes,
+    productionLossRoutes,
+    ingestRoutes,
+  ])
+    app.route('/api/v1', routes(deps));
+  app.route('/api/v1', workbookRoutes(app));
+  app.route('/', addinRoutes({ officeJs: deps.config.officeJs }));
+
+  // Every answer carries its request id, errors too: a problem body is a new Response, so the id is set on it here.
+  const withId = (c: Context<Env>, res: Response) => {
+    res.headers.set('x-request-id', c.get('requestId'));
+    return res;
+  };
+  app.notFound((c) => withId(c, problem(404, TITLES[404], `Det finns ingen resurs på ${c.req.path}.`, c.req.path)));
+  app.onError((error, c) => withId(c, errorAnswer(error, c)));
+  const errorAnswer = (error: Error, c: Context<Env>): Response => {
+    const at = c.req.path;
+    if (error instanceof HTTPException) return problem(error.status, TITLES[error.status] ?? 'Fel', error.message, at);
+    if (isUserError(error)) return problem(400, TITLES[400], error.message, at);
+    if (error instanceof RefusedFile)
+      return problem(422, TITLES[422], error.message, at, { messages: error.report.messages, report: error.report });
+    if (error instanceof QueryTimeoutError) return problem(504, TITLES[504], error.message, at);
+    // A workbook built from the service's own answers passes on what the inner call said.
+    if (error instanceof ServiceError) {
+      const status = error.status >= 400 && error.status < 500 ? error.status : 502;
+      return problem(status, TITLES[status] ?? 'Fel', error.message, at);
+    }
+    (c.get('logger') ?? logger).error({ path: at, err: error }, 'unexpected error');
+    return problem(500, TITLES[500], 'Ett oväntat fel inträffade i tjänsten. Se tjänstens logg.', at);
+  };
   return app;
 }

@@ -23,7 +23,13 @@ function arrowValue(value: unknown, type: SqlType): unknown {
 
 export function toArrowStream(columns: readonly ColumnSpec[], rows: readonly Record<string, unknown>[]): Uint8Array {
   const vectors = Object.fromEntries(
-    columns.map((c) => [c.name, vectorFromArray(rows.map((r) => arrowValue(r[c.name], c.type)), ARROW_TYPES[c.type]())]),
+    columns.map((c) => [
+      c.name,
+      vectorFromArray(
+        rows.map((r) => arrowValue(r[c.name], c.type)),
+        ARROW_TYPES[c.type](),
+      ),
+    ]),
   );
   return tableToIPC(new Table(vectors), 'stream');
 }

@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { ROLES, type Role } from '../named-queries/header.js';
 
-const tokenSchema = z.object({ token: z.string().min(16, 'en token ska vara minst 16 tecken'), role: z.enum(ROLES), name: z.string().default('') });
+const tokenSchema = z.object({
+  token: z.string().min(16, 'en token ska vara minst 16 tecken'),
+  role: z.enum(ROLES),
+  name: z.string().default(''),
+});
 
 const configSchema = z
   .object({
@@ -40,12 +44,21 @@ function tokensFromEnv(value: string | undefined) {
   return value.split(',').map((entry) => {
     const [token, role, name = ''] = entry.trim().split(':');
     const parsed = tokenSchema.safeParse({ token, role, name });
-    if (!parsed.success) throw new UserError(`NYTTA_TOKENS: ogiltig post "${token?.slice(0, 4)}…:${role}": ${parsed.error.issues[0].message}.`, 'config_invalid');
+    if (!parsed.success)
+      throw new UserError(
+        `NYTTA_TOKENS: ogiltig post "${token?.slice(0, 4)}…:${role}": ${parsed.error.issues[0].message}.`,
+        'config_invalid',
+      );
     return parsed.data;
   });
 }
 
-export function loadConfig(options: { host: string; port: number; env?: NodeJS.ProcessEnv; overrides?: Partial<z.input<typeof configSchema>> }): ServiceConfig {
+export function loadConfig(options: {
+  host: string;
+  port: number;
+  env?: NodeJS.ProcessEnv;
+  overrides?: Partial<z.input<typeof configSchema>>;
+}): ServiceConfig {
   const env = options.env ?? process.env;
   let fromFile: unknown = {};
   if (env.NYTTA_CONFIG) {
@@ -57,12 +70,16 @@ export function loadConfig(options: { host: string; port: number; env?: NodeJS.P
   }
   const parsed = configSchema.safeParse({ ...(fromFile as object), ...options.overrides });
   if (!parsed.success) {
-    throw new UserError(`Konfigurationen är ogiltig: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, 'config_invalid');
+    throw new UserError(
+      `Konfigurationen är ogiltig: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      'config_invalid',
+    );
   }
   const config = parsed.data;
   const tokens = [...config.tokens, ...tokensFromEnv(env.NYTTA_TOKENS)];
   const officeJs = env.NYTTA_OFFICE_JS ?? 'local';
-  if (officeJs !== 'local' && officeJs !== 'cdn') throw new UserError(`NYTTA_OFFICE_JS ska vara local eller cdn, inte "${officeJs}".`, 'config_invalid');
+  if (officeJs !== 'local' && officeJs !== 'cdn')
+    throw new UserError(`NYTTA_OFFICE_JS ska vara local eller cdn, inte "${officeJs}".`, 'config_invalid');
   if (tokens.length === 0 && !isLoopback(options.host)) {
     throw new UserError(
       `Tjänsten startar inte på ${options.host} utan tokens: ange NYTTA_TOKENS eller tokens i NYTTA_CONFIG, eller lyssna på 127.0.0.1.`,

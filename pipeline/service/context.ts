@@ -1,6 +1,7 @@
 /** @module context – what every route needs: the store, the queries, the settings, and a reader connection per request. */
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { Context } from 'hono';
+import type { Logger } from 'pino';
 import { HTTPException } from 'hono/http-exception';
 import type { ColumnSpec } from '../named-queries/header.js';
 import type { NamedQuery } from '../named-queries/registry.js';
@@ -19,10 +20,11 @@ export interface ServiceDeps {
   queries: Map<string, NamedQuery>;
   config: ServiceConfig;
   version: string;
-  log?: (entry: Record<string, unknown>) => void;
+  /** Where the service logs; silent when absent (tests, the CLI's in-process service). */
+  logger?: Logger;
 }
 
-export type Env = { Variables: AuthVariables & { requestId: string } };
+export type Env = { Variables: AuthVariables & { requestId: string; logger: Logger } };
 
 /** Runs `work` on a fresh connection of its own, so a slow reader never blocks another or the writer. */
 export async function withReader<T>(deps: ServiceDeps, work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
@@ -34,12 +36,29 @@ export async function withReader<T>(deps: ServiceDeps, work: (connection: DuckDB
   }
 }
 
-/** Runs a named query with the service's limits and suppression. */
+/** Runs a named query on validated parameters, with the service's limits and suppression. */
+export function runQuery(deps: ServiceDeps, query: NamedQuery, parameters: Record<string, unknown>): Promise<QueryAnswer> {
+  return withReader(deps, (c) =>
+    runNamedQuery(c, query, parameters, {
+      rowLimit: deps.config.rowLimit,
+      timeoutMs: deps.config.timeoutMs,
+      minCount: deps.config.minCount,
+    }),
+  );
+}
+
+/** Runs a named query by name, its parameters validated as a query string would be. */
 export function answer(deps: ServiceDeps, name: string, parameters: Record<string, unknown>): Promise<QueryAnswer> {
   const query = deps.queries.get(name);
   if (!query) throw new Error(`Named query ${name} is missing`);
-  const parsed = query.schema.parse(Object.fromEntries(Object.entries(parameters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])));
-  return withReader(deps, (c) => runNamedQuery(c, query, parsed as Record<string, unknown>, { rowLimit: deps.config.rowLimit, timeoutMs: deps.config.timeoutMs, minCount: deps.config.minCount }));
+  const parsed = query.schema.parse(
+    Object.fromEntries(
+      Object.entries(parameters)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, String(v)]),
+    ),
+  );
+  return runQuery(deps, query, parsed as Record<string, unknown>);
 }
 
 export function wantsArrow(c: Context): boolean {
@@ -50,7 +69,9 @@ export function wantsArrow(c: Context): boolean {
 export function respond(c: Context, body: unknown, table?: { columns: readonly ColumnSpec[]; rows: readonly object[] }): Response {
   if (wantsArrow(c)) {
     if (!table) throw new HTTPException(406, { message: 'Svaret finns bara som JSON.' });
-    return new Response(new Uint8Array(toArrowStream(table.columns, table.rows as Record<string, unknown>[])), { headers: { 'content-type': ARROW_STREAM } });
+    return new Response(new Uint8Array(toArrowStream(table.columns, table.rows as Record<string, unknown>[])), {
+      headers: { 'content-type': ARROW_STREAM },
+    });
   }
   return c.json(body as object);
 }

@@ -1,10 +1,12 @@
 /** @module openapi – the OpenAPI 3.1 document, from the same query headers and zod schemas that validate the calls. */
 import { z } from 'zod';
+import { healthResponse, ingestResponse, problemSchema, queryAnswer, queryListResponse, refusedResponse } from '../contracts/index.js';
 import type { ParamSpec } from '../named-queries/header.js';
 import type { ServiceDeps } from './context.js';
 
 export function paramJsonSchema(p: ParamSpec): Record<string, unknown> {
-  const type = p.type === 'INTEGER' || p.type === 'BIGINT' ? 'integer' : p.type === 'DOUBLE' ? 'number' : p.type === 'BOOLEAN' ? 'boolean' : 'string';
+  const type =
+    p.type === 'INTEGER' || p.type === 'BIGINT' ? 'integer' : p.type === 'DOUBLE' ? 'number' : p.type === 'BOOLEAN' ? 'boolean' : 'string';
   return {
     type,
     ...(p.type === 'DATE' ? { format: 'date' } : {}),
@@ -16,30 +18,53 @@ export function paramJsonSchema(p: ParamSpec): Record<string, unknown> {
   };
 }
 
-const problem = { description: 'Fel (application/problem+json, svensk detail)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+const problem = {
+  description: 'Fel (application/problem+json, svensk detail)',
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+};
 const errors = { '400': problem, '401': problem, '403': problem, '404': problem, '504': problem };
-const tabular = (description: string) => ({
+const ARROW = { 'application/vnd.apache.arrow.stream': { schema: { type: 'string', format: 'binary' } } };
+/** A response's JSON Schema, from its contract. */
+const responseSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' });
+const tabular = (description: string, schema: z.ZodType) => ({
   description,
-  content: { 'application/json': { schema: { type: 'object' } }, 'application/vnd.apache.arrow.stream': { schema: { type: 'string', format: 'binary' } } },
+  content: { 'application/json': { schema: responseSchema(schema) }, ...ARROW },
+});
+const json = (description: string, schema: z.ZodType) => ({
+  description,
+  content: { 'application/json': { schema: responseSchema(schema) } },
 });
 
 /** Query parameters of a zod object schema as OpenAPI parameters. */
 function zodParameters(schema: z.ZodObject): Record<string, unknown>[] {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown>; required?: string[] };
-  return Object.entries(json.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: json.required?.includes(name) ?? false, schema: s }));
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, unknown>;
+    required?: string[];
+  };
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    schema: s,
+  }));
 }
 
 export interface PurposeEndpoint {
   path: string;
   summary: string;
   role: string;
+  /** The query string's contract. */
   schema: z.ZodObject;
+  /** The answer's contract. */
+  response: z.ZodType;
 }
 
 export function openApiDocument(deps: ServiceDeps, endpoints: readonly PurposeEndpoint[]): Record<string, unknown> {
   const paths: Record<string, unknown> = {
-    '/api/v1/health': { get: { summary: 'Hälsokontroll (ingen token krävs)', responses: { '200': { description: 'ok' } } } },
-    '/api/v1/queries': { get: { summary: 'Alla namngivna frågor med sina parametrar', responses: { '200': { description: 'listan' }, ...errors } } },
+    '/api/v1/health': { get: { summary: 'Hälsokontroll (ingen token krävs)', responses: { '200': json('ok', healthResponse) } } },
+    '/api/v1/queries': {
+      get: { summary: 'Alla namngivna frågor med sina parametrar', responses: { '200': json('listan', queryListResponse), ...errors } },
+    },
     '/api/v1/ingest': {
       post: {
         summary: 'Läs in en exportfil (roll controller): samma kontroller som nytta ingest',
@@ -50,14 +75,23 @@ export function openApiDocument(deps: ServiceDeps, endpoints: readonly PurposeEn
                 type: 'object',
                 required: ['file'],
                 properties: {
-                  file: { type: 'string', format: 'binary' }, kind: { type: 'string' }, sheet: { type: 'string' }, dryRun: { type: 'boolean' },
-                  createIndicators: { type: 'boolean' }, map: { type: 'string', description: 'mappningsfilens JSON' },
+                  file: { type: 'string', format: 'binary' },
+                  kind: { type: 'string' },
+                  sheet: { type: 'string' },
+                  dryRun: { type: 'boolean' },
+                  createIndicators: { type: 'boolean' },
+                  map: { type: 'string', description: 'mappningsfilens JSON' },
                 },
               },
             },
           },
         },
-        responses: { '200': { description: 'inläst, oförändrad eller kontrollerad' }, '413': problem, '422': problem, ...errors },
+        responses: {
+          '200': json('inläst, oförändrad eller kontrollerad', ingestResponse),
+          '413': problem,
+          '422': json('filen avvisades i sin helhet', refusedResponse),
+          ...errors,
+        },
       },
     },
   };
@@ -66,21 +100,39 @@ export function openApiDocument(deps: ServiceDeps, endpoints: readonly PurposeEn
       get: {
         summary: q.description,
         description: `Roll: ${q.role}. Kolumner: ${q.columns.map((c) => `${c.name} (${c.type}${c.when ? `, när ${c.when.param}=${c.when.value}` : ''})`).join(', ')}.`,
-        parameters: q.params.map((p) => ({ name: p.name, in: 'query', required: p.required, description: p.description, schema: paramJsonSchema(p) })),
-        responses: { '200': tabular('rader (JSON) eller Arrow IPC'), ...errors },
+        parameters: q.params.map((p) => ({
+          name: p.name,
+          in: 'query',
+          required: p.required,
+          description: p.description,
+          schema: paramJsonSchema(p),
+        })),
+        responses: { '200': tabular('rader (JSON) eller Arrow IPC', queryAnswer), ...errors },
       },
     };
   }
   for (const e of endpoints) {
-    paths[e.path] = { get: { summary: e.summary, description: `Roll: ${e.role}.`, parameters: zodParameters(e.schema), responses: { '200': tabular('svaret'), ...errors } } };
+    paths[e.path] = {
+      get: {
+        summary: e.summary,
+        description: `Roll: ${e.role}.`,
+        parameters: zodParameters(e.schema),
+        responses: { '200': tabular('svaret', e.response), ...errors },
+      },
+    };
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Nytta API', version: deps.version, description: 'Nyttorealisering: indikatorer, baslinje, nyttokalkyl, uppföljning och risker. Fel ges som application/problem+json med svensk detail.' },
+    info: {
+      title: 'Nytta API',
+      version: deps.version,
+      description:
+        'Nyttorealisering: indikatorer, baslinje, nyttokalkyl, uppföljning och risker. Fel ges som application/problem+json med svensk detail.',
+    },
     servers: [{ url: '/' }],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      schemas: { Problem: { type: 'object', properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, instance: { type: 'string' } } } },
+      schemas: { Problem: responseSchema(problemSchema) },
     },
     security: [{ bearer: [] }],
     paths,

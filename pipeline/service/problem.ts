@@ -1,6 +1,8 @@
 /** @module problem – RFC 9457 problem details with a Swedish `detail`; never a stack trace. */
-export function problem(status: number, title: string, detail: string, instance?: string): Response {
-  return new Response(JSON.stringify({ type: 'about:blank', title, status, detail, instance }), {
+import type { IngestResponse } from '../contracts/index.js';
+
+export function problem(status: number, title: string, detail: string, instance?: string, extra: Record<string, unknown> = {}): Response {
+  return new Response(JSON.stringify({ type: 'about:blank', title, status, detail, instance, ...extra }), {
     status,
     headers: { 'content-type': 'application/problem+json; charset=utf-8' },
   });
@@ -15,5 +17,14 @@ export const TITLES: Record<number, string> = {
   413: 'För stor fil',
   422: 'Filen avvisades',
   500: 'Internt fel',
+  502: 'Fel i tjänstens eget anrop',
   504: 'Tidsgränsen nåddes',
 };
+
+/** A file refused whole: the one error handler answers 422 with its Swedish errors; the store is unchanged. */
+export class RefusedFile extends Error {
+  constructor(readonly report: IngestResponse) {
+    super(`${report.file} avvisades i sin helhet (${report.errorCount} fel); lagret är oförändrat.`);
+    this.name = 'RefusedFile';
+  }
+}

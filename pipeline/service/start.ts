@@ -15,12 +15,19 @@ export interface StartOptions {
   port: number;
   queriesDir?: string;
   env?: NodeJS.ProcessEnv;
-  log?: ServiceDeps['log'];
+  logger?: ServiceDeps['logger'];
 }
 
 export async function buildService(store: Store, options: StartOptions) {
   const config = loadConfig({ host: options.host, port: options.port, env: options.env });
   const queries = await loadQueries(store.connection, options.queriesDir ?? QUERIES_DIR);
-  const deps: ServiceDeps = { instance: store.instance, writer: store.connection, queries, config, version: VERSION, log: options.log };
+  const deps: ServiceDeps = {
+    instance: store.instance,
+    writer: store.connection,
+    queries,
+    config,
+    version: VERSION,
+    logger: options.logger,
+  };
   return { app: createApp(deps), deps };
 }

@@ -1,4 +1,5 @@
 /** @module open-store – opens the embedded DuckDB file, applies numbered migrations, turns lock errors into Swedish. */
+import { inTransaction } from './transaction.js';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -78,7 +79,9 @@ function migrationFiles(): string[] {
 async function requireCurrentSchema(connection: DuckDBConnection, path: string): Promise<void> {
   let applied = new Set<number>();
   try {
-    applied = new Set((await connection.runAndReadAll('SELECT version FROM schema_migration')).getRowObjectsJS().map((r) => Number(r.version)));
+    applied = new Set(
+      (await connection.runAndReadAll('SELECT version FROM schema_migration')).getRowObjectsJS().map((r) => Number(r.version)),
+    );
   } catch {
     // no schema_migration table: not a Nytta store yet
   }
@@ -104,15 +107,10 @@ export async function migrate(connection: DuckDBConnection): Promise<string[]> {
     const version = Number(file.slice(0, 3));
     if (applied.has(version)) continue;
     const sql = readFileSync(join(MIGRATIONS_DIR, file), 'utf8');
-    await connection.run('BEGIN TRANSACTION');
-    try {
+    await inTransaction(connection, async () => {
       await connection.run(sql);
       await connection.run('INSERT INTO schema_migration (version, name) VALUES ($1, $2)', [version, file]);
-      await connection.run('COMMIT');
-    } catch (error) {
-      await connection.run('ROLLBACK');
-      throw error;
-    }
+    });
     done.push(file);
   }
   return done;

@@ -12,19 +12,29 @@ import { indicatorSheet, type Series } from '../../addin/sheets/indicator-sheets
 import { planBlocks, type SheetPlan } from '../../addin/sheets/plan.js';
 import { riskSheet, type RiskData } from '../../addin/sheets/risk-sheet.js';
 
-const prov = { source: '/api/v1/queries/indicator_series', parameters: { indicator: 'IND01' }, loads: [], writtenAt: '2026-11-23 12:00:00' };
+const prov = {
+  source: '/api/v1/queries/indicator_series',
+  parameters: { indicator: 'IND01' },
+  loads: [],
+  writtenAt: '2026-11-23 12:00:00',
+};
 
 /** A 25 000-row series: 100 000 cells in its table. */
 function bigIndicatorPlan(): SheetPlan {
-  const rows = Array.from({ length: 25_000 }, (_, i) => ({ period: `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-${i}`, value: Math.round(i * 1.37) / 100, n: 100 + (i % 50), status: i % 97 === 0 ? 'prel' : null }));
+  const rows = Array.from({ length: 25_000 }, (_, i) => ({
+    period: `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-${i}`,
+    value: Math.round(i * 1.37) / 100,
+    n: 100 + (i % 50),
+    status: i % 97 === 0 ? 'prel' : null,
+  }));
   const series: Series[] = [{ indicator: 'IND01', name: 'Andel återinskrivningar', breakdown: 'none', rows }];
   return indicatorSheet(series, prov);
 }
 
 function riskPlan(): SheetPlan {
   const register = [
-    { id: 'R01', probability: 3, consequence: 3, value: 9, colour: 'red' },
-    { id: 'R02', probability: 1, consequence: 2, value: 2, colour: 'green' },
+    { id: 'R01', probability: 3, consequence: 3, value: 9, colour: 'red' as const },
+    { id: 'R02', probability: 1, consequence: 2, value: 2, colour: 'green' as const },
   ];
   const data: RiskData = { program: 'FVM', scale: 3, assessed: '2022-06-28', previousAssessment: null, cells: [], register, changes: [] };
   return riskSheet(data, { ...prov, source: '/api/v1/risk-matrix' }).plan;
@@ -32,7 +42,17 @@ function riskPlan(): SheetPlan {
 
 /** A workbook made of office-addin-mock objects; `existing` lists sheets, names and tables already there, and a registry. */
 function mockWorkbook(existing: { sheets?: string[]; names?: string[]; tables?: string[]; registry?: string } = {}) {
-  const calls = { getRange: [] as string[], clear: [] as string[], addSheet: [] as string[], addName: [] as string[], deleteName: [] as string[], addTable: [] as string[], deleteTable: [] as string[], settings: [] as [string, string][], suspend: 0 };
+  const calls = {
+    getRange: [] as string[],
+    clear: [] as string[],
+    addSheet: [] as string[],
+    addName: [] as string[],
+    deleteName: [] as string[],
+    addTable: [] as string[],
+    deleteTable: [] as string[],
+    settings: [] as [string, string][],
+    suspend: 0,
+  };
   const ranges: { address: string; mock: Record<string, unknown> & { sync(): Promise<void> } }[] = [];
   const mock = new OfficeMockObject({
     context: {
@@ -67,9 +87,27 @@ function mockWorkbook(existing: { sheets?: string[]; names?: string[]; tables?: 
       address,
       formulas: empty,
       numberFormat: empty,
-      format: { fill: { color: '' }, font: { bold: false, italic: false, color: '', size: 11 }, columnWidth: 0, borders: { edge: { style: '' }, getItem(this: { edge: unknown }) { return this.edge; } } },
-      conditionalFormats: { cf: { textComparison: { format: { fill: { color: '' } } } }, add(this: { cf: unknown }) { return this.cf; }, clearAll() {} },
-      clear() { calls.clear.push(`${sheet}!${address}`); },
+      format: {
+        fill: { color: '' },
+        font: { bold: false, italic: false, color: '', size: 11 },
+        columnWidth: 0,
+        borders: {
+          edge: { style: '' },
+          getItem(this: { edge: unknown }) {
+            return this.edge;
+          },
+        },
+      },
+      conditionalFormats: {
+        cf: { textComparison: { format: { fill: { color: '' } } } },
+        add(this: { cf: unknown }) {
+          return this.cf;
+        },
+        clearAll() {},
+      },
+      clear() {
+        calls.clear.push(`${sheet}!${address}`);
+      },
     }) as unknown as Record<string, unknown> & { sync(): Promise<void> };
     ranges.push({ address: `${sheet}!${address}`, mock: r });
     return r;
@@ -77,21 +115,53 @@ function mockWorkbook(existing: { sheets?: string[]; names?: string[]; tables?: 
   const sheet = (name: string) => ({
     getRange: (address: string) => range(name, address),
     getRangeByIndexes: () => range(name, 'A1'),
-    tables: { add(address: string) { calls.addTable.push(`${name}!${address}`); return { name: '', style: '' }; } },
+    tables: {
+      add(address: string) {
+        calls.addTable.push(`${name}!${address}`);
+        return { name: '', style: '' };
+      },
+    },
     charts: {
       items: [] as { name: string }[],
-      load() { return this; },
+      load() {
+        return this;
+      },
       add() {
         const series = { name: '', setXAxisValues() {}, setValues() {} };
         return { name: '', title: { text: '' }, setPosition() {}, series: { getItemAt: () => series, add: () => series } };
       },
     },
   });
-  const collection = (names: string[]) => ({ items: names.map((name) => ({ name })), load() { return this; } });
+  const collection = (names: string[]) => ({
+    items: names.map((name) => ({ name })),
+    load() {
+      return this;
+    },
+  });
   Object.assign(mock.context.workbook, {
-    worksheets: { ...collection(existing.sheets ?? []), add(name: string) { calls.addSheet.push(name); return sheet(name); }, getItem: sheet },
-    names: { ...collection(existing.names ?? []), add(name: string) { calls.addName.push(name); }, getItem(name: string) { return { delete: () => calls.deleteName.push(name) }; } },
-    tables: { ...collection(existing.tables ?? []), getItem(name: string) { return { delete: () => calls.deleteTable.push(name) }; } },
+    worksheets: {
+      ...collection(existing.sheets ?? []),
+      add(name: string) {
+        calls.addSheet.push(name);
+        return sheet(name);
+      },
+      getItem: sheet,
+    },
+    names: {
+      ...collection(existing.names ?? []),
+      add(name: string) {
+        calls.addName.push(name);
+      },
+      getItem(name: string) {
+        return { delete: () => calls.deleteName.push(name) };
+      },
+    },
+    tables: {
+      ...collection(existing.tables ?? []),
+      getItem(name: string) {
+        return { delete: () => calls.deleteTable.push(name) };
+      },
+    },
   });
   // Ranges are made on the fly, outside the mock's tree, so a sync resolves their loads too; and counts what was sent.
   const syncs: number[] = [];
@@ -100,18 +170,34 @@ function mockWorkbook(existing: { sheets?: string[]; names?: string[]; tables?: 
   mock.context.sync = async () => {
     await contextSync();
     for (const r of ranges) await r.mock.sync();
-    syncs.push(ranges.slice(counted).reduce((n, r) => n + JSON.stringify(r.mock.formulas).length + JSON.stringify(r.mock.numberFormat).length, 0));
+    syncs.push(
+      ranges.slice(counted).reduce((n, r) => n + JSON.stringify(r.mock.formulas).length + JSON.stringify(r.mock.numberFormat).length, 0),
+    );
     counted = ranges.length;
   };
-  const written = (address: string) => ranges.filter((r) => r.address === address).map((r) => r.mock.formulas).find(Array.isArray);
+  const written = (address: string) =>
+    ranges
+      .filter((r) => r.address === address)
+      .map((r) => r.mock.formulas)
+      .find(Array.isArray);
   return { context: mock.context as unknown as Excel.RequestContext, calls, syncs, written, ranges };
 }
 
-const managedAddresses = (plan: SheetPlan) => new Set(planBlocks(plan).map((b) => `${plan.name}!${b.row},${b.col},${b.cells.length},${Math.max(...b.cells.map((r) => r.length))}`));
+const managedAddresses = (plan: SheetPlan) =>
+  new Set(planBlocks(plan).map((b) => `${plan.name}!${b.row},${b.col},${b.cells.length},${Math.max(...b.cells.map((r) => r.length))}`));
 const inside = (plan: SheetPlan, address: string) => {
   const [sheet, a] = address.split('!');
   const r = parseRange(a);
-  return sheet === plan.name && planBlocks(plan).some((b) => r.row >= b.row && r.row + r.rows <= b.row + b.cells.length && r.col >= b.col && r.col + r.cols <= b.col + Math.max(...b.cells.map((x) => x.length)));
+  return (
+    sheet === plan.name &&
+    planBlocks(plan).some(
+      (b) =>
+        r.row >= b.row &&
+        r.row + r.rows <= b.row + b.cells.length &&
+        r.col >= b.col &&
+        r.col + r.cols <= b.col + Math.max(...b.cells.map((x) => x.length)),
+    )
+  );
 };
 
 describe('the adapter on office-addin-mock', () => {

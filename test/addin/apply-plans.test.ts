@@ -7,7 +7,8 @@ import { applyPlans, ApplyError } from '../../addin/excel/apply-plans.js';
 import { excelCell, PAYLOAD_LIMIT, REGISTRY_KEY } from '../../addin/excel/operations.js';
 import { describeVerification, verifyPlans } from '../../addin/excel/verify-plans.js';
 import { a1, planBlocks, type SheetPlan } from '../../addin/sheets/plan.js';
-import { buildPlans, serviceCall } from '../../pipeline/workbooks/build-plans.js';
+import { buildPlans } from '../../addin/service/build-plans.js';
+import { serviceCall } from '../../addin/service/service-call.js';
 import { createExcelStandIn, type ExcelStandIn } from '../helpers/excel-standin.js';
 import { auth, startTestService, type TestService } from '../helpers/service.js';
 
@@ -21,7 +22,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => service?.close());
 
-const apply = (excel: ExcelStandIn, p: readonly SheetPlan[] = plans, options = {}) => applyPlans(excel.context as unknown as Excel.RequestContext, p, options);
+const apply = (excel: ExcelStandIn, p: readonly SheetPlan[] = plans, options = {}) =>
+  applyPlans(excel.context as unknown as Excel.RequestContext, p, options);
 /** The workbook's content: cells (with styles unless `contentOnly`), charts and formats, names, tables, settings. */
 const snapshot = (excel: ExcelStandIn, contentOnly = false) =>
   JSON.stringify({
@@ -44,14 +46,17 @@ function expectWritten(excel: ExcelStandIn, plan: SheetPlan) {
     block.cells.forEach((row, r) =>
       row.forEach((cell, c) => {
         const expected = excelCell(cell);
-        expect(excel.cell(plan.name, a1(block.row + r, block.col + c))?.value ?? '', `${plan.name}!${a1(block.row + r, block.col + c)}`).toEqual(expected);
+        expect(
+          excel.cell(plan.name, a1(block.row + r, block.col + c))?.value ?? '',
+          `${plan.name}!${a1(block.row + r, block.col + c)}`,
+        ).toEqual(expected);
       }),
     );
   }
 }
 
 describe('applying sheet plans through Office.js', () => {
-  it('writes every job\'s sheets in one read and a few batches, each under the payload limit, with calculation suspended', async () => {
+  it("writes every job's sheets in one read and a few batches, each under the payload limit, with calculation suspended", async () => {
     const excel = createExcelStandIn();
     const report = await apply(excel);
     expect(plans.map((p) => p.name)).toEqual(['Innehåll', 'Indikatorserier', 'Baslinje', 'Nyttokalkyl', 'Uppföljning 5 år', 'Risker']);
@@ -68,22 +73,30 @@ describe('applying sheet plans through Office.js', () => {
     // Tables, names, charts, conditional formats and the registry.
     expect([...excel.state.tables.keys()]).toEqual(expect.arrayContaining(['Styrdiagram']));
     expect([...excel.state.names.keys()].every((n) => n.startsWith('NYTTA_'))).toBe(true);
-    expect(excel.state.sheets.get('Baslinje')!.charts.map((c) => c.series.map((s) => s.name))).toEqual([['Värde', 'Centrallinje', 'Nedre gräns', 'Övre gräns']]);
+    expect(excel.state.sheets.get('Baslinje')!.charts.map((c) => c.series.map((s) => s.name))).toEqual([
+      ['Värde', 'Centrallinje', 'Nedre gräns', 'Övre gräns'],
+    ]);
     expect(excel.state.sheets.get('Baslinje')!.conditionalFormats[0]).toMatchObject({ type: 'ContainsText', text: 'ja', color: '#FFC7CE' });
     // The add-in draws the charts, so no sheet carries the .xlsx files' note that it cannot.
-    expect([...excel.state.sheets.values()].flatMap((s) => [...s.cells.values()]).some((c) => String(c.value).startsWith('Diagrammen ritas'))).toBe(false);
+    expect(
+      [...excel.state.sheets.values()].flatMap((s) => [...s.cells.values()]).some((c) => String(c.value).startsWith('Diagrammen ritas')),
+    ).toBe(false);
     const registry = JSON.parse(String(excel.state.settings.get(REGISTRY_KEY))) as { sheet: string }[];
     expect(registry.map((r) => r.sheet)).toEqual(plans.map((p) => p.name));
   });
 
-  it('a second refresh replaces exactly what it wrote: the user\'s own cells, sheets and widths beside it survive', async () => {
+  it("a second refresh replaces exactly what it wrote: the user's own cells, sheets and widths beside it survive", async () => {
     const excel = createExcelStandIn();
     await apply(excel);
     excel.setCell('Nyttokalkyl', 'Z2', 'min egen anteckning');
     excel.setCell('Nyttokalkyl', 'Z3', '=SUM(C10:D10)');
     excel.addSheet('Mina beräkningar');
     excel.setCell('Mina beräkningar', 'A1', 42);
-    const counts = () => [excel.state.names.size, excel.state.tables.size, [...excel.state.sheets.values()].reduce((n, s) => n + s.charts.length + s.conditionalFormats.length, 0)];
+    const counts = () => [
+      excel.state.names.size,
+      excel.state.tables.size,
+      [...excel.state.sheets.values()].reduce((n, s) => n + s.charts.length + s.conditionalFormats.length, 0),
+    ];
     const before = counts();
     await apply(excel);
     expect(counts()).toEqual(before);
@@ -101,12 +114,15 @@ describe('applying sheet plans through Office.js', () => {
     await apply(excel, [smaller]);
     const owned = new Set(planBlocks(smaller).flatMap((b) => b.cells.flatMap((row, r) => row.map((_, c) => a1(b.row + r, b.col + c)))));
     const sheet = excel.state.sheets.get('Risker')!;
-    const stray = [...sheet.cells.keys()].map((k) => k.split(',').map(Number)).map(([r, c]) => a1(r, c)).filter((ref) => !owned.has(ref));
+    const stray = [...sheet.cells.keys()]
+      .map((k) => k.split(',').map(Number))
+      .map(([r, c]) => a1(r, c))
+      .filter((ref) => !owned.has(ref));
     expect(stray).toEqual([]);
     expect(excel.state.tables.size).toBe(smaller.blocks.filter((b) => b.table).length);
   });
 
-  it('refuses a layout that would cover a user\'s cell, and writes nothing', async () => {
+  it("refuses a layout that would cover a user's cell, and writes nothing", async () => {
     const excel = createExcelStandIn();
     const risk = plans.find((p) => p.name === 'Risker')!;
     const small: SheetPlan = { ...risk, blocks: risk.blocks.slice(0, 1), charts: [], notes: [] };
@@ -132,7 +148,9 @@ describe('applying sheet plans through Office.js', () => {
     const error = await apply(failing, first).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApplyError);
     expect((error as ApplyError).restored).toBe(true);
-    expect((error as ApplyError).message).toMatch(/^Uppdateringen avbröts i steg 1 av 1 \(An internal error has occurred\.\)\. Det Nytta skrivit tidigare är återställt/);
+    expect((error as ApplyError).message).toMatch(
+      /^Uppdateringen avbröts i steg 1 av 1 \(An internal error has occurred\.\)\. Det Nytta skrivit tidigare är återställt/,
+    );
     // Values, formulas, number formats, names, tables and the registry are as they were; fills and charts are drawn
     // again by the next refresh (the README says so).
     const after = snapshot(failing, true);
@@ -165,10 +183,17 @@ describe('Kontrollera', () => {
     excel.setCell('Nyttokalkyl', 'B3', 0.05);
     const risk = chosen.find((p) => p.name === 'Risker')!;
     // The service's register now says otherwise for one risk: the plan is rebuilt with another probability.
-    const changed: SheetPlan = { ...risk, blocks: risk.blocks.map((b) => (b.id === 'register' ? { ...b, cells: b.cells.map((row, r) => (r === 1 ? row.map((c, i) => (i === 3 ? 1 : c)) : row)) } : b)) };
+    const changed: SheetPlan = {
+      ...risk,
+      blocks: risk.blocks.map((b) =>
+        b.id === 'register' ? { ...b, cells: b.cells.map((row, r) => (r === 1 ? row.map((c, i) => (i === 3 ? 1 : c)) : row)) } : b,
+      ),
+    };
     const report = await verifyPlans(excel.context as unknown as Excel.RequestContext, [chosen[0], changed]);
     expect(report.differences.map((d) => `${d.sheet}!${d.cell}`)).toEqual(['Nyttokalkyl!B3', 'Risker!D18']);
     expect(report.differences[0]).toMatchObject({ expected: 0.03, actual: 0.05 });
-    expect(describeVerification(report)).toMatch(/^2 av .* celler skiljer sig från tjänsten\. Nyttokalkyl!B3: bladet har 0\.05, tjänsten ger 0\.03/);
+    expect(describeVerification(report)).toMatch(
+      /^2 av .* celler skiljer sig från tjänsten\. Nyttokalkyl!B3: bladet har 0\.05, tjänsten ger 0\.03/,
+    );
   });
 });

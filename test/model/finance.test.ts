@@ -34,7 +34,11 @@ describe('payback', () => {
   it('discounted payback comes later than undiscounted', () => {
     const flows = [-100, 60, 60];
     const disc = flows.map((f, t) => f / 1.1 ** t); // -100, 54.545…, 49.587…
+    // By hand: after year 1, 100 − 54.545 = 45.455 is missing; year 2 brings 49.587, so 45.455 / 49.587 = 0.9167 of it.
     expect(payback(disc)).toBeCloseTo(1 + (100 - 60 / 1.1) / (60 / 1.21), 12);
+    // Undiscounted, 40 is missing after year 1 and year 2 brings 60: 1 + 40/60 = 1.667, earlier than 1.917.
+    expect(payback(flows)).toBeCloseTo(1 + 40 / 60, 12);
+    expect(payback(disc)!).toBeGreaterThan(payback(flows)!);
   });
 });
 

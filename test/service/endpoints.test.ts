@@ -6,6 +6,17 @@ import { presentValue } from '../../pipeline/model/finance.js';
 import { loadConfig } from '../../pipeline/service/config.js';
 import { FIXTURES, count, fingerprint } from '../helpers/store.js';
 import { auth, startTestService, type TestService } from '../helpers/service.js';
+import {
+  baselineResponse,
+  businessCaseResponse,
+  followupResponse,
+  healthResponse,
+  productionLossResponse,
+  queryAnswer,
+  queryListResponse,
+  riskMatrixResponse,
+} from '../../pipeline/contracts/index.js';
+import type { z } from 'zod';
 
 let s: TestService;
 beforeAll(async () => {
@@ -26,11 +37,17 @@ describe('GET /api/v1/business-case', () => {
   it('returns the contract fields, and NPV is the discounted yearly net computed from the store', async () => {
     const { status, body } = await json('/api/v1/business-case?program=FVIS&scenario=bas&rate=0.035');
     expect(status).toBe(200);
-    for (const key of ['npv', 'bcr', 'payback', 'discountedPayback', 'irr', 'breakEvenAnnualBenefit', 'years', 'expected']) expect(body).toHaveProperty(key);
-    for (const key of ['npv', 'bcr', 'payback', 'discountedPayback', 'irr', 'breakEvenAnnualBenefit']) expect(body.expected).toHaveProperty(key);
-    const net = (await s.store.connection.runAndReadAll(
-      "SELECT year, sum(CASE post WHEN 'benefit' THEN amount_sek ELSE -amount_sek END) AS net FROM business_case_line WHERE program = 'FVIS' AND scenario = 'bas' AND kind = 'plan' GROUP BY year ORDER BY year",
-    )).getRowObjectsJS().map((r) => Number(r.net));
+    for (const key of ['npv', 'bcr', 'payback', 'discountedPayback', 'irr', 'breakEvenAnnualBenefit', 'years', 'expected'])
+      expect(body).toHaveProperty(key);
+    for (const key of ['npv', 'bcr', 'payback', 'discountedPayback', 'irr', 'breakEvenAnnualBenefit'])
+      expect(body.expected).toHaveProperty(key);
+    const net = (
+      await s.store.connection.runAndReadAll(
+        "SELECT year, sum(CASE post WHEN 'benefit' THEN amount_sek ELSE -amount_sek END) AS net FROM business_case_line WHERE program = 'FVIS' AND scenario = 'bas' AND kind = 'plan' GROUP BY year ORDER BY year",
+      )
+    )
+      .getRowObjectsJS()
+      .map((r) => Number(r.net));
     expect(Math.abs(body.npv - presentValue(net, 0.035))).toBeLessThan(1);
     expect(body.years).toHaveLength(10);
     expect(body.expected.npv).toBeLessThan(body.npv); // probabilities below 1 lower the benefits
@@ -49,7 +66,10 @@ describe('GET /api/v1/business-case', () => {
   it.each([
     ['rate=tre&program=FVIS', 'parametern "rate" ska vara ett tal, inte "tre"'],
     ['rate=3&program=FVIS', 'parametern "rate" anges som decimaltal, t.ex. 0.03 för 3 %'],
-    ['program=FVIS&scenario=drömmen', 'parametern "scenario": programmet "FVIS" har scenarierna bas, optimistisk, pessimistisk, inte "drömmen"'],
+    [
+      'program=FVIS&scenario=drömmen',
+      'parametern "scenario": programmet "FVIS" har scenarierna bas, optimistisk, pessimistisk, inte "drömmen"',
+    ],
     ['scenario=bas', 'parametern "program" saknas'],
   ])('?%s is a 400: %s', async (query, detail) => {
     const { status, body } = await json(`/api/v1/business-case?${query}`);
@@ -68,9 +88,14 @@ describe('GET /api/v1/risk-matrix', () => {
   it('cells for the seed register as first assessed match the counts taken independently from the file', async () => {
     const { body } = await json('/api/v1/risk-matrix?program=FVM&assessed=2021-06-29');
     expect(body.scale).toBe(3);
-    const cell = (p: number, c: number) => body.cells.find((x: { probability: number; consequence: number }) => x.probability === p && x.consequence === c);
+    const cell = (p: number, c: number) =>
+      body.cells.find((x: { probability: number; consequence: number }) => x.probability === p && x.consequence === c);
     // Python's csv module over riskanalys-fvm-2021.csv (see test/model/followup-risk.test.ts).
-    expect([3, 2, 1].map((p) => [1, 2, 3].map((c) => cell(p, c).count))).toEqual([[2, 3, 2], [1, 4, 8], [3, 3, 5]]);
+    expect([3, 2, 1].map((p) => [1, 2, 3].map((c) => cell(p, c).count))).toEqual([
+      [2, 3, 2],
+      [1, 4, 8],
+      [3, 3, 5],
+    ]);
     expect(cell(3, 3)).toEqual({ probability: 3, consequence: 3, value: 9, count: 2, ids: ['R15', 'R22'], colour: 'red' });
     const total = body.cells.reduce((sum: number, c: { count: number }) => sum + c.count, 0);
     expect(total).toBe(body.register.length);
@@ -138,7 +163,7 @@ describe('POST /api/v1/ingest', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { status: string; rowsAccepted: number };
     expect(body).toMatchObject({ status: 'loaded', rowsAccepted: 1 });
-    expect(await count(s.store.connection, "SELECT count(*) FROM target WHERE year = 2032")).toBe(1);
+    expect(await count(s.store.connection, 'SELECT count(*) FROM target WHERE year = 2032')).toBe(1);
     const again = (await (await upload('mal-2032.csv', text)).json()) as { status: string };
     expect(again.status).toBe('unchanged');
   });
@@ -150,7 +175,10 @@ describe('POST /api/v1/ingest', () => {
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     const body = (await res.json()) as { detail: string; messages: string[] };
     expect(body.detail).toBe('fel.csv avvisades i sin helhet (2 fel); lagret är oförändrat.');
-    expect(body.messages).toEqual(['fel.csv, rad 2, kolumn indikator: "IND99" okänd indikator', 'fel.csv, rad 2, kolumn malvarde: "x" är inte ett tal']);
+    expect(body.messages).toEqual([
+      'fel.csv, rad 2, kolumn indikator: "IND99" okänd indikator',
+      'fel.csv, rad 2, kolumn malvarde: "x" är inte ett tal',
+    ]);
     expect(await fingerprint(s.store.connection)).toEqual(before);
   });
 
@@ -186,15 +214,25 @@ describe('limits', () => {
     // A copy of queries/ plus one slow file: a new .sql file is a new endpoint, no code involved.
     const dir = join(s.store.dir, 'queries-with-slow');
     cpSync(QUERIES_DIR, dir, { recursive: true });
-    writeFileSync(join(dir, 'slow.sql'), '-- name: slow\n-- description: räknar länge\n-- column: total BIGINT\nSELECT count(*) AS total FROM range(50000000000) t(i) WHERE i % 7 = 3\n');
-    const tight = await startTestService({ rows: 100, queriesDir: dir, env: { NYTTA_CONFIG: writeConfig({ timeoutMs: 300, rowLimit: 3 }) } });
+    writeFileSync(
+      join(dir, 'slow.sql'),
+      '-- name: slow\n-- description: räknar länge\n-- column: total BIGINT\nSELECT count(*) AS total FROM range(50000000000) t(i) WHERE i % 7 = 3\n',
+    );
+    const tight = await startTestService({
+      rows: 100,
+      queriesDir: dir,
+      env: { NYTTA_CONFIG: writeConfig({ timeoutMs: 300, rowLimit: 3 }) },
+    });
     try {
       const started = Date.now();
       const res = await fetch(`${tight.base}/api/v1/queries/slow`);
       expect(res.status).toBe(504);
       expect(((await res.json()) as { detail: string }).detail).toBe('Frågan slow avbröts efter 300 ms.');
       expect(Date.now() - started).toBeLessThan(5_000);
-      const few = (await (await fetch(`${tight.base}/api/v1/queries/catalogue_org_units`)).json()) as { rows: unknown[]; truncated: boolean };
+      const few = (await (await fetch(`${tight.base}/api/v1/queries/catalogue_org_units`)).json()) as {
+        rows: unknown[];
+        truncated: boolean;
+      };
       expect(few.rows).toHaveLength(3);
       expect(few.truncated).toBe(true);
     } finally {
@@ -209,7 +247,15 @@ describe('OpenAPI, /docs and configuration', () => {
     expect(body.openapi).toBe('3.1.0');
     for (const name of s.deps.queries.keys()) expect(body.paths).toHaveProperty(`/api/v1/queries/${name}`);
     const bc = body.paths['/api/v1/business-case'].get;
-    expect(bc.parameters.map((p: { name: string }) => p.name)).toEqual(['program', 'scenario', 'rate', 'fromYear', 'kind', 'change', 'optimismBias']);
+    expect(bc.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'program',
+      'scenario',
+      'rate',
+      'fromYear',
+      'kind',
+      'change',
+      'optimismBias',
+    ]);
     const grain = body.paths['/api/v1/queries/indicator_series'].get.parameters.find((p: { name: string }) => p.name === 'grain');
     expect(grain.schema).toEqual({ type: 'string', enum: ['month', 'quarter', 'year'], default: 'month' });
   });
@@ -235,3 +281,70 @@ function writeConfig(config: Record<string, unknown>): string {
   writeFileSync(path, JSON.stringify(config));
   return path;
 }
+
+describe('every answer meets its contract (pipeline/contracts), with nothing the contract does not name', () => {
+  // A parse strips keys the contract lacks, so parsed = body says the contract names every field the service sends.
+  const meets = (contract: z.ZodType, body: Body) => expect(contract.parse(body)).toEqual(body);
+
+  it.each([
+    ['/api/v1/business-case?program=FVIS', businessCaseResponse],
+    ['/api/v1/business-case?program=FVIS&scenario=bas&kind=outcome', businessCaseResponse],
+    ['/api/v1/followup?program=FVIS', followupResponse],
+    ['/api/v1/followup?program=FVIS&unit=SKAS', followupResponse],
+    ['/api/v1/risk-matrix?program=FVM', riskMatrixResponse],
+    ['/api/v1/risk-matrix', riskMatrixResponse],
+    ['/api/v1/baseline?indicator=IND03&unit=SU', baselineResponse],
+    ['/api/v1/production-loss?volumeIndicator=IND05', productionLossResponse],
+    ['/api/v1/health', healthResponse],
+    ['/api/v1/queries', queryListResponse],
+  ] as const)('%s', async (path, contract) => {
+    const { status, body } = await json(path);
+    expect(status).toBe(200);
+    meets(contract, body);
+  });
+
+  it('every named query answers in the queryAnswer contract', async () => {
+    const { body } = await json('/api/v1/queries');
+    const required: Record<string, string> = { indicator: 'IND01', program: 'FVIS', unit: 'SKAS' };
+    for (const q of body.queries as { name: string; parameters: { name: string; required: boolean }[] }[]) {
+      const params = new URLSearchParams(q.parameters.filter((p) => p.required).map((p) => [p.name, required[p.name] ?? 'IND01']));
+      const answer = await json(`/api/v1/queries/${q.name}?${params}`, auth('admin'));
+      expect(answer.status, q.name).toBe(200);
+      meets(queryAnswer, answer.body);
+    }
+  });
+});
+
+describe('GET /api/v1/production-loss', () => {
+  // By hand, the curve's shares over its 28 weeks: 0, 0.1 … 0.9 of the peak before (4.5), the peak over 4 weeks (4),
+  // then 14/14 … 1/14 of it after (105/14 = 7.5): 16 × peak per unit, times its weekly volume and the cost per contact.
+  it('the loss is 16 × peak × Σ weekly volume × cost per contact, and twice as much at twice the peak', async () => {
+    const volumes = (
+      await s.store.connection.runAndReadAll(
+        `SELECT sum(coalesce(v, 0)) / 52.18 FROM (
+           SELECT (SELECT sum(o.n) FROM observation o WHERE o.unit = u.id AND o.indicator = 'IND05'
+                   AND o.period_start >= u.go_live - INTERVAL 12 MONTH AND o.period_start < u.go_live) AS v
+           FROM org_unit u WHERE u.level = 'enhet' AND u.go_live IS NOT NULL)`,
+      )
+    ).getRows()[0][0];
+    const weekly = Number(volumes);
+    expect(weekly).toBeGreaterThan(0);
+    const quarter = await json('/api/v1/production-loss?volumeIndicator=IND05&costPerContact=1500');
+    expect(quarter.status).toBe(200);
+    expect(quarter.body.lostSek).toBeCloseTo(16 * 0.25 * weekly * 1500, 3);
+    const half = await json('/api/v1/production-loss?volumeIndicator=IND05&costPerContact=1500&peak=0,5');
+    expect(half.body.lostSek).toBeCloseTo(2 * quarter.body.lostSek, 3);
+    const byAdministration = (quarter.body.byAdministration as { lostSek: number }[]).reduce((sum, a) => sum + a.lostSek, 0);
+    expect(byAdministration).toBeCloseTo(quarter.body.lostSek, 3);
+  });
+
+  it.each([
+    ['', 'parametern "volumeIndicator" saknas'],
+    ['volumeIndicator=IND05&peak=25', 'parametern "peak" anges som andel, t.ex. 0.25 för 25 %'],
+    ['volumeIndicator=IND05&costPerContact=mycket', 'parametern "costPerContact" ska vara ett tal, inte "mycket"'],
+  ])('?%s is a 400: %s', async (query, detail) => {
+    const { status, body } = await json(`/api/v1/production-loss?${query}`);
+    expect(status).toBe(400);
+    expect(body.detail).toContain(detail);
+  });
+});

@@ -1,21 +1,56 @@
 import { describe, expect, it } from 'vitest';
-import { businessCaseSheet, type CaseFigures, type CaseLine } from '../../addin/sheets/business-case-sheet.js';
+import { businessCaseSheet, type CaseFigures, type SheetCaseLine } from '../../addin/sheets/business-case-sheet.js';
 import { a1, blockRange, isFormula, type SheetPlan } from '../../addin/sheets/plan.js';
 import { riskSheet } from '../../addin/sheets/risk-sheet.js';
-import { forEachItem } from '../../pipeline/workbooks/per-item.js';
+import { forEachItem } from '../../pipeline/cli/per-item.js';
 
 const prov = { source: 'test', parameters: {}, loads: [], writtenAt: '2026-11-23 12:00:00' };
-const line = (year: number, post: 'cost' | 'benefit', amount: number, category = post === 'cost' ? 'investering' : 'licenser'): CaseLine => ({
-  year, post, category, kind: 'plan', amount, benefitClass: post === 'benefit' ? 'finansiell' : null, stakeholder: 'Regionen', low: null, high: null,
+const line = (
+  year: number,
+  post: 'cost' | 'benefit',
+  amount: number,
+  category = post === 'cost' ? 'investering' : 'licenser',
+): SheetCaseLine => ({
+  year,
+  post,
+  category,
+  kind: 'plan',
+  amount,
+  benefitClass: post === 'benefit' ? 'finansiell' : null,
+  stakeholder: 'Regionen',
+  low: null,
+  high: null,
 });
-const figures: CaseFigures = {
-  program: 'P', scenario: 'bas', rate: 0.03, startYear: 2025, endYear: 2027, fromYear: 2026, npv: 0,
+const figures: Omit<CaseFigures, 'lines'> = {
+  program: 'P',
+  scenario: 'bas',
+  rate: 0.03,
+  startYear: 2025,
+  endYear: 2027,
+  fromYear: 2026,
+  npv: 0,
   expected: { npv: 0, bcr: null, payback: null, discountedPayback: null, breakEvenAnnualBenefit: null },
-  scenarios: [], planAgainstOutcome: [],
-  sensitivity: { npvLow: 0, npvHigh: 0, costsUp: 0, costsDown: 0, benefitsUp: 0, benefitsDown: 0, switchingValue: null, npvWithOptimismBias: 0 },
+  scenarios: [],
+  planAgainstOutcome: [],
+  sensitivity: {
+    npvLow: 0,
+    npvHigh: 0,
+    costsUp: 0,
+    costsDown: 0,
+    benefitsUp: 0,
+    benefitsDown: 0,
+    switchingValue: null,
+    npvWithOptimismBias: 0,
+  },
 };
 
-const formulas = (plan: SheetPlan) => plan.blocks.flatMap((b) => b.cells.flat().filter(isFormula).map((c) => c.formula));
+const formulas = (plan: SheetPlan) =>
+  plan.blocks.flatMap((b) =>
+    b.cells
+      .flat()
+      .filter(isFormula)
+      .map((c) => c.formula),
+  );
 
 describe('sheet plans', () => {
   it('a1 addresses', () => {
@@ -23,7 +58,10 @@ describe('sheet plans', () => {
   });
 
   it('the business case hangs every discount on the rate input cell, in invariant formulas', () => {
-    const { plan, cells } = businessCaseSheet([line(2025, 'cost', 100), line(2026, 'benefit', 60), line(2027, 'benefit', 60)], figures, prov);
+    const { plan, cells } = businessCaseSheet(
+      { ...figures, lines: [line(2025, 'cost', 100), line(2026, 'benefit', 60), line(2027, 'benefit', 60)] },
+      prov,
+    );
     expect(cells.rate).toBe('B3');
     const all = formulas(plan);
     expect(all.some((f) => f.includes('NPV($B$3,'))).toBe(true);
@@ -32,20 +70,36 @@ describe('sheet plans', () => {
     expect(all.every((f) => !f.includes(';') && !/NETNUVÄRDE|SUMMA\(/.test(f))).toBe(true);
     const key = plan.blocks.find((b) => b.id === 'nyckeltal')!;
     expect(key.cells[1][0]).toBe('Nettonuvärde (kr)');
-    expect(plan.blocks.map((b) => b.id)).toEqual(['rubrik', 'indata', 'kalkyl', 'nyckeltal', 'forvantat', 'kanslighet', 'scenarier', 'planutfall', 'kalla']);
+    expect(plan.blocks.map((b) => b.id)).toEqual([
+      'rubrik',
+      'indata',
+      'kalkyl',
+      'nyckeltal',
+      'forvantat',
+      'kanslighet',
+      'scenarier',
+      'planutfall',
+      'kalla',
+    ]);
   });
 
   it('blocks never overlap', () => {
-    const { plan } = businessCaseSheet([line(2025, 'cost', 100), line(2026, 'benefit', 60)], figures, prov);
+    const { plan } = businessCaseSheet({ ...figures, lines: [line(2025, 'cost', 100), line(2026, 'benefit', 60)] }, prov);
     const rows = plan.blocks.map((b) => [b.row, b.row + b.cells.length - 1]).sort((x, y) => x[0] - y[0]);
     for (let i = 1; i < rows.length; i++) expect(rows[i][0], blockRange(plan.blocks[i])).toBeGreaterThan(rows[i - 1][1]);
   });
 
   it('the risk matrix counts come from the register with COUNTIFS, highest probability on top', () => {
     const data = {
-      program: 'P', scale: 3, assessed: '2021-06-29', previousAssessment: null, changes: [],
-      cells: [3, 2, 1].flatMap((p) => [1, 2, 3].map((c) => ({ probability: p, consequence: c, value: p * c, count: 0, ids: [], colour: 'green' as const }))),
-      register: [{ id: 'R1', probability: 3, consequence: 3, value: 9, colour: 'red' }],
+      program: 'P',
+      scale: 3,
+      assessed: '2021-06-29',
+      previousAssessment: null,
+      changes: [],
+      cells: [3, 2, 1].flatMap((p) =>
+        [1, 2, 3].map((c) => ({ probability: p, consequence: c, value: p * c, count: 0, ids: [], colour: 'green' as const })),
+      ),
+      register: [{ id: 'R1', probability: 3, consequence: 3, value: 9, colour: 'red' as const }],
     };
     const { plan, countCells } = riskSheet(data, prov);
     const matrix = plan.blocks.find((b) => b.id === 'matris')!;
@@ -59,12 +113,20 @@ describe('sheet plans', () => {
 
   it('per administration: a failure is named and the others still run', async () => {
     const done: string[] = [];
-    const results = await forEachItem(['SKAS', 'NU', 'SU'], (x) => x, async (x) => {
-      if (x === 'NU') throw new Error('ingen data');
-      done.push(x);
-    });
+    const results = await forEachItem(
+      ['SKAS', 'NU', 'SU'],
+      (x) => x,
+      async (x) => {
+        if (x === 'NU') throw new Error('ingen data');
+        done.push(x);
+      },
+    );
     expect(done).toEqual(['SKAS', 'SU']);
-    expect(results.map((r) => [r.item, r.ok, r.error])).toEqual([['SKAS', true, undefined], ['NU', false, 'ingen data'], ['SU', true, undefined]]);
+    expect(results.map((r) => [r.item, r.ok, r.error])).toEqual([
+      ['SKAS', true, undefined],
+      ['NU', false, 'ingen data'],
+      ['SU', true, undefined],
+    ]);
   });
 });
 

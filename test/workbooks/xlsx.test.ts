@@ -5,7 +5,15 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { presentValue } from '../../pipeline/model/finance.js';
 import { CHART_NOTE, writeWorkbook } from '../../addin/xlsx/render-workbook.js';
-import { buildPlans, serviceCall } from '../../pipeline/workbooks/build-plans.js';
+import { buildPlans } from '../../addin/service/build-plans.js';
+import { serviceCall } from '../../addin/service/service-call.js';
+import {
+  baselineResponse,
+  businessCaseResponse,
+  followupResponse,
+  queryAnswer,
+  riskMatrixResponse,
+} from '../../pipeline/contracts/index.js';
 import { libreOfficeAvailable, pdftoppmAvailable, recalculateXlsx, renderPages } from '../helpers/libreoffice.js';
 import { auth, startTestService, type TestService } from '../helpers/service.js';
 
@@ -26,7 +34,8 @@ async function recalculated(path: string) {
   await wb.xlsx.readFile(recalculateXlsx(path));
   return wb;
 }
-const result = (cell: ExcelJS.Cell): unknown => (typeof cell.value === 'object' && cell.value && 'result' in cell.value ? cell.value.result : cell.value);
+const result = (cell: ExcelJS.Cell): unknown =>
+  typeof cell.value === 'object' && cell.value && 'result' in cell.value ? cell.value.result : cell.value;
 
 describe('written workbooks hold formulas without cached results', () => {
   it('no formula cell carries a result', async () => {
@@ -35,22 +44,27 @@ describe('written workbooks hold formulas without cached results', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
     let formulas = 0;
-    wb.getWorksheet('Nyttokalkyl')!.eachRow((row) => row.eachCell((cell) => {
-      if (cell.formula) {
-        formulas++;
-        expect((cell.value as ExcelJS.CellFormulaValue).result).toBeUndefined();
-      }
-    }));
+    wb.getWorksheet('Nyttokalkyl')!.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.formula) {
+          formulas++;
+          expect((cell.value as ExcelJS.CellFormulaValue).result).toBeUndefined();
+        }
+      }),
+    );
     expect(formulas).toBeGreaterThan(100);
   });
 });
 
 describe.runIf(libreOfficeAvailable())('recalculated by LibreOffice', () => {
   it('nyttokalkyl: NPV, benefit-cost ratio, payback and break-even agree with the service within a krona, for every scenario', async () => {
-    const scenarios = ((await call('/api/v1/business-case?program=FVIS')) as { scenarios: { scenario: string }[] }).scenarios.map((x) => x.scenario);
+    const scenarios = (await call('/api/v1/business-case?program=FVIS', businessCaseResponse)).scenarios.map((x) => x.scenario);
     let paysBack = 0;
     for (const scenario of scenarios) {
-      const api = (await call(`/api/v1/business-case?program=FVIS&scenario=${scenario}`)) as Record<string, number | null>;
+      const api = (await call(`/api/v1/business-case?program=FVIS&scenario=${scenario}`, businessCaseResponse)) as unknown as Record<
+        string,
+        number | null
+      >;
       const path = join(s.store.dir, `nk-${scenario}.xlsx`);
       const plans = await buildPlans(call, 'nyttokalkyl', { program: 'FVIS', scenario });
       await writeWorkbook(path, plans);
@@ -70,7 +84,7 @@ describe.runIf(libreOfficeAvailable())('recalculated by LibreOffice', () => {
       if (api.irr !== null && at(7) !== 'saknas') expect(Math.abs(Number(at(7)) - api.irr), `${scenario} irr`).toBeLessThan(1e-6);
       else if (api.irr !== null) {
         // LibreOffice's IRR (Newton from 10 %) gives up on some very negative rates; ours is a root of NPV all the same.
-        const net = ((await call(`/api/v1/business-case?program=FVIS&scenario=${scenario}`)) as { years: { net: number }[] }).years.map((y) => y.net);
+        const net = (await call(`/api/v1/business-case?program=FVIS&scenario=${scenario}`, businessCaseResponse)).years.map((y) => y.net);
         expect(Math.abs(presentValue(net, api.irr) / Math.max(...net.map(Math.abs))), `${scenario} irr root`).toBeLessThan(1e-9);
       }
     }
@@ -87,7 +101,7 @@ describe.runIf(libreOfficeAvailable())('recalculated by LibreOffice', () => {
     await wb.xlsx.writeFile(path);
     const ws = (await recalculated(path)).getWorksheet('Nyttokalkyl')!;
     const keyRow = plans[0].blocks.find((b) => b.id === 'nyckeltal')!.row + 1;
-    const api = (await call('/api/v1/business-case?program=FVIS&scenario=optimistisk&rate=0.035')) as { npv: number };
+    const api = await call('/api/v1/business-case?program=FVIS&scenario=optimistisk&rate=0.035', businessCaseResponse);
     expect(Math.abs(Number(result(ws.getCell(`B${keyRow + 1}`))) - api.npv)).toBeLessThan(1);
   });
 
@@ -96,7 +110,7 @@ describe.runIf(libreOfficeAvailable())('recalculated by LibreOffice', () => {
     const plans = await buildPlans(call, 'risker', { program: 'FVM', assessed: '2021-06-29' });
     await writeWorkbook(path, plans);
     const ws = (await recalculated(path)).getWorksheet('Risker')!;
-    const api = (await call('/api/v1/risk-matrix?program=FVM&assessed=2021-06-29')) as { cells: { probability: number; consequence: number; count: number }[]; register: unknown[] };
+    const api = await call('/api/v1/risk-matrix?program=FVM&assessed=2021-06-29', riskMatrixResponse);
     const matrix = plans[0].blocks.find((b) => b.id === 'matris')!;
     let total = 0;
     for (let i = 1; i <= 3; i++) {
@@ -115,7 +129,7 @@ describe.runIf(libreOfficeAvailable())('recalculated by LibreOffice', () => {
     const path = join(s.store.dir, 'uf.xlsx');
     await writeWorkbook(path, await buildPlans(call, 'uppfoljning', { program: 'FVIS', unit: 'SKAS' }));
     const ws = (await recalculated(path)).getWorksheet('Uppföljning 5 år')!;
-    const api = (await call('/api/v1/followup?program=FVIS&unit=SKAS')) as { indicators: { indicator: string; years: { status: string }[] }[] };
+    const api = await call('/api/v1/followup?program=FVIS&unit=SKAS', followupResponse);
     const statuses = new Set<string>();
     ws.eachRow((row, n) => {
       if (n > 3 && /^IND\d+$/.test(String(row.getCell(3).value))) statuses.add(String(row.getCell(15).value));
@@ -131,21 +145,27 @@ describe.runIf(libreOfficeAvailable())('recalculated by LibreOffice', () => {
     expect(sheetStatus).toBe({ reached: 'uppnått', on_track: 'på väg', at_risk: 'risk' }[last as 'reached']);
   });
 
-  it('indikatorer and baslinje: the values read back after recalculation are the service\'s', async () => {
+  it("indikatorer and baslinje: the values read back after recalculation are the service's", async () => {
     const path = join(s.store.dir, 'ind-bl.xlsx');
     await writeWorkbook(path, [
       ...(await buildPlans(call, 'indikatorer', { indicator: 'IND03', unit: 'SU', grain: 'year' })),
       ...(await buildPlans(call, 'baslinje', { indicator: 'IND03', unit: 'SU' })),
     ]);
     const wb = await recalculated(path);
-    const series = (await call('/api/v1/queries/indicator_series?indicator=IND03&unit=SU&grain=year')) as { rows: { period: string; value: number; n: number }[] };
+    const series = (await call('/api/v1/queries/indicator_series?indicator=IND03&unit=SU&grain=year', queryAnswer)) as unknown as {
+      rows: { period: string; value: number; n: number }[];
+    };
     const ind = wb.getWorksheet('Indikatorserier')!;
     const read: [string, number, number][] = [];
     ind.eachRow((row) => {
-      if (/^\d{4}$/.test(String(row.getCell(1).value))) read.push([String(row.getCell(1).value), Number(result(row.getCell(2))), Number(result(row.getCell(3)))]);
+      if (/^\d{4}$/.test(String(row.getCell(1).value)))
+        read.push([String(row.getCell(1).value), Number(result(row.getCell(2))), Number(result(row.getCell(3)))]);
     });
     expect(read).toEqual(series.rows.map((r) => [r.period, r.value, r.n]));
-    const baseline = (await call('/api/v1/baseline?indicator=IND03&unit=SU')) as { baseline: { value: number }; spc: { rows: { label: string; centre: number; ucl: number }[] } };
+    const baseline = (await call('/api/v1/baseline?indicator=IND03&unit=SU', baselineResponse)) as unknown as {
+      baseline: { value: number };
+      spc: { rows: { label: string; centre: number; ucl: number }[] };
+    };
     const bl = wb.getWorksheet('Baslinje')!;
     expect(Number(result(bl.getCell('B6')))).toBeCloseTo(baseline.baseline.value, 12);
     let checked = 0;
@@ -159,7 +179,11 @@ describe.runIf(libreOfficeAvailable())('recalculated by LibreOffice', () => {
     });
     expect(checked).toBe(baseline.spc.rows.length);
     // ExcelJS has no charts: the sheets that would have one say so, the way the add-in's sheets do not need to.
-    const texts = (ws: typeof bl) => { const out: string[] = []; ws.eachRow((row) => out.push(String(row.getCell(1).value))); return out; };
+    const texts = (ws: typeof bl) => {
+      const out: string[] = [];
+      ws.eachRow((row) => out.push(String(row.getCell(1).value)));
+      return out;
+    };
     expect(texts(bl)).toContain(CHART_NOTE);
     expect(texts(ind)).toContain(CHART_NOTE);
   });
@@ -175,7 +199,7 @@ describe.runIf(libreOfficeAvailable())('recalculated by LibreOffice', () => {
   });
 });
 
-describe('refreshing never destroys the user\'s work', () => {
+describe("refreshing never destroys the user's work", () => {
   it("a user's own sheet and cells beside Nytta's blocks survive a refresh unchanged; the managed cells are replaced", async () => {
     const path = join(s.store.dir, 'refresh.xlsx');
     await writeWorkbook(path, await buildPlans(call, 'nyttokalkyl', { program: 'FVIS' }));
@@ -242,7 +266,25 @@ describe('HTTP and the command line', () => {
   it('nytta workbook uppfoljning --per forvaltning --server writes one workbook per administration', async () => {
     const out = join(s.store.dir, 'per');
     const code = await new Promise<number | null>((resolve) => {
-      const child = spawn(process.execPath, [BIN, 'workbook', 'uppfoljning', '--per', 'forvaltning', '--out', out, '--param', 'program=FVIS', '--server', s.base, '--token', 'admin-token-0123456789'], { stdio: 'ignore' });
+      const child = spawn(
+        process.execPath,
+        [
+          BIN,
+          'workbook',
+          'uppfoljning',
+          '--per',
+          'forvaltning',
+          '--out',
+          out,
+          '--param',
+          'program=FVIS',
+          '--server',
+          s.base,
+          '--token',
+          'admin-token-0123456789',
+        ],
+        { stdio: 'ignore' },
+      );
       child.on('close', resolve);
     });
     expect(code).toBe(0);

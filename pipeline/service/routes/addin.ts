@@ -1,16 +1,16 @@
 /**
  * @module addin – the Excel add-in from the service itself, so the task pane and the API share one origin (no CORS):
  * the task pane (HTML, CSS, and its script bundled from `addin/taskpane/` by esbuild on first request), its icons, the
- * manifest, the custom functions' metadata, and Office.js from the `@microsoft/office-js` package, its whole `dist` folder (office.js loads companion
- * files from beside itself; with one missing, `Office.onReady` never resolves). `NYTTA_OFFICE_JS=cdn` points the task
- * pane at Microsoft's CDN instead, which store publication requires.
+ * manifest, the custom functions' metadata, and Office.js from the `@microsoft/office-js` package, its whole `dist`
+ * folder (office.js loads companion files from beside itself; with one missing, `Office.onReady` never resolves).
+ * `NYTTA_OFFICE_JS=cdn` points the task pane at Microsoft's CDN instead, which store publication requires.
  */
 import { build } from 'esbuild';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import type { Env } from '../context.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -58,15 +58,24 @@ function fileUnder(root: string, relative: string): string | null {
   return existsSync(path) && statSync(path).isFile() ? path : null;
 }
 
-const file = (path: string, cache = 'no-cache') => new Response(readFileSync(path), { headers: { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': cache } });
+const file = (path: string, cache = 'no-cache') =>
+  new Response(readFileSync(path), {
+    headers: { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': cache },
+  });
 
-export function addinRoutes(app: Hono<Env>, options: { officeJs: 'local' | 'cdn' }): void {
+export function addinRoutes(options: { officeJs: 'local' | 'cdn' }): Hono<Env> {
+  const app = new Hono<Env>();
   const dist = officeJsDist();
   app.get('/addin/taskpane.html', (c) => {
-    const html = readFileSync(join(ADDIN, 'taskpane', 'taskpane.html'), 'utf8').replace('{{OFFICE_JS}}', options.officeJs === 'cdn' ? OFFICE_JS_CDN : 'office-js/office.js');
+    const html = readFileSync(join(ADDIN, 'taskpane', 'taskpane.html'), 'utf8').replace(
+      '{{OFFICE_JS}}',
+      options.officeJs === 'cdn' ? OFFICE_JS_CDN : 'office-js/office.js',
+    );
     return c.html(html);
   });
-  app.get('/addin/taskpane.js', async (c) => c.body(await taskpaneBundle(), 200, { 'content-type': TYPES['.js'], 'cache-control': 'no-cache' }));
+  app.get('/addin/taskpane.js', async (c) =>
+    c.body(await taskpaneBundle(), 200, { 'content-type': TYPES['.js'], 'cache-control': 'no-cache' }),
+  );
   app.get('/addin/taskpane.css', () => file(join(ADDIN, 'taskpane', 'taskpane.css')));
   // The custom functions' metadata, generated from addin/functions/functions.ts (npm run functions-metadata).
   app.get('/addin/functions.json', () => file(join(ADDIN, 'functions', 'functions.json')));
@@ -77,4 +86,5 @@ export function addinRoutes(app: Hono<Env>, options: { officeJs: 'local' | 'cdn'
   });
   app.get('/addin', (c) => c.redirect('/addin/taskpane.html'));
   app.get('/manifest.xml', () => file(join(ROOT, 'manifest.xml')));
+  return app;
 }

@@ -1,25 +1,28 @@
-/** @module followup – `GET /api/v1/followup?program=&unit=`: five years after go-live per indicator and administration, rolled up to benefits and effect goals. */
-import type { Hono } from 'hono';
-import { z } from 'zod';
+/**
+ * @module followup – `GET /api/v1/followup?program=&unit=`: five years after go-live per indicator and administration,
+ * rolled up to benefits and effect goals.
+ */
+import { Hono } from 'hono';
+import { followupQuery, type FollowupResponse } from '../../contracts/index.js';
 import { followupIndicator, rollup, type Direction, type FollowupYear } from '../../model/followup.js';
 import { answer, respond, validQuery, type Env, type ServiceDeps } from '../context.js';
 
-export const followupSchema = z
-  .object({
-    program: z.string({ message: 'parametern "program" saknas' }).min(1, 'parametern "program" saknas').max(200),
-    unit: z.string().max(200).optional(),
-  })
-  .strict();
-
 const ROW_COLUMNS = [
-  { name: 'indicator', type: 'VARCHAR' }, { name: 'unit', type: 'VARCHAR' }, { name: 'year', type: 'INTEGER' }, { name: 'calendarYear', type: 'INTEGER' },
-  { name: 'baseline', type: 'DOUBLE' }, { name: 'target', type: 'DOUBLE' }, { name: 'expected', type: 'DOUBLE' }, { name: 'outcome', type: 'DOUBLE' },
-  { name: 'progress', type: 'DOUBLE' }, { name: 'status', type: 'VARCHAR' },
+  { name: 'indicator', type: 'VARCHAR' },
+  { name: 'unit', type: 'VARCHAR' },
+  { name: 'year', type: 'INTEGER' },
+  { name: 'calendarYear', type: 'INTEGER' },
+  { name: 'baseline', type: 'DOUBLE' },
+  { name: 'target', type: 'DOUBLE' },
+  { name: 'expected', type: 'DOUBLE' },
+  { name: 'outcome', type: 'DOUBLE' },
+  { name: 'progress', type: 'DOUBLE' },
+  { name: 'status', type: 'VARCHAR' },
 ] as const;
 
-export function followupRoutes(app: Hono<Env>, deps: ServiceDeps): void {
-  app.get('/api/v1/followup', async (c) => {
-    const { program, unit } = validQuery(c, 'reader', followupSchema);
+export function followupRoutes(deps: ServiceDeps): Hono<Env> {
+  return new Hono<Env>().get('/followup', async (c) => {
+    const { program, unit } = validQuery(c, 'reader', followupQuery);
     const [{ rows }, benefits] = await Promise.all([
       answer(deps, 'followup', { program, unit: unit ?? '' }),
       answer(deps, 'catalogue_benefits', { program }),
@@ -40,11 +43,25 @@ export function followupRoutes(app: Hono<Env>, deps: ServiceDeps): void {
         outcomes[Number(r.calendar_year)] = (r.value as number | null) ?? null;
       }
       const years: FollowupYear[] = followupIndicator({
-        indicator: String(first.indicator), unit: String(first.unit), direction: first.direction as Direction, goLiveYear, baseline: baseline ?? null, targets, outcomes,
+        indicator: String(first.indicator),
+        unit: String(first.unit),
+        direction: first.direction as Direction,
+        goLiveYear,
+        baseline: baseline ?? null,
+        targets,
+        outcomes,
       });
       return {
-        indicator: String(first.indicator), name: String(first.indicator_name), direction: first.direction, unit: String(first.unit),
-        goLive: first.go_live, benefits: String(first.benefits ?? '').split(',').filter(Boolean), baseline: baseline ?? null, years,
+        indicator: String(first.indicator),
+        name: String(first.indicator_name),
+        direction: (first.direction as string | null) ?? null,
+        unit: String(first.unit),
+        goLive: first.go_live === null || first.go_live === undefined ? null : String(first.go_live),
+        benefits: String(first.benefits ?? '')
+          .split(',')
+          .filter(Boolean),
+        baseline: baseline ?? null,
+        years,
       };
     });
     const byKey = Object.fromEntries(indicators.map((i) => [`${i.indicator}\u0000${i.unit}`, i.years]));
@@ -52,16 +69,21 @@ export function followupRoutes(app: Hono<Env>, deps: ServiceDeps): void {
     for (const i of indicators) for (const b of i.benefits) (benefitGroups[b] ??= []).push(`${i.indicator}\u0000${i.unit}`);
     const goalGroups: Record<string, string[]> = {};
     for (const b of benefits.rows) {
-      for (const goal of String(b.effect_goals ?? '').split(',').filter(Boolean)) {
+      for (const goal of String(b.effect_goals ?? '')
+        .split(',')
+        .filter(Boolean)) {
         (goalGroups[goal] ??= []).push(...(benefitGroups[String(b.id)] ?? []));
       }
     }
     for (const goal of Object.keys(goalGroups)) goalGroups[goal] = [...new Set(goalGroups[goal])];
     const flat = indicators.flatMap((i) => i.years.map((y) => ({ indicator: i.indicator, unit: i.unit, baseline: i.baseline, ...y })));
-    return respond(
-      c,
-      { program, unit: unit ?? null, indicators, benefits: rollup(benefitGroups, byKey), effectGoals: rollup(goalGroups, byKey) },
-      { columns: ROW_COLUMNS, rows: flat },
-    );
+    const body: FollowupResponse = {
+      program,
+      unit: unit ?? null,
+      indicators,
+      benefits: rollup(benefitGroups, byKey),
+      effectGoals: rollup(goalGroups, byKey),
+    };
+    return respond(c, body, { columns: ROW_COLUMNS, rows: flat });
   });
 }

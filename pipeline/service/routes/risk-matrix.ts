@@ -1,29 +1,42 @@
-/** @module risk-matrix – `GET /api/v1/risk-matrix?program=&scale=&assessed=`: cells with counts, ids and colours, the register and the changes. */
-import type { Hono } from 'hono';
-import { z } from 'zod';
+/**
+ * @module risk-matrix – `GET /api/v1/risk-matrix?program=&scale=&assessed=`: cells with counts, ids and colours, the
+ * register and the changes.
+ */
+import { Hono } from 'hono';
+import { riskMatrixQuery, type RiskMatrixResponse } from '../../contracts/index.js';
 import { DEFAULT_THRESHOLDS, register, riskChanges, riskMatrix, type RiskAssessment } from '../../model/risk.js';
 import { answer, respond, validQuery, type Env, type ServiceDeps } from '../context.js';
 
-export const riskMatrixSchema = z
-  .object({
-    program: z.string().max(200).optional(),
-    scale: z.enum(['3', '4', '5'], { message: 'parametern "scale" ska vara 3, 4 eller 5' }).transform(Number).optional(),
-    assessed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'parametern "assessed" ska vara ett datum ÅÅÅÅ-MM-DD').optional(),
-  })
-  .strict();
-
 const CELL_COLUMNS = [
-  { name: 'probability', type: 'INTEGER' }, { name: 'consequence', type: 'INTEGER' }, { name: 'value', type: 'INTEGER' },
-  { name: 'count', type: 'INTEGER' }, { name: 'ids', type: 'VARCHAR' }, { name: 'colour', type: 'VARCHAR' },
+  { name: 'probability', type: 'INTEGER' },
+  { name: 'consequence', type: 'INTEGER' },
+  { name: 'value', type: 'INTEGER' },
+  { name: 'count', type: 'INTEGER' },
+  { name: 'ids', type: 'VARCHAR' },
+  { name: 'colour', type: 'VARCHAR' },
 ] as const;
 
-type RegisterRow = RiskAssessment & { program: string; scale: number; assessed: string; stated_value: number | null; mitigation: string | null; owner: string | null; due: string | null };
+type RegisterRow = RiskAssessment & {
+  program: string;
+  scale: number;
+  assessed: string;
+  stated_value: number | null;
+  mitigation: string | null;
+  owner: string | null;
+  due: string | null;
+};
 
-export function riskMatrixRoutes(app: Hono<Env>, deps: ServiceDeps): void {
-  app.get('/api/v1/risk-matrix', async (c) => {
-    const q = validQuery(c, 'reader', riskMatrixSchema);
+export function riskMatrixRoutes(deps: ServiceDeps): Hono<Env> {
+  return new Hono<Env>().get('/risk-matrix', async (c) => {
+    const q = validQuery(c, 'reader', riskMatrixQuery);
     const current = (await answer(deps, 'risk_register', { program: q.program ?? '', assessed: q.assessed })).rows.map(
-      (r) => ({ ...r, probability: Number(r.probability), consequence: Number(r.consequence), scale: Number(r.scale) }) as unknown as RegisterRow,
+      (r) =>
+        ({
+          ...r,
+          probability: Number(r.probability),
+          consequence: Number(r.consequence),
+          scale: Number(r.scale),
+        }) as unknown as RegisterRow,
     );
     const scales = [...new Set(current.map((r) => r.scale))];
     const scale = q.scale ?? (scales.length === 1 ? scales[0] : 3);
@@ -38,15 +51,18 @@ export function riskMatrixRoutes(app: Hono<Env>, deps: ServiceDeps): void {
       previousDate = previousOf(dates[0], await assessmentDates(deps, q.program));
       if (previousDate) {
         const before = (await answer(deps, 'risk_register', { program: q.program ?? '', assessed: previousDate })).rows;
-        changes = riskChanges(before.map((r) => ({ id: String(r.id), probability: Number(r.probability), consequence: Number(r.consequence) })), onScale);
+        changes = riskChanges(
+          before.map((r) => ({ id: String(r.id), probability: Number(r.probability), consequence: Number(r.consequence) })),
+          onScale,
+        );
       }
     }
-    const body = {
+    const body: RiskMatrixResponse = {
       program: q.program ?? null,
       scale,
       assessed: dates.length === 1 ? dates[0] : dates,
       previousAssessment: previousDate,
-      thresholds,
+      thresholds: [...thresholds],
       cells,
       register: register(onScale, thresholds),
       changes,

@@ -6,7 +6,12 @@ export interface ItemResult<T> {
   error?: string;
 }
 
-export async function forEachItem<T>(items: readonly T[], label: (item: T) => string, work: (item: T) => Promise<void>, onProgress: (done: number, total: number, label: string) => void = () => {}): Promise<ItemResult<T>[]> {
+export async function forEachItem<T>(
+  items: readonly T[],
+  label: (item: T) => string,
+  work: (item: T) => Promise<void>,
+  onProgress: (done: number, total: number, label: string) => void = () => {},
+): Promise<ItemResult<T>[]> {
   const results: ItemResult<T>[] = [];
   for (const [i, item] of items.entries()) {
     onProgress(i, items.length, label(item));

@@ -1,0 +1,197 @@
+/**
+ * @module build-plans – the sheet plans of a workbook kind, from the service's answers. The task pane calls the service
+ * over HTTP, the CLI an in-process service on the store, and `GET /api/v1/workbooks/{kind}` its own app: either way
+ * the figures, the suppression and the validation are the service's, and every answer is parsed with its contract.
+ */
+import {
+  baselineResponse,
+  benefitsAnswer,
+  businessCaseResponse,
+  followupResponse,
+  indicatorsAnswer,
+  loadLogAnswer,
+  orgUnitsAnswer,
+  productionLossResponse,
+  queryAnswer,
+  riskMatrixResponse,
+} from '../../pipeline/contracts/index.js';
+import { businessCaseSheet } from '../sheets/business-case-sheet.js';
+import { followupSheet, type BenefitInfo } from '../sheets/followup-sheet.js';
+import { baselineSheet, indicatorSheet, type Series } from '../sheets/indicator-sheets.js';
+import type { Provenance, SheetPlan } from '../sheets/plan.js';
+import { riskSheet } from '../sheets/risk-sheet.js';
+import { queryString as qs, ServiceError, type ServiceCall } from './service-call.js';
+
+export const WORKBOOK_KINDS = ['indikatorer', 'baslinje', 'nyttokalkyl', 'uppfoljning', 'risker', 'alla'] as const;
+export type WorkbookKind = (typeof WORKBOOK_KINDS)[number];
+
+type Params = Record<string, string | undefined>;
+
+const missing = (message: string) => new ServiceError(message, 400);
+const given = (params: Params) =>
+  Object.fromEntries(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+const now = () => new Date().toISOString().replace('T', ' ').slice(0, 19);
+
+async function provenance(call: ServiceCall, source: string, parameters: Params, kinds: string[]): Promise<Provenance> {
+  const log = await call('/api/v1/queries/load_log?limit=1000', loadLogAnswer);
+  return {
+    source,
+    parameters: given(parameters),
+    loads: log.rows
+      .filter((r) => r.status === 'loaded' && kinds.includes(r.kind))
+      .map((r) => ({ file: r.file_name, sha256: r.sha256, loadedAt: r.finished_at })),
+    writtenAt: now(),
+  };
+}
+
+async function businessCasePlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
+  if (!p.program) throw missing('parametern "program" saknas (t.ex. --param program=FVIS)');
+  const query = qs({ program: p.program, scenario: p.scenario, rate: p.rate, fromYear: p.fromYear });
+  const figures = await call(`/api/v1/business-case?${query}`, businessCaseResponse);
+  const loss = p.volumeIndicator
+    ? (
+        await call(
+          `/api/v1/production-loss?${qs({ volumeIndicator: p.volumeIndicator, costPerContact: p.costPerContact, peak: p.peak })}`,
+          productionLossResponse,
+        )
+      ).byAdministration
+    : [];
+  const prov = await provenance(
+    call,
+    `/api/v1/business-case?${query}`,
+    { program: p.program, scenario: figures.scenario, rate: String(figures.rate) },
+    ['nyttokalkyl'],
+  );
+  return businessCaseSheet(figures, prov, loss).plan;
+}
+
+async function followupPlans(call: ServiceCall, p: Params): Promise<SheetPlan[]> {
+  if (!p.program) throw missing('parametern "program" saknas (t.ex. --param program=FVIS)');
+  const benefits = (await call(`/api/v1/queries/catalogue_benefits?${qs({ program: p.program })}`, benefitsAnswer)).rows.map(
+    (b): BenefitInfo => ({ id: b.id, name: b.name, effectGoals: (b.effect_goals ?? '').split(',').filter(Boolean) }),
+  );
+  // One sheet per administration (`per=forvaltning`), or one for the chosen unit or the whole region.
+  const units: { id?: string; sheet?: string }[] =
+    p.per === 'forvaltning' ? (await administrations(call)).map((a) => ({ id: a.id, sheet: `Uppföljning ${a.name}` })) : [{ id: p.unit }];
+  const plans: SheetPlan[] = [];
+  for (const unit of units) {
+    const query = qs({ program: p.program, unit: unit.id });
+    const data = await call(`/api/v1/followup?${query}`, followupResponse);
+    plans.push(
+      followupSheet(
+        data,
+        benefits,
+        await provenance(call, `/api/v1/followup?${query}`, { program: p.program, unit: unit.id }, ['utfall', 'malvarden', 'nyttor']),
+        unit.sheet,
+      ),
+    );
+  }
+  return plans;
+}
+
+async function riskPlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
+  let query = qs({ program: p.program, scale: p.scale, assessed: p.assessed });
+  let data = await call(`/api/v1/risk-matrix?${query}`, riskMatrixResponse);
+  if (data.register.length === 0 && p.program) {
+    // A program without a register of its own (the demo's FVIS) shows every risk loaded.
+    query = qs({ scale: p.scale, assessed: p.assessed });
+    data = await call(`/api/v1/risk-matrix?${query}`, riskMatrixResponse);
+  }
+  return riskSheet(
+    data,
+    await provenance(
+      call,
+      `/api/v1/risk-matrix?${query}`,
+      { program: p.program, scale: String(data.scale), assessed: String(data.assessed) },
+      ['risker'],
+    ),
+  ).plan;
+}
+
+async function indicatorPlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
+  const catalogue = (await call('/api/v1/queries/catalogue_indicators', indicatorsAnswer)).rows;
+  const wanted = p.indicator ? p.indicator.split(',') : catalogue.map((i) => i.id);
+  const breakdown = (p.breakdown ?? 'none') as Series['breakdown'];
+  const series: Series[] = [];
+  for (const id of wanted) {
+    const query = qs({ indicator: id, unit: p.unit, children: p.children, grain: p.grain ?? 'year', breakdown, from: p.from, to: p.to });
+    const answer = await call(`/api/v1/queries/indicator_series?${query}`, queryAnswer);
+    series.push({ indicator: id, name: catalogue.find((i) => i.id === id)?.name ?? id, breakdown, rows: answer.rows });
+  }
+  return indicatorSheet(
+    series,
+    await provenance(
+      call,
+      '/api/v1/queries/indicator_series',
+      { indicator: wanted.join(','), unit: p.unit, grain: p.grain ?? 'year', breakdown },
+      ['utfall'],
+    ),
+  );
+}
+
+async function baselinePlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
+  if (!p.indicator || !p.unit)
+    throw missing('parametrarna "indicator" och "unit" behövs (t.ex. --param indicator=IND01 --param unit=SKAS)');
+  const query = qs({ indicator: p.indicator, unit: p.unit, goLive: p.goLive, window: p.window });
+  const data = await call(`/api/v1/baseline?${query}`, baselineResponse);
+  return baselineSheet(data, await provenance(call, `/api/v1/baseline?${query}`, { indicator: p.indicator, unit: p.unit }, ['utfall']));
+}
+
+function contents(plans: readonly SheetPlan[], p: Params): SheetPlan {
+  const provenanceOf: Provenance = { source: 'nytta workbook alla', parameters: given(p), loads: [], writtenAt: now() };
+  return {
+    name: 'Innehåll',
+    code: 'IN',
+    charts: [],
+    notes: [],
+    provenance: provenanceOf,
+    columnWidths: [28, 70],
+    blocks: [
+      { id: 'rubrik', row: 0, col: 0, cells: [[`Nytta – ${p.program ?? ''}`]], rowStyles: ['title'] },
+      {
+        id: 'innehall',
+        row: 2,
+        col: 0,
+        cells: [['Blad', 'Hämtat från'], ...plans.map((x) => [x.name, x.provenance.source])],
+        rowStyles: ['header'],
+      },
+    ],
+  };
+}
+
+/** The sheet plans of one workbook kind. */
+export async function buildPlans(call: ServiceCall, kind: WorkbookKind, params: Params): Promise<SheetPlan[]> {
+  switch (kind) {
+    case 'nyttokalkyl':
+      return [await businessCasePlan(call, params)];
+    case 'uppfoljning':
+      return followupPlans(call, params);
+    case 'risker':
+      return [await riskPlan(call, params)];
+    case 'indikatorer':
+      return [await indicatorPlan(call, params)];
+    case 'baslinje':
+      return [await baselinePlan(call, params)];
+    case 'alla': {
+      if (!params.program) throw missing('parametern "program" saknas (t.ex. --param program=FVIS)');
+      const units = (await call('/api/v1/queries/catalogue_org_units', orgUnitsAnswer)).rows;
+      const first = units.find((u) => u.level === 'forvaltning' && u.go_live);
+      const plans = [
+        await indicatorPlan(call, { ...params, indicator: params.indicator }),
+        ...(first
+          ? [await baselinePlan(call, { indicator: params.indicator?.split(',')[0] ?? 'IND01', unit: params.unit ?? first.id })]
+          : []),
+        await businessCasePlan(call, params),
+        ...(await followupPlans(call, params)),
+        await riskPlan(call, { program: params.program }),
+      ];
+      return [contents(plans, params), ...plans];
+    }
+  }
+}
+
+/** Administrations, for `--per forvaltning`. */
+export async function administrations(call: ServiceCall): Promise<{ id: string; name: string }[]> {
+  const rows = (await call('/api/v1/queries/catalogue_org_units', orgUnitsAnswer)).rows;
+  return rows.filter((r) => r.level === 'forvaltning').map((r) => ({ id: r.id, name: r.name }));
+}

@@ -1,0 +1,190 @@
+/**
+ * The adapter's pure half, tested directly: every expectation is written out by hand (cell texts, byte counts from
+ * the JSON layout, A1 cells), never computed with the functions under test.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  cellsOutside,
+  excelCell,
+  packBatches,
+  refreshOperations,
+  type ManagedSheet,
+  type Operation,
+} from '../../addin/excel/operations.js';
+import type { SheetPlan } from '../../addin/sheets/plan.js';
+
+const prov = { source: 'test', parameters: {}, loads: [], writtenAt: '2026-11-28 08:00:00' };
+
+describe('excelCell: a cell as range.formulas takes it', () => {
+  it('formulas get their =, empty cells an empty string', () => {
+    expect(excelCell({ formula: 'SUM(A1:A3)' })).toBe('=SUM(A1:A3)');
+    expect(excelCell(null)).toBe('');
+  });
+
+  it('text that Excel would read as a formula is quoted with an apostrophe', () => {
+    expect(excelCell('=1+1')).toBe("'=1+1");
+    expect(excelCell('+46 10 123')).toBe("'+46 10 123");
+    expect(excelCell('@region')).toBe("'@region");
+    expect(excelCell('Nytta = värde')).toBe('Nytta = värde');
+  });
+
+  it('numbers and booleans pass as they are; NaN and infinities become empty, never text', () => {
+    expect(excelCell(0.0425)).toBe(0.0425);
+    expect(excelCell(-3)).toBe(-3);
+    expect(excelCell(true)).toBe(true);
+    expect(excelCell(Number.NaN)).toBe('');
+    expect(excelCell(Number.POSITIVE_INFINITY)).toBe('');
+  });
+});
+
+describe('packBatches: as few batches as the budget allows, in order', () => {
+  // {"op":"saveRegistry","value":"…"} is 32 characters around the value; every action adds 160 bytes of envelope.
+  const op = (n: number): Operation => ({ op: 'saveRegistry', value: 'x'.repeat(n) });
+  const sized = (bytes: number) => op(bytes - 32 - 160);
+
+  it('fills a batch up to the budget and starts the next when one more would pass it', () => {
+    const [a, b, c] = [sized(400), sized(400), sized(400)];
+    expect(packBatches([a, b, c], 1000)).toEqual([[a, b], [c]]);
+    expect(packBatches([a, b, c], 1200)).toEqual([[a, b, c]]);
+    expect(packBatches([a, b, c], 1199)).toEqual([[a, b], [c]]);
+  });
+
+  it('an operation larger than the budget goes alone; nothing gives no batch', () => {
+    const big = sized(5000);
+    const small = sized(300);
+    expect(packBatches([small, big, small], 1000)).toEqual([[small], [big], [small]]);
+    expect(packBatches([], 1000)).toEqual([]);
+  });
+});
+
+describe('cellsOutside: the cells of a range that Nytta does not own', () => {
+  it('names each cell outside every owned range, relative to the range', () => {
+    expect(cellsOutside('A1:B2', ['A1:A2'])).toEqual([
+      { row: 0, col: 1 },
+      { row: 1, col: 1 },
+    ]);
+    expect(cellsOutside('B2:C3', [])).toEqual([
+      { row: 0, col: 0 },
+      { row: 0, col: 1 },
+      { row: 1, col: 0 },
+      { row: 1, col: 1 },
+    ]);
+  });
+
+  it('nothing when owned ranges cover it, together or with absolute references', () => {
+    expect(cellsOutside('A1:B2', ['A1:A2', 'B1:B2'])).toEqual([]);
+    expect(cellsOutside('C3', ['$A$1:$D$9'])).toEqual([]);
+  });
+});
+
+describe('refreshOperations: what a refresh does, in order', () => {
+  const plan: SheetPlan = {
+    name: 'Risker',
+    code: 'RI',
+    charts: [],
+    notes: [],
+    provenance: prov,
+    columnWidths: [12, 30],
+    blocks: [
+      { id: 'rubrik', row: 0, col: 0, cells: [['Risker']], rowStyles: ['title'] },
+      {
+        id: 'register',
+        row: 2,
+        col: 0,
+        cells: [
+          ['Id', 'Risk'],
+          ['R1', 'Leverans'],
+          ['R2', '=inte en formel'],
+        ],
+        table: { name: 'Riskregister', style: 'TableStyleLight9' },
+      },
+    ],
+  };
+
+  it('a new sheet: add it, write the values, then widths, styles, the table and the names, and save the registry last', () => {
+    const { operations, newSheets, conflicts, registry } = refreshOperations([plan], { existingSheets: new Set(['Blad1']), registry: [] });
+    expect(newSheets).toEqual(['Risker']);
+    expect(conflicts).toEqual([]);
+    expect(operations.map((o) => o.op)).toEqual([
+      'addSheet',
+      'write',
+      'write',
+      'columnWidth',
+      'columnWidth',
+      'style',
+      'addName',
+      'table',
+      'addName',
+      'saveRegistry',
+    ]);
+    expect(operations[2]).toEqual({
+      op: 'write',
+      sheet: 'Risker',
+      address: 'A3:B5',
+      formulas: [
+        ['Id', 'Risk'],
+        ['R1', 'Leverans'],
+        ['R2', "'=inte en formel"],
+      ],
+    });
+    expect(operations.filter((o) => o.op === 'addName')).toEqual([
+      { op: 'addName', sheet: 'Risker', name: 'NYTTA_RI_rubrik', address: 'A1:A1' },
+      { op: 'addName', sheet: 'Risker', name: 'NYTTA_RI_register', address: 'A3:B5' },
+    ]);
+    expect(registry).toEqual([
+      {
+        sheet: 'Risker',
+        code: 'RI',
+        job: undefined,
+        ranges: [
+          { name: 'NYTTA_RI_rubrik', address: 'A1:A1' },
+          { name: 'NYTTA_RI_register', address: 'A3:B5' },
+        ],
+        tables: [{ name: 'Riskregister', address: 'A3:B5', style: 'TableStyleLight9' }],
+        charts: [],
+      },
+    ]);
+  });
+
+  it('a refresh removes what Nytta wrote before first, and keeps another sheet in the registry', () => {
+    const before: ManagedSheet[] = [
+      {
+        sheet: 'Risker',
+        code: 'RI',
+        ranges: [{ name: 'NYTTA_RI_register', address: 'A3:B9' }],
+        tables: [{ name: 'Riskregister', address: 'A3:B9', style: 'TableStyleLight9' }],
+        charts: [],
+      },
+      { sheet: 'Nyttokalkyl', code: 'NK', ranges: [{ name: 'NYTTA_NK_kalkyl', address: 'A7:K20' }], tables: [], charts: [] },
+    ];
+    const { operations, newSheets, registry } = refreshOperations([plan], {
+      existingSheets: new Set(['Risker', 'Nyttokalkyl']),
+      existingNames: new Set(['NYTTA_RI_register', 'NYTTA_NK_kalkyl']),
+      existingTables: new Set(['Riskregister']),
+      registry: before,
+    });
+    expect(newSheets).toEqual([]);
+    expect(operations.slice(0, 3)).toEqual([
+      { op: 'deleteTable', name: 'Riskregister' },
+      { op: 'deleteName', name: 'NYTTA_RI_register' },
+      { op: 'clear', sheet: 'Risker', address: 'A3:B9' },
+    ]);
+    // Widths stay the user's on a sheet that exists.
+    expect(operations.some((o) => o.op === 'columnWidth')).toBe(false);
+    expect(registry.map((m) => m.sheet)).toEqual(['Nyttokalkyl', 'Risker']);
+    const saved = operations.at(-1);
+    expect(saved?.op).toBe('saveRegistry');
+    expect(JSON.parse((saved as { value: string }).value).map((m: ManagedSheet) => m.sheet)).toEqual(['Nyttokalkyl', 'Risker']);
+  });
+
+  it("a user's table with the name Nytta needs is a conflict, said in Swedish", () => {
+    const { conflicts } = refreshOperations([plan], {
+      existingSheets: new Set(['Risker']),
+      existingTables: new Set(['Riskregister']),
+      registry: [],
+    });
+    expect(conflicts).toEqual([
+      'Det finns redan en tabell som heter Riskregister och som Nytta inte skapat. Byt namn på den och försök igen.',
+    ]);
+  });
+});
