@@ -27,14 +27,21 @@ interface Run {
 }
 
 function child(args: string[]): Run {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(HERE, 'ingest-child.ts'), ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(HERE, 'ingest-child.ts'), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   return JSON.parse(out.trim().split('\n').pop()!) as Run;
 }
 
 /** The run with the median time, with the highest peak memory of all runs (memory is a limit, not an average). */
 function median(runs: Run[]): Run & { runs: number[] } {
   const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
-  return { ...sorted[Math.floor(sorted.length / 2)], peakMiB: Math.max(...runs.map((r) => r.peakMiB)), runs: runs.map((r) => +r.seconds.toFixed(2)) };
+  return {
+    ...sorted[Math.floor(sorted.length / 2)],
+    peakMiB: Math.max(...runs.map((r) => r.peakMiB)),
+    runs: runs.map((r) => +r.seconds.toFixed(2)),
+  };
 }
 
 function pandas(csv: string): Run | null {
@@ -85,7 +92,9 @@ try {
   };
   for (const run of [result.floor, result.nytta, result.pandas].filter((r) => r !== null)) {
     const ratio = 'ratioToFloor' in run ? `  ${run.ratioToFloor}× golvet` : '  (golvet)';
-    console.log(`${run.mode.padEnd(6)} ${run.seconds.toFixed(1).padStart(6)} s  ${run.rowsPerSecond.toLocaleString('sv-SE').padStart(12)} rader/s  ${String(run.peakMiB).padStart(6)} MiB${ratio}`);
+    console.log(
+      `${run.mode.padEnd(6)} ${run.seconds.toFixed(1).padStart(6)} s  ${run.rowsPerSecond.toLocaleString('sv-SE').padStart(12)} rader/s  ${String(run.peakMiB).padStart(6)} MiB${ratio}`,
+    );
   }
   mkdirSync(join(HERE, 'results'), { recursive: true });
   writeFileSync(join(HERE, 'results', 'ingest.json'), JSON.stringify(result, null, 2) + '\n');
@@ -93,33 +102,69 @@ try {
 
   // The store the ingest just built serves the service benchmark.
   console.log('\nTjänsten: indicator_series i processen (golvet) mot HTTP …');
-  const service = { benchmark: 'service', date: new Date().toISOString(), machine: result.machine, storeRows: ROWS, ...(await serviceBenchmark(join(work, 'nytta.duckdb'))) };
+  const service = {
+    benchmark: 'service',
+    date: new Date().toISOString(),
+    machine: result.machine,
+    storeRows: ROWS,
+    ...(await serviceBenchmark(join(work, 'nytta.duckdb'))),
+  };
   const s = service;
   console.log(`golv   p50 ${s.floor.p50} ms  p99 ${s.floor.p99} ms  (${s.rows} rader)`);
   console.log(`JSON   p50 ${s.httpJson.p50} ms  p99 ${s.httpJson.p99} ms  ${s.httpJson.ratioToFloor}× golvet`);
   console.log(`Arrow  p50 ${s.httpArrow.p50} ms  p99 ${s.httpArrow.p99} ms  ${s.httpArrow.ratioToFloor}× golvet`);
-  console.log(`storlek för ${s.payload.rows.toLocaleString('sv-SE')} rader: JSON ${s.payload.jsonBytes.toLocaleString('sv-SE')} B, Arrow ${s.payload.arrowBytes.toLocaleString('sv-SE')} B (${s.payload.arrowToJson}×)`);
-  for (const l of s.load) console.log(`last   ${l.connections} anslutningar: ${l.requestsPerSecond} anrop/s, p50 ${l.p50} ms, p99 ${l.p99} ms, fel ${l.errors}, tidsgräns ${l.timeouts}, icke-2xx ${l.non2xx}`);
+  console.log(
+    `storlek för ${s.payload.rows.toLocaleString('sv-SE')} rader: JSON ${s.payload.jsonBytes.toLocaleString('sv-SE')} B, Arrow ${s.payload.arrowBytes.toLocaleString('sv-SE')} B (${s.payload.arrowToJson}×)`,
+  );
+  for (const l of s.load)
+    console.log(
+      `last   ${l.connections} anslutningar: ${l.requestsPerSecond} anrop/s, p50 ${l.p50} ms, p99 ${l.p99} ms, fel ${l.errors}, tidsgräns ${l.timeouts}, icke-2xx ${l.non2xx}`,
+    );
   writeFileSync(join(HERE, 'results', 'service.json'), JSON.stringify(service, null, 2) + '\n');
   console.log('Skrivet: bench/results/service.json');
 
   // The complete follow-up workbook for every administration, from the same store.
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(HERE, 'workbook-child.ts'), join(work, 'nytta.duckdb'), join(work, 'workbooks')], { encoding: 'utf8' });
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(HERE, 'workbook-child.ts'), join(work, 'nytta.duckdb'), join(work, 'workbooks')],
+    { encoding: 'utf8' },
+  );
   const wbRun = JSON.parse(out.trim().split('\n').pop()!) as { code: number; seconds: number; peakMiB: number };
-  const workbooks = { benchmark: 'workbooks', date: new Date().toISOString(), machine: result.machine, storeRows: ROWS, what: 'nytta workbook uppfoljning --per forvaltning --param program=FVIS', ...wbRun, targets: { seconds: 10, peakMiB: 1024 } };
-  console.log(`\nArbetsböcker: uppföljning per förvaltning på ${wbRun.seconds.toFixed(1)} s, ${wbRun.peakMiB} MiB (mål: under 10 s och 1 GiB)`);
+  const workbooks = {
+    benchmark: 'workbooks',
+    date: new Date().toISOString(),
+    machine: result.machine,
+    storeRows: ROWS,
+    what: 'nytta workbook uppfoljning --per forvaltning --param program=FVIS',
+    ...wbRun,
+    targets: { seconds: 10, peakMiB: 1024 },
+  };
+  console.log(
+    `\nArbetsböcker: uppföljning per förvaltning på ${wbRun.seconds.toFixed(1)} s, ${wbRun.peakMiB} MiB (mål: under 10 s och 1 GiB)`,
+  );
   writeFileSync(join(HERE, 'results', 'workbooks.json'), JSON.stringify(workbooks, null, 2) + '\n');
   console.log('Skrivet: bench/results/workbooks.json');
 
   // The Office.js adapter against the recording stand-in: syncs and bytes per sync against the payload limit's minimum.
   // Its sheets need the rest of the demo region (business case, targets, goals, benefits, risks) beside the observations.
   const store = await openStore(join(work, 'nytta.duckdb'));
-  await ingestFiles(store.connection, files.filter((f) => f !== csv && !references.includes(f)));
+  await ingestFiles(
+    store.connection,
+    files.filter((f) => f !== csv && !references.includes(f)),
+  );
   store.close();
-  const addin = { benchmark: 'addin', date: new Date().toISOString(), machine: result.machine, storeRows: ROWS, ...(await addinBenchmark(join(work, 'nytta.duckdb'))) };
+  const addin = {
+    benchmark: 'addin',
+    date: new Date().toISOString(),
+    machine: result.machine,
+    storeRows: ROWS,
+    ...(await addinBenchmark(join(work, 'nytta.duckdb'))),
+  };
   console.log('\nTillägget (mot inspelande Excel-ersättare):');
   for (const r of addin.runs) {
-    console.log(`${r.what.padEnd(44)} ${String(r.cells).padStart(7)} celler  ${r.syncs} anrop (minst ${r.minimumSyncs})  störst ${(r.largestSyncBytes / 1024).toFixed(0)} KiB  ${r.ms} ms`);
+    console.log(
+      `${r.what.padEnd(44)} ${String(r.cells).padStart(7)} celler  ${r.syncs} anrop (minst ${r.minimumSyncs})  störst ${(r.largestSyncBytes / 1024).toFixed(0)} KiB  ${r.ms} ms`,
+    );
   }
   writeFileSync(join(HERE, 'results', 'addin.json'), JSON.stringify(addin, null, 2) + '\n');
   console.log('Skrivet: bench/results/addin.json');

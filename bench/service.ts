@@ -46,7 +46,9 @@ async function floor(db: string) {
 
 async function startServer(db: string, port: number): Promise<ChildProcess> {
   const bin = join(import.meta.dirname, '..', 'bin', 'nytta.js');
-  const child = spawn(process.execPath, [bin, 'serve', '--db', db, '--port', String(port), '--no-demo'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [bin, 'serve', '--db', db, '--port', String(port), '--no-demo'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => d.toString().includes('lyssnar') && resolve());
     child.on('exit', (code) => reject(new Error(`the service stopped (${code})`)));
@@ -62,16 +64,27 @@ export async function serviceBenchmark(db: string) {
   const server = await startServer(db, port);
   try {
     const fetchJson = () => fetch(`${base}/api/v1/queries/indicator_series?${SERIES_QUERY}`).then((r) => r.arrayBuffer());
-    const fetchArrow = () => fetch(`${base}/api/v1/queries/indicator_series?${SERIES_QUERY}`, { headers: { accept: 'application/vnd.apache.arrow.stream' } }).then((r) => r.arrayBuffer());
+    const fetchArrow = () =>
+      fetch(`${base}/api/v1/queries/indicator_series?${SERIES_QUERY}`, { headers: { accept: 'application/vnd.apache.arrow.stream' } }).then(
+        (r) => r.arrayBuffer(),
+      );
     const json = await time(RUNS, fetchJson);
     const arrow = await time(RUNS, fetchArrow);
     const large = `${base}/api/v1/queries/observations?${LARGE_QUERY}`;
     const largeJson = await (await fetch(large)).arrayBuffer();
-    const largeRows = ((JSON.parse(new TextDecoder().decode(largeJson)) as { rowCount: number }).rowCount);
+    const largeRows = (JSON.parse(new TextDecoder().decode(largeJson)) as { rowCount: number }).rowCount;
     const largeArrow = await (await fetch(large, { headers: { accept: 'application/vnd.apache.arrow.stream' } })).arrayBuffer();
     const load = async (connections: number) => {
       const result = await autocannon({ url: `${base}/api/v1/queries/indicator_series?${SERIES_QUERY}`, connections, duration: 10 });
-      return { connections, requestsPerSecond: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx };
+      return {
+        connections,
+        requestsPerSecond: Math.round(result.requests.average),
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        errors: result.errors,
+        timeouts: result.timeouts,
+        non2xx: result.non2xx,
+      };
     };
     return {
       query: `indicator_series?${SERIES_QUERY}`,
@@ -79,7 +92,13 @@ export async function serviceBenchmark(db: string) {
       floor: { p50: floorRun.p50, p99: floorRun.p99 },
       httpJson: { ...json, ratioToFloor: +(json.p50 / floorRun.p50).toFixed(2) },
       httpArrow: { ...arrow, ratioToFloor: +(arrow.p50 / floorRun.p50).toFixed(2) },
-      payload: { query: `observations?${LARGE_QUERY}`, rows: largeRows, jsonBytes: largeJson.byteLength, arrowBytes: largeArrow.byteLength, arrowToJson: +(largeArrow.byteLength / largeJson.byteLength).toFixed(2) },
+      payload: {
+        query: `observations?${LARGE_QUERY}`,
+        rows: largeRows,
+        jsonBytes: largeJson.byteLength,
+        arrowBytes: largeArrow.byteLength,
+        arrowToJson: +(largeArrow.byteLength / largeJson.byteLength).toFixed(2),
+      },
       load: [await load(10), await load(50)],
       targets: { httpP50RatioToFloor: 2, arrowToJsonAt100kRows: 0.5, errorsUnderLoad: 0 },
     };

@@ -20,14 +20,19 @@ export interface VerifyReport {
 }
 
 const same = (expected: string | number | boolean, actual: unknown) => {
-  if (typeof expected === 'number' && typeof actual === 'number') return Math.abs(expected - actual) <= 1e-9 * Math.max(1, Math.abs(expected));
+  if (typeof expected === 'number' && typeof actual === 'number')
+    return Math.abs(expected - actual) <= 1e-9 * Math.max(1, Math.abs(expected));
   // Excel hands back text written with a leading apostrophe without it.
   if (typeof expected === 'string' && expected.startsWith("'")) return actual === expected.slice(1) || actual === expected;
   return expected === actual;
 };
 
 /** The cells of one block that differ from what the sheet holds (`formulas` as Office.js returns them). */
-export function compareBlock(sheet: string, block: Block, formulas: readonly (readonly unknown[])[]): { checked: number; differences: Difference[] } {
+export function compareBlock(
+  sheet: string,
+  block: Block,
+  formulas: readonly (readonly unknown[])[],
+): { checked: number; differences: Difference[] } {
   const differences: Difference[] = [];
   let checked = 0;
   block.cells.forEach((row, r) => {
@@ -72,10 +77,15 @@ export async function verifyPlans(context: Excel.RequestContext, plans: readonly
 export function describeVerification(report: VerifyReport): string {
   const parts: string[] = [];
   if (report.missingSheets.length) parts.push(`Bladen ${report.missingSheets.join(', ')} finns inte i arbetsboken.`);
-  if (!report.differences.length && !report.missingSheets.length) return `Bladen stämmer med tjänsten (${report.checkedCells.toLocaleString('sv-SE')} celler kontrollerade).`;
+  if (!report.differences.length && !report.missingSheets.length)
+    return `Bladen stämmer med tjänsten (${report.checkedCells.toLocaleString('sv-SE')} celler kontrollerade).`;
   if (report.differences.length) {
-    const shown = report.differences.slice(0, 5).map((d) => `${d.sheet}!${d.cell}: bladet har ${JSON.stringify(d.actual)}, tjänsten ger ${JSON.stringify(d.expected)}`);
-    parts.push(`${report.differences.length} av ${report.checkedCells.toLocaleString('sv-SE')} celler skiljer sig från tjänsten. ${shown.join('; ')}${report.differences.length > 5 ? ' …' : ''}. Uppdatera bladet för att hämta om.`);
+    const shown = report.differences
+      .slice(0, 5)
+      .map((d) => `${d.sheet}!${d.cell}: bladet har ${JSON.stringify(d.actual)}, tjänsten ger ${JSON.stringify(d.expected)}`);
+    parts.push(
+      `${report.differences.length} av ${report.checkedCells.toLocaleString('sv-SE')} celler skiljer sig från tjänsten. ${shown.join('; ')}${report.differences.length > 5 ? ' …' : ''}. Uppdatera bladet för att hämta om.`,
+    );
   }
   return parts.join(' ');
 }

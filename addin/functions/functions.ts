@@ -12,7 +12,9 @@ export interface FunctionSettings {
 
 /** Where the function finds the service: the task pane's saved connection, or this page's own origin. */
 let settings = (): FunctionSettings => ({
-  baseUrl: (typeof localStorage !== 'undefined' && localStorage.getItem('nytta.serviceUrl')) || (typeof location !== 'undefined' ? location.origin : ''),
+  baseUrl:
+    (typeof localStorage !== 'undefined' && localStorage.getItem('nytta.serviceUrl')) ||
+    (typeof location !== 'undefined' ? location.origin : ''),
   token: (typeof localStorage !== 'undefined' && localStorage.getItem('nytta.token')) || '',
 });
 
@@ -21,16 +23,30 @@ export function configureFunctions(get: () => FunctionSettings): void {
   settings = get;
 }
 
-const GRAINS: Record<string, string> = { '': 'month', månad: 'month', manad: 'month', month: 'month', kvartal: 'quarter', quarter: 'quarter', år: 'year', ar: 'year', year: 'year' };
+const GRAINS: Record<string, string> = {
+  '': 'month',
+  månad: 'month',
+  manad: 'month',
+  month: 'month',
+  kvartal: 'quarter',
+  quarter: 'quarter',
+  år: 'year',
+  ar: 'year',
+  year: 'year',
+};
 
 /** A failure Excel shows in the cell: CustomFunctions.Error where the runtime has it, a plain Error elsewhere. */
 function cellError(kind: 'invalidValue' | 'notAvailable', message: string): Error {
-  const cf = (globalThis as { CustomFunctions?: { Error: new (code: string, message: string) => Error; ErrorCode: Record<string, string> } }).CustomFunctions;
+  const cf = (
+    globalThis as { CustomFunctions?: { Error: new (code: string, message: string) => Error; ErrorCode: Record<string, string> } }
+  ).CustomFunctions;
   return cf ? new cf.Error(cf.ErrorCode[kind], message) : new Error(message);
 }
 
 /** The series as Excel's 2D array: a header row, then period, value (or the status symbol) and n. */
-export function seriesMatrix(rows: readonly { period: string; value: number | null; n: number | null; status: string | null }[]): (string | number)[][] {
+export function seriesMatrix(
+  rows: readonly { period: string; value: number | null; n: number | null; status: string | null }[],
+): (string | number)[][] {
   return [['Period', 'Värde', 'n'], ...rows.map((r) => [r.period, r.value ?? r.status ?? '..', r.n ?? ''])];
 }
 
@@ -57,12 +73,18 @@ export async function serie(indikator: string, enhet?: string, fran?: string, ti
   if (till?.toString().trim()) query.set('to', till.toString().trim());
   let res: Response;
   try {
-    res = await fetch(`${baseUrl.replace(/\/+$/, '')}/api/v1/queries/indicator_series?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    res = await fetch(`${baseUrl.replace(/\/+$/, '')}/api/v1/queries/indicator_series?${query}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
   } catch {
     throw cellError('notAvailable', `Nytta-tjänsten svarar inte på ${baseUrl}.`);
   }
-  const body = (await res.json().catch(() => ({}))) as { rows?: { period: string; value: number | null; n: number | null; status: string | null }[]; detail?: string };
-  if (!res.ok || !body.rows) throw cellError(res.status === 400 ? 'invalidValue' : 'notAvailable', body.detail ?? `Nytta svarade ${res.status}.`);
+  const body = (await res.json().catch(() => ({}))) as {
+    rows?: { period: string; value: number | null; n: number | null; status: string | null }[];
+    detail?: string;
+  };
+  if (!res.ok || !body.rows)
+    throw cellError(res.status === 400 ? 'invalidValue' : 'notAvailable', body.detail ?? `Nytta svarade ${res.status}.`);
   return seriesMatrix(body.rows);
 }
 

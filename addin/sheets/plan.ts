@@ -97,7 +97,8 @@ export function blockRange(block: Block): string {
 }
 
 /** The workbook name that marks a block as Nytta's; ids from data (an indicator `U-01`) keep only what Excel's names allow. */
-export const managedName = (plan: Pick<SheetPlan, 'code'>, block: Pick<Block, 'id'>) => `NYTTA_${plan.code}_${block.id}`.replace(/[^A-Za-z0-9_.]/g, '_');
+export const managedName = (plan: Pick<SheetPlan, 'code'>, block: Pick<Block, 'id'>) =>
+  `NYTTA_${plan.code}_${block.id}`.replace(/[^A-Za-z0-9_.]/g, '_');
 
 /** A sheet name Excel accepts: none of \\ / ? * [ ] :, at most 31 characters. */
 export const sheetName = (name: string) => name.replace(/[\\/?*[\]:]/g, '-').slice(0, 31);
@@ -119,7 +120,12 @@ export function provenanceBlock(p: Provenance, row: number): Block {
   const cells: Cell[][] = [
     ['Källa och spårbarhet', null],
     ['Hämtat från', p.source],
-    ['Parametrar', Object.entries(p.parameters).map(([k, v]) => `${k}=${v}`).join(', ') || '–'],
+    [
+      'Parametrar',
+      Object.entries(p.parameters)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ') || '–',
+    ],
     ['Skrivet', p.writtenAt],
     ...p.loads.map((l): Cell[] => ['Inläsning', `${l.file} (SHA-256 ${l.sha256.slice(0, 12)}…, ${l.loadedAt})`]),
   ];
@@ -135,5 +141,14 @@ export function nextFreeRow(blocks: readonly Block[]): number {
 export function planBlocks(plan: SheetPlan, extraNotes: readonly string[] = []): Block[] {
   const notes = [...plan.notes, ...extraNotes];
   if (!notes.length) return plan.blocks;
-  return [...plan.blocks, { id: 'anteckningar', row: nextFreeRow(plan.blocks), col: 0, cells: notes.map((n) => [n]), rowStyles: notes.map(() => 'note' as const) }];
+  return [
+    ...plan.blocks,
+    {
+      id: 'anteckningar',
+      row: nextFreeRow(plan.blocks),
+      col: 0,
+      cells: notes.map((n) => [n]),
+      rowStyles: notes.map(() => 'note' as const),
+    },
+  ];
 }

@@ -82,7 +82,9 @@ function writeBlock(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, plan: SheetPlan
   } else {
     block.cells.forEach((row, r) =>
       row.forEach((value, c) => {
-        ws.getCell(block.row + r + 1, block.col + c + 1).value = isFormula(value) ? { formula: value.formula } : (value as ExcelJS.CellValue);
+        ws.getCell(block.row + r + 1, block.col + c + 1).value = isFormula(value)
+          ? { formula: value.formula }
+          : (value as ExcelJS.CellValue);
       }),
     );
   }
@@ -91,7 +93,8 @@ function writeBlock(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, plan: SheetPlan
       const cell = ws.getCell(block.row + r + 1, block.col + c + 1);
       const rowStyle = block.rowStyles?.[r];
       if (rowStyle && !block.table) cell.style = { ...cell.style, ...cellStyle(rowStyle) };
-      const format = block.cellFormats?.find((f) => f.row === r && f.col === c)?.format ?? (r > 0 || !block.rowStyles?.[0] ? block.formats?.[c] : null);
+      const format =
+        block.cellFormats?.find((f) => f.row === r && f.col === c)?.format ?? (r > 0 || !block.rowStyles?.[0] ? block.formats?.[c] : null);
       if (format) cell.numFmt = format;
     }
   });
@@ -100,7 +103,10 @@ function writeBlock(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, plan: SheetPlan
     cell.style = { ...cell.style, ...cellStyle(s.style) };
   }
   for (const cf of block.conditionalFormats ?? []) {
-    ws.addConditionalFormatting({ ref: cf.range, rules: [{ type: 'containsText', operator: 'containsText', text: cf.text, style: cfStyle(cf.style), priority: 1 }] });
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [{ type: 'containsText', operator: 'containsText', text: cf.text, style: cfStyle(cf.style), priority: 1 }],
+    });
     managed.push({ kind: 'cf', sheet: plan.name, name: cf.text, address: cf.range });
   }
   const range = blockRange(block);
@@ -113,7 +119,10 @@ function writeBlock(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, plan: SheetPlan
 export function applyPlans(wb: ExcelJS.Workbook, plans: readonly SheetPlan[]): void {
   const registry = readRegistry(wb);
   const names = new Set(plans.map((p) => p.name));
-  clearManaged(wb, registry.filter((e) => names.has(e.sheet)));
+  clearManaged(
+    wb,
+    registry.filter((e) => names.has(e.sheet)),
+  );
   const kept = registry.filter((e) => !names.has(e.sheet));
   const managed: Managed[] = [];
   for (const plan of plans) {

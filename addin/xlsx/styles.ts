@@ -12,7 +12,11 @@ export function cellStyle(style: Style): Partial<ExcelJS.Style> {
     case 'header':
       return { font: { bold: true }, fill: fill(FILLS.header!) };
     case 'input':
-      return { font: { bold: true, color: { argb: FONTS.input! } }, fill: fill(FILLS.input!), border: { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } } };
+      return {
+        font: { bold: true, color: { argb: FONTS.input! } },
+        fill: fill(FILLS.input!),
+        border: { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } },
+      };
     case 'total':
       return { font: { bold: true }, border: { top: { style: 'thin' } } };
     case 'key':

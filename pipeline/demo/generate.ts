@@ -4,7 +4,18 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { quotedString } from '../store/sql.js';
-import { ADMINISTRATIONS, AGE_GROUPS, DEPARTMENTS, FIRST_MONTH, INDICATORS, MONTHS, MUNICIPALITIES, PROGRAM, SEXES, UNITS_PER_DEPARTMENT } from './catalogue.js';
+import {
+  ADMINISTRATIONS,
+  AGE_GROUPS,
+  DEPARTMENTS,
+  FIRST_MONTH,
+  INDICATORS,
+  MONTHS,
+  MUNICIPALITIES,
+  PROGRAM,
+  SEXES,
+  UNITS_PER_DEPARTMENT,
+} from './catalogue.js';
 
 const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data');
 
@@ -49,7 +60,10 @@ export async function writeDemoFiles(dir: string, options: DemoOptions): Promise
     files.push(join(dir, name));
   };
 
-  write('organisation.csv', csv([['id', 'namn', 'överordnad', 'nivå', 'driftstart'], ...units.map((u) => [u.id, u.name, u.parent, u.level, u.goLive])]));
+  write(
+    'organisation.csv',
+    csv([['id', 'namn', 'överordnad', 'nivå', 'driftstart'], ...units.map((u) => [u.id, u.name, u.parent, u.level, u.goLive])]),
+  );
   for (const seedFile of ['effektmal-fvis.csv', 'verksamhetsnyttor-fvis.csv', 'ekonomi-fvm.csv']) {
     write(seedFile, readFileSync(join(DATA_DIR, seedFile), 'utf8'));
   }
@@ -57,7 +71,16 @@ export async function writeDemoFiles(dir: string, options: DemoOptions): Promise
     'indikatorer.csv',
     csv([
       ['id', 'namn', 'enhet', 'riktning', 'frekvens', 'nyttor', 'källa', 'min_antal'],
-      ...INDICATORS.map((i) => [i.id, i.name, i.unit, i.direction === 'higher' ? 'högre_bättre' : 'lägre_bättre', 'månad', `"${i.benefits}"`, 'Demodata (genererad)', 5]),
+      ...INDICATORS.map((i) => [
+        i.id,
+        i.name,
+        i.unit,
+        i.direction === 'higher' ? 'högre_bättre' : 'lägre_bättre',
+        'månad',
+        `"${i.benefits}"`,
+        'Demodata (genererad)',
+        5,
+      ]),
     ]),
   );
   write('malvarden.csv', csv([['indikator', 'enhet', 'år', 'målvärde'], ...targetRows()]));
@@ -93,17 +116,70 @@ function targetRows(): (string | number)[][] {
 
 /** The FVIS business case in mnkr: investment, operation, decommissioning against three benefit classes; three scenarios. */
 function businessCaseRows(): (string | number)[][] {
-  const header = ['program', 'scenario', 'år', 'post', 'kategori', 'aktör', 'plan_utfall', 'belopp_mnkr', 'sannolikhet', 'nyttotyp', 'intressent', 'låg', 'hög', 'källa'];
+  const header = [
+    'program',
+    'scenario',
+    'år',
+    'post',
+    'kategori',
+    'aktör',
+    'plan_utfall',
+    'belopp_mnkr',
+    'sannolikhet',
+    'nyttotyp',
+    'intressent',
+    'låg',
+    'hög',
+    'källa',
+  ];
   const lines: { year: number; post: string; category: string; amount: number; p: number; cls: string; who: string }[] = [];
-  [[2022, 120], [2023, 180], [2024, 150], [2025, 60]].forEach(([y, a]) => lines.push({ year: y, post: 'kostnad', category: 'investering', amount: a, p: 1, cls: '', who: 'Regionstyrelsen' }));
-  for (let y = 2025; y <= 2031; y++) lines.push({ year: y, post: 'kostnad', category: 'drift och förvaltning', amount: 35, p: 1, cls: '', who: 'Koncernkontoret' });
-  lines.push({ year: 2026, post: 'kostnad', category: 'avveckling', amount: 15, p: 1, cls: '', who: 'Koncernkontoret' });
-  [[2024, 20], [2025, 25], [2026, 10]].forEach(([y, a]) => lines.push({ year: y, post: 'kostnad', category: 'utbildning', amount: a, p: 1, cls: '', who: 'Förvaltningarna' }));
-  for (let y = 2026; y <= 2031; y++) lines.push({ year: y, post: 'nytta', category: 'licenser för avvecklade system', amount: 30, p: 0.9, cls: 'finansiell', who: 'Koncernkontoret' });
-  [[2025, 10], [2026, 40], [2027, 70], [2028, 90], [2029, 100], [2030, 100], [2031, 100]].forEach(([y, a]) =>
-    lines.push({ year: y, post: 'nytta', category: 'frigjord tid för vårdpersonal', amount: a, p: 0.6, cls: 'omfordelning', who: 'Förvaltningarna' }),
+  [
+    [2022, 120],
+    [2023, 180],
+    [2024, 150],
+    [2025, 60],
+  ].forEach(([y, a]) =>
+    lines.push({ year: y, post: 'kostnad', category: 'investering', amount: a, p: 1, cls: '', who: 'Regionstyrelsen' }),
   );
-  for (let y = 2026; y <= 2031; y++) lines.push({ year: y, post: 'nytta', category: 'färre vårdskador', amount: 15, p: 0.5, cls: 'kvalitet', who: 'Patienter' });
+  for (let y = 2025; y <= 2031; y++)
+    lines.push({ year: y, post: 'kostnad', category: 'drift och förvaltning', amount: 35, p: 1, cls: '', who: 'Koncernkontoret' });
+  lines.push({ year: 2026, post: 'kostnad', category: 'avveckling', amount: 15, p: 1, cls: '', who: 'Koncernkontoret' });
+  [
+    [2024, 20],
+    [2025, 25],
+    [2026, 10],
+  ].forEach(([y, a]) => lines.push({ year: y, post: 'kostnad', category: 'utbildning', amount: a, p: 1, cls: '', who: 'Förvaltningarna' }));
+  for (let y = 2026; y <= 2031; y++)
+    lines.push({
+      year: y,
+      post: 'nytta',
+      category: 'licenser för avvecklade system',
+      amount: 30,
+      p: 0.9,
+      cls: 'finansiell',
+      who: 'Koncernkontoret',
+    });
+  [
+    [2025, 10],
+    [2026, 40],
+    [2027, 70],
+    [2028, 90],
+    [2029, 100],
+    [2030, 100],
+    [2031, 100],
+  ].forEach(([y, a]) =>
+    lines.push({
+      year: y,
+      post: 'nytta',
+      category: 'frigjord tid för vårdpersonal',
+      amount: a,
+      p: 0.6,
+      cls: 'omfordelning',
+      who: 'Förvaltningarna',
+    }),
+  );
+  for (let y = 2026; y <= 2031; y++)
+    lines.push({ year: y, post: 'nytta', category: 'färre vårdskador', amount: 15, p: 0.5, cls: 'kvalitet', who: 'Patienter' });
   const scenarios = [
     { name: 'bas', cost: 1, benefit: 1 },
     { name: 'optimistisk', cost: 0.9, benefit: 1.2 },
@@ -113,13 +189,43 @@ function businessCaseRows(): (string | number)[][] {
   for (const s of scenarios) {
     for (const l of lines) {
       const amount = l.amount * (l.post === 'kostnad' ? s.cost : s.benefit);
-      rows.push([PROGRAM, s.name, l.year, l.post, l.category, 'region', 'plan', comma(amount), comma(l.p), l.cls, l.who, comma(amount * 0.8), comma(amount * 1.25), 'Demodata (genererad)']);
+      rows.push([
+        PROGRAM,
+        s.name,
+        l.year,
+        l.post,
+        l.category,
+        'region',
+        'plan',
+        comma(amount),
+        comma(l.p),
+        l.cls,
+        l.who,
+        comma(amount * 0.8),
+        comma(amount * 1.25),
+        'Demodata (genererad)',
+      ]);
     }
   }
   // Outcomes so far for the base scenario: costs overrun, benefits late.
   for (const l of lines.filter((x) => x.year <= 2025)) {
     const amount = l.amount * (l.post === 'kostnad' ? 1.15 : 0.6);
-    rows.push([PROGRAM, 'bas', l.year, l.post, l.category, 'region', 'utfall', comma(amount), 1, l.cls, l.who, '', '', 'Demodata (genererad)']);
+    rows.push([
+      PROGRAM,
+      'bas',
+      l.year,
+      l.post,
+      l.category,
+      'region',
+      'utfall',
+      comma(amount),
+      1,
+      l.cls,
+      l.who,
+      '',
+      '',
+      'Demodata (genererad)',
+    ]);
   }
   return rows;
 }
@@ -142,7 +248,9 @@ function writeRiskFiles(dir: string, files: string[]): void {
     return cells.join(';');
   });
   const rows = later.filter((line) => !line.startsWith('FVM;R03;'));
-  rows.push('FVM;R32;Arbetssätt;"Risken är att nyttorna inte följs upp efter driftstart eftersom ansvaret inte är utpekat i linjen.";2;3;;"Utse nyttoägare per förvaltning.";"Förändringsdirektören";2022-12-31;2022-06-28');
+  rows.push(
+    'FVM;R32;Arbetssätt;"Risken är att nyttorna inte följs upp efter driftstart eftersom ansvaret inte är utpekat i linjen.";2;3;;"Utse nyttoägare per förvaltning.";"Förändringsdirektören";2022-12-31;2022-06-28',
+  );
   writeFileSync(join(dir, 'riskanalys-fvm-2022.csv'), rows.join('\n') + '\n');
   files.push(join(dir, 'riskanalys-fvm-2022.csv'));
 }
@@ -150,13 +258,18 @@ function writeRiskFiles(dir: string, files: string[]): void {
 async function writeObservations(connection: DuckDBConnection, path: string, units: Unit[], options: DemoOptions): Promise<void> {
   const leaves = units.filter((u) => u.level === 'enhet');
   // Lookups are list literals, not joins: a pure projection over range() keeps the rows in order without a sort.
-  const list = (values: (string | number | boolean)[]) => `[${values.map((v) => (typeof v === 'string' ? quotedString(v) : String(v))).join(', ')}]`;
+  const list = (values: (string | number | boolean)[]) =>
+    `[${values.map((v) => (typeof v === 'string' ? quotedString(v) : String(v))).join(', ')}]`;
   const at = (values: (string | number | boolean)[], index: string) => `${list(values)}[${index} + 1]`;
   const nInd = INDICATORS.length;
   const nUnit = leaves.length;
   const perLayer = nInd * nUnit * MONTHS * SEXES.length * AGE_GROUPS.length;
   const u = (k: number) => `((hash(i, ${Number(options.seed)}, ${k}) % 1000003) / 1000003.0)`;
-  const goLive = (index: string) => `CAST(${at(leaves.map((l) => l.goLive), index)} AS DATE)`;
+  const goLive = (index: string) =>
+    `CAST(${at(
+      leaves.map((l) => l.goLive),
+      index,
+    )} AS DATE)`;
   await connection.run(`COPY (
     WITH g AS (
       -- Rows come as real exports do: by indicator, then unit, then month (sex and age group innermost), so the store
@@ -168,12 +281,30 @@ async function writeObservations(connection: DuckDBConnection, path: string, uni
       FROM range(${Number(options.rows)}) t(i)),
     x AS (
       SELECT g.*,
-             ${at(INDICATORS.map((d) => d.id), 'ind')} AS indicator,
-             ${at(INDICATORS.map((d) => d.type === 'proportion'), 'ind')} AS proportion,
-             ${at(INDICATORS.map((d) => d.base), 'ind')} AS base,
-             ${at(INDICATORS.map((d) => (d.direction === 'higher' ? 1 : -1) * d.effect), 'ind')} AS effect,
-             ${at(INDICATORS.map((d) => d.volume), 'ind')} AS volume,
-             ${at(leaves.map((l) => l.id), 'un')} AS unit,
+             ${at(
+               INDICATORS.map((d) => d.id),
+               'ind',
+             )} AS indicator,
+             ${at(
+               INDICATORS.map((d) => d.type === 'proportion'),
+               'ind',
+             )} AS proportion,
+             ${at(
+               INDICATORS.map((d) => d.base),
+               'ind',
+             )} AS base,
+             ${at(
+               INDICATORS.map((d) => (d.direction === 'higher' ? 1 : -1) * d.effect),
+               'ind',
+             )} AS effect,
+             ${at(
+               INDICATORS.map((d) => d.volume),
+               'ind',
+             )} AS volume,
+             ${at(
+               leaves.map((l) => l.id),
+               'un',
+             )} AS unit,
              (un * 11) % ${MUNICIPALITIES.length} AS home,
              0.6 + ((un * 7) % 10) / 10 AS size,
              DATE ${quotedString(FIRST_MONTH)} + to_months(CAST(m AS INTEGER)) AS month,

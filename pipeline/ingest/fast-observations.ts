@@ -20,8 +20,13 @@ const COLUMNS = ['indikator', 'period', 'enhet', 'kommun', 'kon', 'aldersgrupp',
 /** Whether this header can take the fast path: utfall columns only, `;` or tab between fields (comma is the decimal). */
 export function fastPathFits(header: CsvHeader): boolean {
   const known = new Set(COLUMNS);
-  return header.delimiter !== ',' && header.normalised.every((c) => known.has(c)) && header.normalised.includes('indikator') && header.normalised.includes('period')
-    && (header.normalised.includes('varde') || (header.normalised.includes('taljare') && header.normalised.includes('namnare')));
+  return (
+    header.delimiter !== ',' &&
+    header.normalised.every((c) => known.has(c)) &&
+    header.normalised.includes('indikator') &&
+    header.normalised.includes('period') &&
+    (header.normalised.includes('varde') || (header.normalised.includes('taljare') && header.normalised.includes('namnare')))
+  );
 }
 
 export function insertSql(path: string, header: CsvHeader): string {
@@ -80,7 +85,12 @@ async function one(connection: DuckDBConnection, sql: string, values: Record<str
 }
 
 /** Loads inside an open transaction; returns the rows written, or null when the staged path must take over. */
-export async function insertObservationsFast(connection: DuckDBConnection, path: string, header: CsvHeader, loadId: number): Promise<number | null> {
+export async function insertObservationsFast(
+  connection: DuckDBConnection,
+  path: string,
+  header: CsvHeader,
+  loadId: number,
+): Promise<number | null> {
   const sql = insertSql(path, header);
   try {
     await connection.run(sql, usedParams(sql, { load_id: loadId, tokens: suppressionTokens() }));
@@ -93,7 +103,8 @@ export async function insertObservationsFast(connection: DuckDBConnection, path:
   if (rows === 0) return null;
   // Indicators and units must be known; text must be stored as the staged path stores it (trimmed, never blank but for
   // spaces). Both are decided per distinct value, a few hundred, not per row.
-  const unclean = (v: string, emptyAllowed: boolean) => `(${v} IS NOT NULL AND ${emptyAllowed ? `${v} <> '' AND ` : ''}(nytta_blank(${v}) OR ${v} <> trim(${v})))`;
+  const unclean = (v: string, emptyAllowed: boolean) =>
+    `(${v} IS NOT NULL AND ${emptyAllowed ? `${v} <> '' AND ` : ''}(nytta_blank(${v}) OR ${v} <> trim(${v})))`;
   const refused = await one(
     connection,
     `SELECT (SELECT count(*) FROM (SELECT DISTINCT indicator, unit FROM observation WHERE load_id = $id) d

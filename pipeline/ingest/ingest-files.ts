@@ -24,7 +24,9 @@ export async function ingestFiles(
   const sorted = [...paths].map((p, i) => ({ p, i, o: order(p) })).sort((a, b) => a.o - b.o || a.i - b.i);
   const reports: LoadReport[] = [];
   for (const [index, { p }] of sorted.entries()) {
-    reports.push(await loadFile(connection, p, { ...options, onStep: (step) => effects.onFile?.(index, sorted.length, basename(p), step) }));
+    reports.push(
+      await loadFile(connection, p, { ...options, onStep: (step) => effects.onFile?.(index, sorted.length, basename(p), step) }),
+    );
   }
   return reports;
 }

@@ -8,10 +8,7 @@ import { UserError } from '../errors.js';
 import { quotedIdentifier as q } from '../store/sql.js';
 import { normaliseHeader } from './readers/header.js';
 
-const source = z.union([
-  z.string().min(1),
-  z.object({ template: z.string().min(1, 'mallen är tom') }).strict(),
-]);
+const source = z.union([z.string().min(1), z.object({ template: z.string().min(1, 'mallen är tom') }).strict()]);
 
 export const mappingSchema = z
   .object({
@@ -40,7 +37,9 @@ export const mappingSchema = z
     createIndicators: z.boolean().default(false),
     /** Nested JSON: the array paths whose objects become rows (see readers/json-records.ts). */
     json: z
-      .object({ records: z.array(z.object({ path: z.string().min(1), set: z.record(z.string(), z.string()).default({}) }).strict()).min(1) })
+      .object({
+        records: z.array(z.object({ path: z.string().min(1), set: z.record(z.string(), z.string()).default({}) }).strict()).min(1),
+      })
       .strict()
       .optional(),
   })
@@ -87,7 +86,10 @@ export async function applyMapping(
   const sourceColumn = (name: string): string => {
     const norm = normaliseHeader(name);
     if (!available.has(norm)) {
-      throw new UserError(`${file}: mappningen pekar på kolumnen "${name}", som inte finns i filen (${staged.join(', ')}).`, 'mapping_column_missing');
+      throw new UserError(
+        `${file}: mappningen pekar på kolumnen "${name}", som inte finns i filen (${staged.join(', ')}).`,
+        'mapping_column_missing',
+      );
     }
     return q(norm);
   };

@@ -83,7 +83,13 @@ function span(lines: readonly BusinessCaseLine[], options: BusinessCaseOptions):
 }
 
 /** Yearly flows of one post, with an amount chosen per line. */
-export function flows(lines: readonly BusinessCaseLine[], post: Post, start: number, end: number, amount: (l: BusinessCaseLine) => number = (l) => l.amount): number[] {
+export function flows(
+  lines: readonly BusinessCaseLine[],
+  post: Post,
+  start: number,
+  end: number,
+  amount: (l: BusinessCaseLine) => number = (l) => l.amount,
+): number[] {
   const out = new Array<number>(end - start + 1).fill(0);
   for (const line of lines) {
     if (line.post !== post || line.year < start || line.year > end) continue;
@@ -93,16 +99,39 @@ export function flows(lines: readonly BusinessCaseLine[], post: Post, start: num
 }
 
 /** Yearly flows of one post per key (category, class, stakeholder). */
-function byKey(lines: readonly BusinessCaseLine[], post: Post, start: number, end: number, key: (l: BusinessCaseLine) => string): Record<string, number[]> {
+function byKey(
+  lines: readonly BusinessCaseLine[],
+  post: Post,
+  start: number,
+  end: number,
+  key: (l: BusinessCaseLine) => string,
+): Record<string, number[]> {
   const keys = [...new Set(lines.filter((l) => l.post === post).map(key))];
-  return Object.fromEntries(keys.map((k) => [k, flows(lines.filter((l) => key(l) === k), post, start, end)]));
+  return Object.fromEntries(
+    keys.map((k) => [
+      k,
+      flows(
+        lines.filter((l) => key(l) === k),
+        post,
+        start,
+        end,
+      ),
+    ]),
+  );
 }
 
 /** NPV, payback, IRR, BCR and break-even from yearly costs and benefits. */
-export function keyFigures(costs: readonly number[], benefits: readonly number[], rate: number, startYear: number, fromT: number, detail?: {
-  costsByCategory: Record<string, number[]>;
-  benefitsByClass: Record<string, number[]>;
-}): KeyFigures {
+export function keyFigures(
+  costs: readonly number[],
+  benefits: readonly number[],
+  rate: number,
+  startYear: number,
+  fromT: number,
+  detail?: {
+    costsByCategory: Record<string, number[]>;
+    benefitsByClass: Record<string, number[]>;
+  },
+): KeyFigures {
   const net = costs.map((c, t) => benefits[t] - c);
   const cum = cumulative(net);
   const disc = discounted(net, rate);

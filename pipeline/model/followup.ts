@@ -36,7 +36,9 @@ export interface FollowupYear {
 const better = (direction: Direction, a: number, b: number) => (direction === 'higher' ? a >= b : a <= b);
 
 export function followupIndicator(input: FollowupInput, years = 5): FollowupYear[] {
-  const targetYears = Object.keys(input.targets).map(Number).sort((a, b) => a - b);
+  const targetYears = Object.keys(input.targets)
+    .map(Number)
+    .sort((a, b) => a - b);
   const finalYear = targetYears.at(-1);
   const finalTarget = finalYear === undefined ? null : input.targets[finalYear];
   return Array.from({ length: years }, (_, i) => {
@@ -73,7 +75,11 @@ export interface RollupRow {
 }
 
 /** Per group (a benefit, or an effect goal) and year: how many of its indicators are on track. */
-export function rollup(groups: Readonly<Record<string, readonly string[]>>, rows: Readonly<Record<string, readonly FollowupYear[]>>, years = 5): RollupRow[] {
+export function rollup(
+  groups: Readonly<Record<string, readonly string[]>>,
+  rows: Readonly<Record<string, readonly FollowupYear[]>>,
+  years = 5,
+): RollupRow[] {
   const out: RollupRow[] = [];
   for (const [id, members] of Object.entries(groups)) {
     for (let year = 1; year <= years; year++) {

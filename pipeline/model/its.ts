@@ -95,7 +95,11 @@ export function interruptedTimeSeries(ys: readonly (number | null)[], options: I
     const t = se === 0 ? Infinity : beta[j] / se;
     return { estimate: beta[j], se, lower: beta[j] - q * se, upper: beta[j] + q * se, p: 2 * (1 - studentTCdf(Math.abs(t), df)) };
   };
-  const fitted = ys.map((_, t) => design(t).filter((_, j) => keep[j]).reduce((s, v, j) => s + v * beta[j], 0));
+  const fitted = ys.map((_, t) =>
+    design(t)
+      .filter((_, j) => keep[j])
+      .reduce((s, v, j) => s + v * beta[j], 0),
+  );
   return {
     n,
     df,

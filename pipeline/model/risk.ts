@@ -13,9 +13,21 @@ export interface Threshold {
 
 /** The seed's 3 × 3; Socialstyrelsen's and Inera's 4 × 4; the common 5 × 5. */
 export const DEFAULT_THRESHOLDS: Readonly<Record<number, readonly Threshold[]>> = {
-  3: [{ from: 1, to: 2, colour: 'green' }, { from: 3, to: 4, colour: 'yellow' }, { from: 6, to: 9, colour: 'red' }],
-  4: [{ from: 1, to: 3, colour: 'green' }, { from: 4, to: 8, colour: 'yellow' }, { from: 9, to: 16, colour: 'red' }],
-  5: [{ from: 1, to: 4, colour: 'green' }, { from: 5, to: 12, colour: 'yellow' }, { from: 15, to: 25, colour: 'red' }],
+  3: [
+    { from: 1, to: 2, colour: 'green' },
+    { from: 3, to: 4, colour: 'yellow' },
+    { from: 6, to: 9, colour: 'red' },
+  ],
+  4: [
+    { from: 1, to: 3, colour: 'green' },
+    { from: 4, to: 8, colour: 'yellow' },
+    { from: 9, to: 16, colour: 'red' },
+  ],
+  5: [
+    { from: 1, to: 4, colour: 'green' },
+    { from: 5, to: 12, colour: 'yellow' },
+    { from: 15, to: 25, colour: 'red' },
+  ],
 };
 
 export class ThresholdError extends Error {}
@@ -28,8 +40,12 @@ export function validateThresholds(scale: number, thresholds: readonly Threshold
   for (let p = 1; p <= scale; p++) {
     for (let c = 1; c <= scale; c++) {
       const bands = thresholds.filter((t) => p * c >= t.from && p * c <= t.to);
-      if (bands.length === 0) throw new ThresholdError(`Riskvärdet ${p * c} (${p} × ${c}) på skalan ${scale} × ${scale} saknar färg i tröskeltabellen.`);
-      if (bands.length > 1) throw new ThresholdError(`Riskvärdet ${p * c} hör till flera band i tröskeltabellen (${bands.map((b) => `${b.from}–${b.to}`).join(', ')}).`);
+      if (bands.length === 0)
+        throw new ThresholdError(`Riskvärdet ${p * c} (${p} × ${c}) på skalan ${scale} × ${scale} saknar färg i tröskeltabellen.`);
+      if (bands.length > 1)
+        throw new ThresholdError(
+          `Riskvärdet ${p * c} hör till flera band i tröskeltabellen (${bands.map((b) => `${b.from}–${b.to}`).join(', ')}).`,
+        );
     }
   }
 }
@@ -58,12 +74,19 @@ export interface MatrixCell {
 }
 
 /** All N × N cells, highest probability first and consequence ascending, so a grid reads with the highest risk top right. */
-export function riskMatrix(risks: readonly RiskAssessment[], scale: number, thresholds: readonly Threshold[] = DEFAULT_THRESHOLDS[scale]): MatrixCell[] {
+export function riskMatrix(
+  risks: readonly RiskAssessment[],
+  scale: number,
+  thresholds: readonly Threshold[] = DEFAULT_THRESHOLDS[scale],
+): MatrixCell[] {
   validateThresholds(scale, thresholds);
   const cells: MatrixCell[] = [];
   for (let p = scale; p >= 1; p--) {
     for (let c = 1; c <= scale; c++) {
-      const ids = risks.filter((r) => r.probability === p && r.consequence === c).map((r) => r.id).sort();
+      const ids = risks
+        .filter((r) => r.probability === p && r.consequence === c)
+        .map((r) => r.id)
+        .sort();
       cells.push({ probability: p, consequence: c, value: p * c, count: ids.length, ids, colour: colourOf(p * c, thresholds) });
     }
   }
@@ -71,7 +94,10 @@ export function riskMatrix(risks: readonly RiskAssessment[], scale: number, thre
 }
 
 /** The register by risk value, highest first, then by id. */
-export function register<T extends RiskAssessment>(risks: readonly T[], thresholds: readonly Threshold[]): (T & { value: number; colour: Colour })[] {
+export function register<T extends RiskAssessment>(
+  risks: readonly T[],
+  thresholds: readonly Threshold[],
+): (T & { value: number; colour: Colour })[] {
   return risks
     .map((r) => ({ ...r, value: r.probability * r.consequence, colour: colourOf(r.probability * r.consequence, thresholds) }))
     .sort((a, b) => b.value - a.value || a.id.localeCompare(b.id, 'sv', { numeric: true }));

@@ -103,7 +103,9 @@ function limitsFrom(chart: ChartType, reference: readonly SpcPoint[]): Limits {
 export function runsAnalysis(ys: readonly (number | null)[], centre: number | null): RunsAnalysis {
   const sides = centre === null ? [] : ys.filter((y): y is number => y !== null && y !== centre).map((y) => Math.sign(y - centre));
   const useful = sides.length;
-  let longestRun = 0, run = 0, crossings = 0;
+  let longestRun = 0,
+    run = 0,
+    crossings = 0;
   sides.forEach((side, i) => {
     run = i > 0 && side === sides[i - 1] ? run + 1 : 1;
     if (i > 0 && side !== sides[i - 1]) crossings++;
@@ -111,7 +113,14 @@ export function runsAnalysis(ys: readonly (number | null)[], centre: number | nu
   });
   const longestRunMax = useful > 0 ? roundHalfEven(Math.log2(useful)) + 3 : 0;
   const crossingsMin = useful > 0 ? qbinom(0.05, useful - 1, 0.5) : 0;
-  return { useful, longestRun, longestRunMax, crossings, crossingsMin, signal: useful > 0 && (longestRun > longestRunMax || crossings < crossingsMin) };
+  return {
+    useful,
+    longestRun,
+    longestRunMax,
+    crossings,
+    crossingsMin,
+    signal: useful > 0 && (longestRun > longestRunMax || crossings < crossingsMin),
+  };
 }
 
 export function spc(points: readonly SpcPoint[], options: SpcOptions): SpcResult {
@@ -126,7 +135,15 @@ export function spc(points: readonly SpcPoint[], options: SpcOptions): SpcResult
     phase.forEach((p, i) => {
       const [lcl, ucl] = limits.limits(p);
       const y = ys[i];
-      rows.push({ label: p.label, y, centre: limits.centre, lcl, ucl, phase: index + 1, outside: y !== null && lcl !== null && ucl !== null && (y < lcl || y > ucl) });
+      rows.push({
+        label: p.label,
+        y,
+        centre: limits.centre,
+        lcl,
+        ucl,
+        phase: index + 1,
+        outside: y !== null && lcl !== null && ucl !== null && (y < lcl || y > ucl),
+      });
     });
     runs.push(runsAnalysis(ys, limits.centre));
   });

@@ -25,12 +25,18 @@ describe('=NYTTA.SERIE', () => {
     expect(generated.errors).toEqual([]);
     const committed = JSON.parse(readFileSync(join(FUNCTIONS, 'functions.json'), 'utf8'));
     expect(JSON.parse(generated.metadataJson)).toEqual(committed);
-    expect(committed.functions.map((f: { id: string; result: { dimensionality: string } }) => [f.id, f.result.dimensionality])).toEqual([['SERIE', 'matrix']]);
+    expect(committed.functions.map((f: { id: string; result: { dimensionality: string } }) => [f.id, f.result.dimensionality])).toEqual([
+      ['SERIE', 'matrix'],
+    ]);
   });
 
-  it('spills the service\'s own series: a header, then period, value and n', async () => {
+  it("spills the service's own series: a header, then period, value and n", async () => {
     const matrix = await serie('IND01', 'SKAS', '2020', '2022', 'år');
-    const answer = (await (await fetch(`${service.base}/api/v1/queries/indicator_series?indicator=IND01&unit=SKAS&from=2020&to=2022&grain=year`, { headers: { authorization: `Bearer ${TOKENS.reader}` } })).json()) as { rows: { period: string; value: number | null; n: number | null }[] };
+    const answer = (await (
+      await fetch(`${service.base}/api/v1/queries/indicator_series?indicator=IND01&unit=SKAS&from=2020&to=2022&grain=year`, {
+        headers: { authorization: `Bearer ${TOKENS.reader}` },
+      })
+    ).json()) as { rows: { period: string; value: number | null; n: number | null }[] };
     expect(matrix[0]).toEqual(['Period', 'Värde', 'n']);
     expect(matrix.slice(1)).toEqual(answer.rows.map((r) => [r.period, r.value ?? '..', r.n ?? '']));
     expect(matrix.slice(1).map((r) => r[0])).toEqual(['2020', '2021', '2022']);
@@ -39,7 +45,12 @@ describe('=NYTTA.SERIE', () => {
   });
 
   it('a suppressed value shows its symbol, never 0', () => {
-    expect(seriesMatrix([{ period: '2024-01', value: null, n: null, status: '..' }, { period: '2024-02', value: 0.5, n: 40, status: null }])).toEqual([
+    expect(
+      seriesMatrix([
+        { period: '2024-01', value: null, n: null, status: '..' },
+        { period: '2024-02', value: 0.5, n: 40, status: null },
+      ]),
+    ).toEqual([
       ['Period', 'Värde', 'n'],
       ['2024-01', '..', ''],
       ['2024-02', 0.5, 40],

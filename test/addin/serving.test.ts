@@ -14,7 +14,7 @@ afterAll(() => store?.close());
 const app = async (env: NodeJS.ProcessEnv = {}) => (await buildService(store, { host: '127.0.0.1', port: 3000, env })).app;
 
 describe('serving the add-in', () => {
-  it('loads office.js from the service by default and from Microsoft\'s CDN with NYTTA_OFFICE_JS=cdn', async () => {
+  it("loads office.js from the service by default and from Microsoft's CDN with NYTTA_OFFICE_JS=cdn", async () => {
     const local = await (await (await app()).request('/addin/taskpane.html')).text();
     expect(local).toContain('<script src="office-js/office.js"></script>');
     const cdn = await (await (await app({ NYTTA_OFFICE_JS: 'cdn' })).request('/addin/taskpane.html')).text();
@@ -29,7 +29,11 @@ describe('serving the add-in', () => {
     for (const f of files.slice(0, 40)) expect((await a.request(`/addin/office-js/${f}`)).status, f).toBe(200);
     const nested = readdirSync(officeJsDist(), { recursive: true, encoding: 'utf8' }).find((f) => f.includes('/') && f.endsWith('.js'))!;
     expect((await a.request(`/addin/office-js/${nested}`)).status).toBe(200);
-    for (const escape of ['/addin/office-js/..%2F..%2Fpackage.json', '/addin/office-js/%2E%2E/%2E%2E/package.json', '/addin/office-js/..%5C..%5Cpackage.json']) {
+    for (const escape of [
+      '/addin/office-js/..%2F..%2Fpackage.json',
+      '/addin/office-js/%2E%2E/%2E%2E/package.json',
+      '/addin/office-js/..%5C..%5Cpackage.json',
+    ]) {
       expect((await a.request(escape)).status, escape).toBe(404);
     }
   });
@@ -43,7 +47,8 @@ describe('serving the add-in', () => {
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
     expect(code).not.toMatch(/require\(["']node:/);
     expect(code).toContain('Skriv till arbetsboken');
-    for (const size of [16, 32, 64, 80]) expect((await a.request(`/addin/assets/icon-${size}.png`)).headers.get('content-type')).toBe('image/png');
+    for (const size of [16, 32, 64, 80])
+      expect((await a.request(`/addin/assets/icon-${size}.png`)).headers.get('content-type')).toBe('image/png');
     expect((await a.request('/addin/assets/draw-icons.ts')).status).toBe(404);
     expect(await (await a.request('/manifest.xml')).text()).toContain('xsi:type="TaskPaneApp"');
   });

@@ -17,12 +17,29 @@ const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts', 'taskpane');
 /** What the stand-in's workbook holds, read in the page. */
 const workbook = (page: Page) =>
   page.evaluate(() => {
-    const s = (window as unknown as { __excel: { state: { sheets: Map<string, { cells: Map<string, { value: unknown }>; charts: { name: string; series: { name: string }[] }[] }>; tables: Map<string, unknown>; syncs: unknown[] } } }).__excel.state;
+    const s = (
+      window as unknown as {
+        __excel: {
+          state: {
+            sheets: Map<string, { cells: Map<string, { value: unknown }>; charts: { name: string; series: { name: string }[] }[] }>;
+            tables: Map<string, unknown>;
+            syncs: unknown[];
+          };
+        };
+      }
+    ).__excel.state;
     return {
       sheets: [...s.sheets.keys()],
       tables: [...s.tables.keys()],
       charts: Object.fromEntries([...s.sheets].map(([name, sheet]) => [name, sheet.charts.map((c) => c.series.map((x) => x.name))])),
-      cell: Object.fromEntries([...s.sheets].map(([name, sheet]) => [name, Object.fromEntries([...sheet.cells].filter(([k]) => /^\d+,[0-3]$/.test(k) && Number(k.split(',')[0]) < 8).map(([k, v]) => [k, v.value]))])),
+      cell: Object.fromEntries(
+        [...s.sheets].map(([name, sheet]) => [
+          name,
+          Object.fromEntries(
+            [...sheet.cells].filter(([k]) => /^\d+,[0-3]$/.test(k) && Number(k.split(',')[0]) < 8).map(([k, v]) => [k, v.value]),
+          ),
+        ]),
+      ),
       syncs: s.syncs.length,
     };
   });
@@ -67,7 +84,9 @@ describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
   it('connects with a token and fills the choices from the service', async () => {
     const page = await taskPanePage(browser);
     await connect(page, service.base);
-    expect(await page.textContent('#connection-status')).toMatch(/^Ansluten till Nytta \d+\.\d+\.\d+: \d+ inlästa filer, \d{1,3}(\s\d{3})* utfallsrader\.$/);
+    expect(await page.textContent('#connection-status')).toMatch(
+      /^Ansluten till Nytta \d+\.\d+\.\d+: \d+ inlästa filer, \d{1,3}(\s\d{3})* utfallsrader\.$/,
+    );
     expect(await page.$$eval('#program option', (o) => o.map((x) => (x as HTMLOptionElement).value))).toContain('FVIS');
     expect(await page.$$eval('#indicators option', (o) => o.length)).toBeGreaterThan(3);
     expect(await page.textContent('#write')).toBe('Skriv till arbetsboken');
@@ -100,7 +119,10 @@ describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
     expect(again.kind, again.status ?? '').toBe('ok');
     const bySex = await workbook(page);
     expect(bySex.tables).toEqual(ids.map((id) => `Serie_${id}`));
-    expect(bySex.charts.Indikatorserier).toEqual([['K', 'M'], ['K', 'M']]);
+    expect(bySex.charts.Indikatorserier).toEqual([
+      ['K', 'M'],
+      ['K', 'M'],
+    ]);
     await page.close();
   });
 
@@ -109,7 +131,11 @@ describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
     await connect(page, service.base);
 
     await page.selectOption('#job', 'baslinje');
-    const unit = await page.$$eval('#unit option', (o) => o.map((x) => (x as HTMLOptionElement).value).find((v) => v && /\(\d{4}-\d{2}-\d{2}\)/.test(document.querySelector(`#unit option[value="${v}"]`)!.textContent!)));
+    const unit = await page.$$eval('#unit option', (o) =>
+      o
+        .map((x) => (x as HTMLOptionElement).value)
+        .find((v) => v && /\(\d{4}-\d{2}-\d{2}\)/.test(document.querySelector(`#unit option[value="${v}"]`)!.textContent!)),
+    );
     await page.selectOption('#unit', unit!);
     let outcome = await press(page);
     expect(outcome.kind, outcome.status ?? '').toBe('ok');
@@ -170,20 +196,25 @@ describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
     await page.fill('#service-url', `http://127.0.0.1:${closed}`);
     await page.click('#test-connection');
     await page.waitForFunction(() => /svarar inte/.test(document.getElementById('connection-status')!.textContent ?? ''));
-    expect(await page.textContent('#connection-status')).toBe(`Tjänsten svarar inte på http://127.0.0.1:${closed}. Är den startad (npm start) och stämmer adressen?`);
+    expect(await page.textContent('#connection-status')).toBe(
+      `Tjänsten svarar inte på http://127.0.0.1:${closed}. Är den startad (npm start) och stämmer adressen?`,
+    );
     await page.fill('#rate', '3');
     const stopped = await press(page);
     expect(stopped.kind).toBe('error');
-    expect(stopped.status).toBe(`Det gick inte: Tjänsten svarar inte på http://127.0.0.1:${closed}. Är den startad (npm start) och stämmer adressen?`);
+    expect(stopped.status).toBe(
+      `Det gick inte: Tjänsten svarar inte på http://127.0.0.1:${closed}. Är den startad (npm start) och stämmer adressen?`,
+    );
     expect((await workbook(page)).sheets).toEqual([]);
     await page.close();
   });
 
-  it('hosts =NYTTA.SERIE in the same runtime: associated as the page loads, answering with the pane\'s connection', async () => {
+  it("hosts =NYTTA.SERIE in the same runtime: associated as the page loads, answering with the pane's connection", async () => {
     const page = await taskPanePage(browser);
     await connect(page, service.base);
     const matrix = await page.evaluate(async () => {
-      const fns = (window as unknown as { __customFunctions: Record<string, (...args: string[]) => Promise<unknown[][]>> }).__customFunctions;
+      const fns = (window as unknown as { __customFunctions: Record<string, (...args: string[]) => Promise<unknown[][]>> })
+        .__customFunctions;
       return fns.SERIE('IND01', 'SKAS', '2020', '2021', 'år');
     });
     expect(matrix.map((r) => r[0])).toEqual(['Period', '2020', '2021']);
@@ -205,7 +236,9 @@ describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
     page.on('response', (r) => r.status() >= 400 && missing.push(r.url()));
     await page.goto(`${service.base}/addin/taskpane.html`);
     await page.waitForSelector('#host-notice:not([hidden])', { timeout: 20_000 });
-    expect(await page.textContent('#host-notice')).toBe('Nytta körs utanför Excel: öppna tillägget i Excel för att skriva till en arbetsbok.');
+    expect(await page.textContent('#host-notice')).toBe(
+      'Nytta körs utanför Excel: öppna tillägget i Excel för att skriva till en arbetsbok.',
+    );
     // Every file office.js asked for was there (the API's own 401 for a pane without a token is not a missing file).
     expect(missing.filter((u) => u.includes('/addin/'))).toEqual([]);
     await page.close();

@@ -8,13 +8,24 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const chromiumAvailable = () => toolAvailable(CHROMIUM, ['--version'], 'chromium');
 
 export async function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'] });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+  });
 }
 
 let standIn: Promise<string> | null = null;
 /** The stand-in bundled for the browser. */
 export function standInScript(): Promise<string> {
-  standIn ??= build({ entryPoints: [join(import.meta.dirname, 'office-standin-browser.ts')], bundle: true, format: 'iife', platform: 'browser', target: 'es2020', write: false, logLevel: 'silent' }).then((r) => r.outputFiles[0].text);
+  standIn ??= build({
+    entryPoints: [join(import.meta.dirname, 'office-standin-browser.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    write: false,
+    logLevel: 'silent',
+  }).then((r) => r.outputFiles[0].text);
   return standIn;
 }
 
@@ -29,14 +40,23 @@ export async function taskPanePage(browser: Browser, options: { realOffice?: boo
     const script = await standInScript();
     await page.route('**/office-js/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: script }));
   }
-  if (options.displayLanguage) await page.addInitScript((lang) => ((window as unknown as Record<string, unknown>).__nyttaDisplayLanguage = lang), options.displayLanguage);
+  if (options.displayLanguage)
+    await page.addInitScript(
+      (lang) => ((window as unknown as Record<string, unknown>).__nyttaDisplayLanguage = lang),
+      options.displayLanguage,
+    );
   // Every message the status line shows, in order, so a test can see the progress a person saw.
   await page.addInitScript(() => {
     const log: string[] = [];
     (window as unknown as Record<string, unknown>).__statusLog = log;
     document.addEventListener('DOMContentLoaded', () => {
       const status = document.getElementById('status');
-      if (status) new MutationObserver(() => log.push(status.textContent ?? '')).observe(status, { childList: true, characterData: true, subtree: true });
+      if (status)
+        new MutationObserver(() => log.push(status.textContent ?? '')).observe(status, {
+          childList: true,
+          characterData: true,
+          subtree: true,
+        });
     });
   });
   return page;

@@ -71,7 +71,8 @@ export function a1(row: number, col: number): string {
   return `${name}${row + 1}`;
 }
 
-const overlaps = (x: ReturnType<typeof parse>, y: ReturnType<typeof parse>) => x.row < y.row + y.rows && y.row < x.row + x.rows && x.col < y.col + y.cols && y.col < x.col + x.cols;
+const overlaps = (x: ReturnType<typeof parse>, y: ReturnType<typeof parse>) =>
+  x.row < y.row + y.rows && y.row < x.row + x.rows && x.col < y.col + y.cols && y.col < x.col + x.cols;
 
 export function createExcelStandIn(options: StandInOptions = {}) {
   const limit = options.payloadLimit ?? 5 * 1024 * 1024;
@@ -93,7 +94,8 @@ export function createExcelStandIn(options: StandInOptions = {}) {
     return s;
   };
   const addSheet = (name: string) => {
-    if (state.sheets.has(name)) throw new OfficeError('ItemAlreadyExists', `A resource with the same name or identifier already exists: ${name}`);
+    if (state.sheets.has(name))
+      throw new OfficeError('ItemAlreadyExists', `A resource with the same name or identifier already exists: ${name}`);
     if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new OfficeError('InvalidArgument', `Invalid sheet name: ${name}`);
     state.sheets.set(name, { name, cells: new Map(), charts: [], conditionalFormats: [], columnWidths: new Map() });
   };
@@ -103,20 +105,32 @@ export function createExcelStandIn(options: StandInOptions = {}) {
     const a = parse(address);
     for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.cols; j++) fn(s, a.row + i, a.col + j, i, j);
   }
-  function setMatrix(sheet: string, address: string, matrix: unknown[][], apply: (cell: CellState | undefined, v: unknown) => CellState | undefined) {
+  function setMatrix(
+    sheet: string,
+    address: string,
+    matrix: unknown[][],
+    apply: (cell: CellState | undefined, v: unknown) => CellState | undefined,
+  ) {
     const a = parse(address);
-    if (matrix.length !== a.rows || matrix.some((r) => r.length !== a.cols)) throw new OfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range ${address}.`);
+    if (matrix.length !== a.rows || matrix.some((r) => r.length !== a.cols))
+      throw new OfficeError(
+        'InvalidArgument',
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range ${address}.`,
+      );
     eachCell(sheet, address, (s, r, c, i, j) => {
       const next = apply(s.cells.get(key(r, c)), matrix[i][j]);
       if (next) s.cells.set(key(r, c), next);
       else s.cells.delete(key(r, c));
     });
   }
-  const tableAt = (sheet: string, address: string) => [...state.tables.entries()].find(([, t]) => t.sheet === sheet && overlaps(parse(t.address), parse(address)));
+  const tableAt = (sheet: string, address: string) =>
+    [...state.tables.entries()].find(([, t]) => t.sheet === sheet && overlaps(parse(t.address), parse(address)));
 
   function rangeProxy(sheet: () => string, address: () => string) {
     const styleSet = (patch: Partial<CellState>) => (value: unknown) =>
-      push(argBytes(value), () => eachCell(sheet(), address(), (s, r, c) => s.cells.set(key(r, c), { value: '', ...s.cells.get(key(r, c)), ...patch })));
+      push(argBytes(value), () =>
+        eachCell(sheet(), address(), (s, r, c) => s.cells.set(key(r, c), { value: '', ...s.cells.get(key(r, c)), ...patch })),
+      );
     const range = {
       formulas: [] as unknown[][],
       numberFormat: [] as unknown[][],
@@ -124,9 +138,16 @@ export function createExcelStandIn(options: StandInOptions = {}) {
       load(_props?: string) {
         push(argBytes(_props), () => {
           const a = parse(address());
-          const read = (f: (cell: CellState | undefined) => unknown) => Array.from({ length: a.rows }, (_, i) => Array.from({ length: a.cols }, (_, j) => f(sheetState(sheet()).cells.get(key(a.row + i, a.col + j)))));
+          const read = (f: (cell: CellState | undefined) => unknown) =>
+            Array.from({ length: a.rows }, (_, i) =>
+              Array.from({ length: a.cols }, (_, j) => f(sheetState(sheet()).cells.get(key(a.row + i, a.col + j)))),
+            );
           Object.defineProperty(range, 'formulas', { value: read((c) => c?.value ?? ''), writable: true, configurable: true });
-          Object.defineProperty(range, 'numberFormat', { value: read((c) => c?.numberFormat ?? 'General'), writable: true, configurable: true });
+          Object.defineProperty(range, 'numberFormat', {
+            value: read((c) => c?.numberFormat ?? 'General'),
+            writable: true,
+            configurable: true,
+          });
           range.address = `${sheet()}!${address()}`;
         });
         return range;
@@ -149,21 +170,47 @@ export function createExcelStandIn(options: StandInOptions = {}) {
           });
           return {
             textComparison: {
-              format: { fill: { set color(v: string) { push(argBytes(v), () => (record.color = v)); } } },
-              set rule(v: { operator: string; text: string }) { push(argBytes(v), () => (record.text = v.text)); },
+              format: {
+                fill: {
+                  set color(v: string) {
+                    push(argBytes(v), () => (record.color = v));
+                  },
+                },
+              },
+              set rule(v: { operator: string; text: string }) {
+                push(argBytes(v), () => (record.text = v.text));
+              },
             },
           };
         },
       },
       format: {
-        fill: { set color(v: string) { styleSet({ fill: v })(v); } },
-        font: {
-          set bold(v: boolean) { styleSet({ bold: v })(v); },
-          set italic(v: boolean) { styleSet({ italic: v })(v); },
-          set color(v: string) { styleSet({ fontColor: v })(v); },
-          set size(v: number) { push(argBytes(v), () => {}); },
+        fill: {
+          set color(v: string) {
+            styleSet({ fill: v })(v);
+          },
         },
-        borders: { getItem: (edge: string) => ({ set style(v: string) { push(argBytes(edge, v), () => {}); } }) },
+        font: {
+          set bold(v: boolean) {
+            styleSet({ bold: v })(v);
+          },
+          set italic(v: boolean) {
+            styleSet({ italic: v })(v);
+          },
+          set color(v: string) {
+            styleSet({ fontColor: v })(v);
+          },
+          set size(v: number) {
+            push(argBytes(v), () => {});
+          },
+        },
+        borders: {
+          getItem: (edge: string) => ({
+            set style(v: string) {
+              push(argBytes(edge, v), () => {});
+            },
+          }),
+        },
         set columnWidth(v: number) {
           push(argBytes(v), () => sheetState(sheet()).columnWidths.set(parse(address()).col, v));
         },
@@ -172,21 +219,36 @@ export function createExcelStandIn(options: StandInOptions = {}) {
     Object.defineProperty(range, 'formulas', {
       set(m: unknown[][]) {
         push(argBytes(m), () => {
-          if (tableAt(sheet(), address()) && m.some((r) => r.some((v) => typeof v === 'string' && v.startsWith('{')))) throw new OfficeError('InvalidOperation', 'array in table');
-          setMatrix(sheet(), address(), m, (cell, v) => (v === '' || v === null ? (cell?.numberFormat || cell?.fill || cell?.bold ? { ...cell, value: '' } : undefined) : { ...cell, value: v as CellState['value'] }));
+          if (tableAt(sheet(), address()) && m.some((r) => r.some((v) => typeof v === 'string' && v.startsWith('{'))))
+            throw new OfficeError('InvalidOperation', 'array in table');
+          setMatrix(sheet(), address(), m, (cell, v) =>
+            v === '' || v === null
+              ? cell?.numberFormat || cell?.fill || cell?.bold
+                ? { ...cell, value: '' }
+                : undefined
+              : { ...cell, value: v as CellState['value'] },
+          );
         });
       },
-      get() { return []; },
+      get() {
+        return [];
+      },
       configurable: true,
     });
     Object.defineProperty(range, 'numberFormat', {
-      set(m: unknown[][]) { push(argBytes(m), () => setMatrix(sheet(), address(), m, (cell, v) => {
-          // "General" is Excel's word for no format.
-          const next: CellState = { value: '', ...cell, numberFormat: String(v) };
-          if (v === 'General') delete next.numberFormat;
-          return next.value === '' && Object.keys(next).length === 1 ? undefined : next;
-        })); },
-      get() { return []; },
+      set(m: unknown[][]) {
+        push(argBytes(m), () =>
+          setMatrix(sheet(), address(), m, (cell, v) => {
+            // "General" is Excel's word for no format.
+            const next: CellState = { value: '', ...cell, numberFormat: String(v) };
+            if (v === 'General') delete next.numberFormat;
+            return next.value === '' && Object.keys(next).length === 1 ? undefined : next;
+          }),
+        );
+      },
+      get() {
+        return [];
+      },
       configurable: true,
     });
     return range;
@@ -200,11 +262,14 @@ export function createExcelStandIn(options: StandInOptions = {}) {
         return charts;
       },
       getItem(name: string) {
-        return { delete: () => push(argBytes(name), () => {
-          const s = sheetState(sheet());
-          if (!s.charts.some((c) => c.name === name)) throw new OfficeError('ItemNotFound', `chart ${name}`);
-          s.charts = s.charts.filter((c) => c.name !== name);
-        }) };
+        return {
+          delete: () =>
+            push(argBytes(name), () => {
+              const s = sheetState(sheet());
+              if (!s.charts.some((c) => c.name === name)) throw new OfficeError('ItemNotFound', `chart ${name}`);
+              s.charts = s.charts.filter((c) => c.name !== name);
+            }),
+        };
       },
       add(type: string, source: { address: string } & object, seriesBy: string) {
         const record: SheetState['charts'][number] = { name: '', series: [] };
@@ -214,22 +279,38 @@ export function createExcelStandIn(options: StandInOptions = {}) {
           sheetState(sheet()).charts.push(record);
         });
         return {
-          set name(v: string) { push(argBytes(v), () => (record.name = v)); },
-          title: { set text(v: string) { push(argBytes(v), () => (record.title = v)); } },
-          setPosition(at: string) { push(argBytes(at), () => (record.at = at)); },
+          set name(v: string) {
+            push(argBytes(v), () => (record.name = v));
+          },
+          title: {
+            set text(v: string) {
+              push(argBytes(v), () => (record.title = v));
+            },
+          },
+          setPosition(at: string) {
+            push(argBytes(at), () => (record.at = at));
+          },
           series: {
             getItemAt(i: number) {
               return {
-                set name(v: string) { push(argBytes(v), () => (record.series[i].name = v)); },
-                setXAxisValues(r: object) { push(argBytes(i), () => (record.series[i].categories = (r as unknown as { __address: () => string }).__address())); },
+                set name(v: string) {
+                  push(argBytes(v), () => (record.series[i].name = v));
+                },
+                setXAxisValues(r: object) {
+                  push(argBytes(i), () => (record.series[i].categories = (r as unknown as { __address: () => string }).__address()));
+                },
               };
             },
             add(name: string) {
               const s = { name, values: '', categories: undefined as string | undefined };
               push(argBytes(name), () => record.series.push(s));
               return {
-                setValues(r: object) { push(argBytes(name), () => (s.values = (r as unknown as { __address: () => string }).__address())); },
-                setXAxisValues(r: object) { push(argBytes(name), () => (s.categories = (r as unknown as { __address: () => string }).__address())); },
+                setValues(r: object) {
+                  push(argBytes(name), () => (s.values = (r as unknown as { __address: () => string }).__address()));
+                },
+                setXAxisValues(r: object) {
+                  push(argBytes(name), () => (s.categories = (r as unknown as { __address: () => string }).__address()));
+                },
               };
             },
           },
@@ -247,7 +328,8 @@ export function createExcelStandIn(options: StandInOptions = {}) {
     };
     return {
       getRange,
-      getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => getRange(`${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`),
+      getRangeByIndexes: (row: number, col: number, rows: number, cols: number) =>
+        getRange(`${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`),
       delete: () =>
         push(argBytes(), () => {
           sheetState(name());
@@ -274,7 +356,9 @@ export function createExcelStandIn(options: StandInOptions = {}) {
                 state.tables.set(v, record);
               });
             },
-            set style(v: string) { push(argBytes(v), () => (record.style = v)); },
+            set style(v: string) {
+              push(argBytes(v), () => (record.style = v));
+            },
           };
         },
       },
@@ -282,39 +366,61 @@ export function createExcelStandIn(options: StandInOptions = {}) {
   }
 
   const collection = <T>(items: () => T[]) => {
-    const c = { items: [] as T[], load(_p?: string) { push(argBytes(_p), () => (c.items = items())); return c; } };
+    const c = {
+      items: [] as T[],
+      load(_p?: string) {
+        push(argBytes(_p), () => (c.items = items()));
+        return c;
+      },
+    };
     return c;
   };
 
-  const worksheets = Object.assign(collection(() => [...state.sheets.keys()].map((name) => ({ name }))), {
-    getItem: (name: string) => sheetProxy(() => name),
-    add: (name: string) => {
-      push(argBytes(name), () => addSheet(name));
-      return sheetProxy(() => name);
+  const worksheets = Object.assign(
+    collection(() => [...state.sheets.keys()].map((name) => ({ name }))),
+    {
+      getItem: (name: string) => sheetProxy(() => name),
+      add: (name: string) => {
+        push(argBytes(name), () => addSheet(name));
+        return sheetProxy(() => name);
+      },
     },
-  });
-  const names = Object.assign(collection(() => [...state.names.keys()].map((name) => ({ name }))), {
-    add(name: string, range: object, comment?: string) {
-      const address = (range as unknown as { __address: () => string }).__address();
-      push(argBytes(name, address, comment), () => {
-        if (state.names.has(name)) throw new OfficeError('ItemAlreadyExists', `name ${name}`);
-        state.names.set(name, { sheet: '', address, comment });
-      });
+  );
+  const names = Object.assign(
+    collection(() => [...state.names.keys()].map((name) => ({ name }))),
+    {
+      add(name: string, range: object, comment?: string) {
+        const address = (range as unknown as { __address: () => string }).__address();
+        push(argBytes(name, address, comment), () => {
+          if (state.names.has(name)) throw new OfficeError('ItemAlreadyExists', `name ${name}`);
+          state.names.set(name, { sheet: '', address, comment });
+        });
+      },
+      getItem: (name: string) => ({
+        delete: () =>
+          push(argBytes(name), () => {
+            if (!state.names.delete(name)) throw new OfficeError('ItemNotFound', `name ${name}`);
+          }),
+      }),
     },
-    getItem: (name: string) => ({ delete: () => push(argBytes(name), () => { if (!state.names.delete(name)) throw new OfficeError('ItemNotFound', `name ${name}`); }) }),
-  });
-  const tables = Object.assign(collection(() => [...state.tables.keys()].map((name) => ({ name }))), {
-    getItem: (name: string) => ({
-      delete: () =>
-        push(argBytes(name), () => {
-          const t = state.tables.get(name);
-          if (!t) throw new OfficeError('ItemNotFound', `table ${name}`);
-          state.tables.delete(name);
-        }),
-    }),
-  });
+  );
+  const tables = Object.assign(
+    collection(() => [...state.tables.keys()].map((name) => ({ name }))),
+    {
+      getItem: (name: string) => ({
+        delete: () =>
+          push(argBytes(name), () => {
+            const t = state.tables.get(name);
+            if (!t) throw new OfficeError('ItemNotFound', `table ${name}`);
+            state.tables.delete(name);
+          }),
+      }),
+    },
+  );
   const settings = {
-    add(k: string, v: unknown) { push(argBytes(k, v), () => state.settings.set(k, v)); },
+    add(k: string, v: unknown) {
+      push(argBytes(k, v), () => state.settings.set(k, v));
+    },
     getItemOrNullObject(k: string) {
       const item = {
         isNullObject: true,
@@ -338,8 +444,13 @@ export function createExcelStandIn(options: StandInOptions = {}) {
       tables,
       settings,
       application: {
-        suspendApiCalculationUntilNextSync() { push(argBytes(), () => {}); suspended = true; },
-        suspendScreenUpdatingUntilNextSync() { push(argBytes(), () => {}); },
+        suspendApiCalculationUntilNextSync() {
+          push(argBytes(), () => {});
+          suspended = true;
+        },
+        suspendScreenUpdatingUntilNextSync() {
+          push(argBytes(), () => {});
+        },
       },
     },
     async sync() {
@@ -364,7 +475,10 @@ export function createExcelStandIn(options: StandInOptions = {}) {
     },
     context: {
       displayLanguage: options.displayLanguage ?? 'sv-SE',
-      requirements: { isSetSupported: (set: string, version?: string) => set === 'ExcelApi' && Number((version ?? '1.1').split('.')[1]) <= (options.excelApi ?? 9) },
+      requirements: {
+        isSetSupported: (set: string, version?: string) =>
+          set === 'ExcelApi' && Number((version ?? '1.1').split('.')[1]) <= (options.excelApi ?? 9),
+      },
     },
   };
 
@@ -373,7 +487,18 @@ export function createExcelStandIn(options: StandInOptions = {}) {
     const a = parse(ref);
     return sheetState(sheet).cells.get(key(a.row, a.col));
   };
-  return { Excel, Office, context, state, cell, setCell: (sheet: string, ref: string, value: CellState['value']) => { const a = parse(ref); sheetState(sheet).cells.set(key(a.row, a.col), { value }); }, addSheet };
+  return {
+    Excel,
+    Office,
+    context,
+    state,
+    cell,
+    setCell: (sheet: string, ref: string, value: CellState['value']) => {
+      const a = parse(ref);
+      sheetState(sheet).cells.set(key(a.row, a.col), { value });
+    },
+    addSheet,
+  };
 }
 
 export type ExcelStandIn = ReturnType<typeof createExcelStandIn>;

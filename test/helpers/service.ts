@@ -25,17 +25,33 @@ export interface TestService {
 /** One full layer of demo rows: every indicator, unit, month, sex and age group once (small cells occur in the youngest group). */
 export const DEMO_ROWS = 16 * 45 * 156 * 2 * 5;
 
-export async function startTestService(options: { env?: NodeJS.ProcessEnv; rows?: number; queriesDir?: string } = {}): Promise<TestService> {
+export async function startTestService(
+  options: { env?: NodeJS.ProcessEnv; rows?: number; queriesDir?: string } = {},
+): Promise<TestService> {
   const store = await tempStore();
   await ingestFiles(store.connection, await writeDemoFiles(join(store.dir, 'export'), { rows: options.rows ?? DEMO_ROWS, seed: 3 }));
-  const env = options.env ?? { NYTTA_TOKENS: Object.entries(TOKENS).map(([role, token]) => `${token}:${role}`).join(','), NYTTA_CORS_ORIGIN: 'https://localhost:3000' };
+  const env = options.env ?? {
+    NYTTA_TOKENS: Object.entries(TOKENS)
+      .map(([role, token]) => `${token}:${role}`)
+      .join(','),
+    NYTTA_CORS_ORIGIN: 'https://localhost:3000',
+  };
   const { app, deps } = await buildService(store, { host: '127.0.0.1', port: 3000, env, queriesDir: options.queriesDir });
   let server!: ServerType;
   await new Promise<void>((resolve) => {
     server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { store, app, deps, base, close: () => { server.close(); store.close(); } };
+  return {
+    store,
+    app,
+    deps,
+    base,
+    close: () => {
+      server.close();
+      store.close();
+    },
+  };
 }
 
 export const auth = (role: keyof typeof TOKENS) => ({ authorization: `Bearer ${TOKENS[role]}` });

@@ -21,7 +21,17 @@ export async function tempStore(): Promise<Store & { dir: string }> {
 
 /** Tables holding data (the load log and rejects record attempts, so they are left out). */
 export const DATA_TABLES = [
-  'program', 'effect_goal', 'benefit', 'indicator', 'org_unit', 'observation', 'target', 'business_case_line', 'risk', 'risk_assessment', 'key_figure',
+  'program',
+  'effect_goal',
+  'benefit',
+  'indicator',
+  'org_unit',
+  'observation',
+  'target',
+  'business_case_line',
+  'risk',
+  'risk_assessment',
+  'key_figure',
 ] as const;
 
 /** Row count and an order-independent hash of each data table's content. */
@@ -34,7 +44,11 @@ export async function fingerprint(connection: DuckDBConnection): Promise<Record<
   return result;
 }
 
-export async function rows(connection: DuckDBConnection, sql: string, values?: Record<string, string | number>): Promise<Record<string, unknown>[]> {
+export async function rows(
+  connection: DuckDBConnection,
+  sql: string,
+  values?: Record<string, string | number>,
+): Promise<Record<string, unknown>[]> {
   return (await connection.runAndReadAll(sql, values)).getRowObjectsJS() as Record<string, unknown>[];
 }
 

@@ -5,7 +5,8 @@ import { formatError, loadFile, type LoadOptions } from '../../pipeline/ingest/l
 import { count, fingerprint, rows, tempStore, writeFixture } from '../helpers/store.js';
 
 const ORG = 'id;namn;överordnad;nivå;driftstart\nR;Regionen;;region;\nSKAS;Skaraborgs Sjukhus;R;förvaltning;2024-11-09\n';
-const INDICATORS = 'id;namn;enhet;riktning;frekvens;nyttor;källa;min_antal\nIND01;Andel digital tillgång;andel;högre_bättre;månad;1.1;demo;5\nIND02;Dokumentationstid;minuter;lägre_bättre;månad;;demo;\n';
+const INDICATORS =
+  'id;namn;enhet;riktning;frekvens;nyttor;källa;min_antal\nIND01;Andel digital tillgång;andel;högre_bättre;månad;1.1;demo;5\nIND02;Dokumentationstid;minuter;lägre_bättre;månad;;demo;\n';
 const HEADER = 'indikator;period;enhet;kommun;kön;åldersgrupp;täljare;nämnare;värde;antal;status';
 const GOOD = `${HEADER}\nIND01;2024-01;SKAS;Skövde;K;18-44;30;60;;;\nIND02;2024-01;SKAS;Skövde;T;;;;38,5;120;\n`;
 
@@ -15,7 +16,11 @@ describe('bad exports are refused whole, with a Swedish reason, and change nothi
 
   beforeAll(async () => {
     store = await tempStore();
-    for (const [name, text] of [['org.csv', ORG], ['ind.csv', INDICATORS], ['good.csv', GOOD]]) {
+    for (const [name, text] of [
+      ['org.csv', ORG],
+      ['ind.csv', INDICATORS],
+      ['good.csv', GOOD],
+    ]) {
       const report = await loadFile(store.connection, writeFixture(store.dir, name, text));
       expect(report.status).toBe('loaded');
     }
@@ -87,7 +92,9 @@ describe('bad exports are refused whole, with a Swedish reason, and change nothi
 
   it('a duplicated key names both rows', async () => {
     const errors = await refuse('dup.csv', `${HEADER}\nIND02;2024-02;SKAS;;T;;;;1;12;\nIND02;2024-02;SKAS;;T;;;;2;12;\n`);
-    expect(errors).toEqual(['dup.csv, rad 3, kolumn period: "2024-02" samma nyckel (indikator, period, enhet, kommun, kön, åldersgrupp) finns redan på rad 2']);
+    expect(errors).toEqual([
+      'dup.csv, rad 3, kolumn period: "2024-02" samma nyckel (indikator, period, enhet, kommun, kön, åldersgrupp) finns redan på rad 2',
+    ]);
   });
 
   it('a negative denominator', async () => {
@@ -138,7 +145,9 @@ describe('bad exports are refused whole, with a Swedish reason, and change nothi
   });
 
   it('lists every error up to the limit and counts the rest', async () => {
-    const body = Array.from({ length: 30 }, (_, i) => `IND02;2024-${String((i % 12) + 1).padStart(2, '0')};SKAS;K${i};T;;;;fel;1;`).join('\n');
+    const body = Array.from({ length: 30 }, (_, i) => `IND02;2024-${String((i % 12) + 1).padStart(2, '0')};SKAS;K${i};T;;;;fel;1;`).join(
+      '\n',
+    );
     const report = await loadFile(store.connection, writeFixture(store.dir, 'many.csv', `${HEADER}\n${body}\n`), { maxErrors: 10 });
     expect(report.errorCount).toBe(30);
     expect(report.errors).toHaveLength(10);
@@ -157,7 +166,9 @@ describe('bad exports are refused whole, with a Swedish reason, and change nothi
 
   it('--dry-run reports the errors without logging anything', async () => {
     const logs = await count(store.connection, 'SELECT count(*) FROM load_log');
-    const report = await loadFile(store.connection, writeFixture(store.dir, 'dry.csv', `${HEADER}\nIND01;2024-02;SKAS;;T;;9;5;;;\n`), { dryRun: true });
+    const report = await loadFile(store.connection, writeFixture(store.dir, 'dry.csv', `${HEADER}\nIND01;2024-02;SKAS;;T;;9;5;;;\n`), {
+      dryRun: true,
+    });
     expect(report.status).toBe('refused');
     expect(await count(store.connection, 'SELECT count(*) FROM load_log')).toBe(logs);
   });

@@ -31,7 +31,7 @@ describe('nytta ingest on the command line', () => {
     expect(again.stdout).toContain('inläst som nyckeltal');
   });
 
-  it('a store held by another process gets a Swedish message that suggests --server, not DuckDB\'s lock error', async () => {
+  it("a store held by another process gets a Swedish message that suggests --server, not DuckDB's lock error", async () => {
     const dir = tempDir();
     const db = join(dir, 'n.duckdb');
     const holder = await openStore(db);
@@ -59,7 +59,9 @@ describe('nytta ingest on the command line', () => {
     const map = writeFixture(dir, 'map.yaml', 'kind: utfall\ncolumns:\n  indikator: KPI-id\n  period: year\n');
     const result = nytta('ingest', '--db', join(dir, 'n.duckdb'), '--map', map, join(FIXTURES, 'real', 'kolada-dalarna', 'deltagande.csv'));
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('mappningen pekar på kolumnen "KPI-id", som inte finns i filen (kpi, year, gender, value, municipality)');
+    expect(result.stderr).toContain(
+      'mappningen pekar på kolumnen "KPI-id", som inte finns i filen (kpi, year, gender, value, municipality)',
+    );
   });
 
   it('unknown options and commands get help, not a stack trace', () => {

@@ -6,7 +6,8 @@ import { loadFile } from '../../pipeline/ingest/load-file.js';
 import { quotedString } from '../../pipeline/store/sql.js';
 import { count, rows, tempStore, writeFixture } from '../helpers/store.js';
 
-const INDICATORS = 'id;namn;enhet;riktning;frekvens;nyttor;källa;min_antal\nIND01;Andel;andel;högre_bättre;månad;;demo;5\nN79179;Telefonsamtal besvarade samma dag;procent;högre_bättre;år;;Kolada;\n';
+const INDICATORS =
+  'id;namn;enhet;riktning;frekvens;nyttor;källa;min_antal\nIND01;Andel;andel;högre_bättre;månad;;demo;5\nN79179;Telefonsamtal besvarade samma dag;procent;högre_bättre;år;;Kolada;\n';
 
 describe('formats and encodings', () => {
   let store: Awaited<ReturnType<typeof tempStore>>;
@@ -16,10 +17,12 @@ describe('formats and encodings', () => {
   });
   afterEach(() => store.close());
 
-  const observations = () => rows(store.connection, 'SELECT period, grain, municipality, sex, value, n, status FROM observation ORDER BY period, municipality, sex');
+  const observations = () =>
+    rows(store.connection, 'SELECT period, grain, municipality, sex, value, n, status FROM observation ORDER BY period, municipality, sex');
 
   it('tab-separated, UTF-8 with BOM, CRLF, decimal comma and thousands with (no-break) spaces', async () => {
-    const text = '\uFEFFindikator\tperiod\tkommun\tvärde\tantal\r\nIND01\t2024K1\tBorås\t1 234,5\t12\r\nIND01\t2024-Q2\tBorås\t2\u00a0345,25\t1\u00a0200\r\n';
+    const text =
+      '\uFEFFindikator\tperiod\tkommun\tvärde\tantal\r\nIND01\t2024K1\tBorås\t1 234,5\t12\r\nIND01\t2024-Q2\tBorås\t2\u00a0345,25\t1\u00a0200\r\n';
     const report = await loadFile(store.connection, writeFixture(store.dir, 'tab.tsv', text));
     expect(report.status).toBe('loaded');
     expect(await observations()).toEqual([
@@ -35,9 +38,13 @@ describe('formats and encodings', () => {
   });
 
   it('every period form', async () => {
-    const text = 'indikator;period;kommun;värde\nIND01;2024;a;1\nIND01;2024-03;b;1\nIND01;2024-Q1;c;1\nIND01;2024K4;d;1\nIND01;2024-03-15;e;1\nIND01;2024-W05;f;1\n';
+    const text =
+      'indikator;period;kommun;värde\nIND01;2024;a;1\nIND01;2024-03;b;1\nIND01;2024-Q1;c;1\nIND01;2024K4;d;1\nIND01;2024-03-15;e;1\nIND01;2024-W05;f;1\n';
     await loadFile(store.connection, writeFixture(store.dir, 'periods.csv', text));
-    const got = await rows(store.connection, 'SELECT municipality, period, grain, CAST(period_start AS VARCHAR) AS start FROM observation ORDER BY municipality');
+    const got = await rows(
+      store.connection,
+      'SELECT municipality, period, grain, CAST(period_start AS VARCHAR) AS start FROM observation ORDER BY municipality',
+    );
     expect(got).toEqual([
       { municipality: 'a', period: '2024', grain: 'year', start: '2024-01-01' },
       { municipality: 'b', period: '2024-03', grain: 'month', start: '2024-03-01' },
@@ -51,8 +58,15 @@ describe('formats and encodings', () => {
   it('suppressed and missing values are NULL with their status, never 0', async () => {
     const text = [
       'indikator;period;kommun;täljare;nämnare;värde;antal;status',
-      'IND01;2024;a;;;..;;', 'IND01;2024;b;;;x;;', 'IND01;2024;c;;;U;;', 'IND01;2024;d;;;–;;', 'IND01;2024;e;;;-;;',
-      'IND01;2024;f;;;;;för få', 'IND01;2024;g;3;4;;;', 'IND01;2024;h;3;4;..;;', 'IND01;2024;i;;;.;;',
+      'IND01;2024;a;;;..;;',
+      'IND01;2024;b;;;x;;',
+      'IND01;2024;c;;;U;;',
+      'IND01;2024;d;;;–;;',
+      'IND01;2024;e;;;-;;',
+      'IND01;2024;f;;;;;för få',
+      'IND01;2024;g;3;4;;;',
+      'IND01;2024;h;3;4;..;;',
+      'IND01;2024;i;;;.;;',
     ].join('\n');
     const report = await loadFile(store.connection, writeFixture(store.dir, 'suppressed.csv', text));
     expect(report.status).toBe('loaded');
@@ -114,10 +128,15 @@ describe('formats and encodings', () => {
     const kolada = {
       count: 2,
       values: [
-        { kpi: 'N79179', municipality: '0014', period: 2018, values: [
-          { gender: 'T', count: 1, status: '', value: 88.2 },
-          { gender: 'K', count: 1, status: 'Missing', value: null },
-        ] },
+        {
+          kpi: 'N79179',
+          municipality: '0014',
+          period: 2018,
+          values: [
+            { gender: 'T', count: 1, status: '', value: 88.2 },
+            { gender: 'K', count: 1, status: 'Missing', value: null },
+          ],
+        },
         { kpi: 'N79179', municipality: '0014', period: 2019, values: [{ gender: 'T', count: 1, status: null, value: 87.1 }] },
       ],
     };
@@ -137,11 +156,17 @@ describe('formats and encodings', () => {
   });
 
   it('a clean utfall CSV goes the direct route; the same rows with thousands spaces go the staged route; both store the same', async () => {
-    const clean = await loadFile(store.connection, writeFixture(store.dir, 'clean.csv', 'indikator;period;kommun;värde;antal\nIND01;2024-01;Ale;1234,5;10\nIND01;2024-02;Ale;..;\n'));
+    const clean = await loadFile(
+      store.connection,
+      writeFixture(store.dir, 'clean.csv', 'indikator;period;kommun;värde;antal\nIND01;2024-01;Ale;1234,5;10\nIND01;2024-02;Ale;..;\n'),
+    );
     expect(clean).toMatchObject({ status: 'loaded', route: 'direct', rowsAccepted: 2 });
     const direct = await observations();
     await store.connection.run('DELETE FROM observation');
-    const spaced = await loadFile(store.connection, writeFixture(store.dir, 'spaced.csv', 'indikator;period;kommun;värde;antal\nIND01;2024-01;Ale;1 234,5;1 0\nIND01;2024-02;Ale;..;\n'));
+    const spaced = await loadFile(
+      store.connection,
+      writeFixture(store.dir, 'spaced.csv', 'indikator;period;kommun;värde;antal\nIND01;2024-01;Ale;1 234,5;1 0\nIND01;2024-02;Ale;..;\n'),
+    );
     expect(spaced).toMatchObject({ status: 'loaded', route: 'staged', rowsAccepted: 2 });
     expect(await observations()).toEqual(direct);
     expect(direct).toEqual([
@@ -151,12 +176,20 @@ describe('formats and encodings', () => {
   });
 
   it('cells the direct route stores as written only when they are clean: padded text and odd period spellings are stored as the staged route stores them', async () => {
-    const base = 'indikator;period;kommun;åldersgrupp;värde\nIND01;2024-03;Ale;18-44;1,5\nIND01;2024M04;Ale;18-44;2\nIND01;2024-q1;Ale;18-44;3\n';
+    const base =
+      'indikator;period;kommun;åldersgrupp;värde\nIND01;2024-03;Ale;18-44;1,5\nIND01;2024M04;Ale;18-44;2\nIND01;2024-q1;Ale;18-44;3\n';
     const clean = await loadFile(store.connection, writeFixture(store.dir, 'odd.csv', base));
     expect(clean).toMatchObject({ status: 'loaded', route: 'direct' });
-    expect((await observations()).map((r) => [r.period, r.grain, r.value])).toEqual([['2024-03', 'month', 1.5], ['2024-04', 'month', 2], ['2024-Q1', 'quarter', 3]]);
+    expect((await observations()).map((r) => [r.period, r.grain, r.value])).toEqual([
+      ['2024-03', 'month', 1.5],
+      ['2024-04', 'month', 2],
+      ['2024-Q1', 'quarter', 3],
+    ]);
     await store.connection.run('DELETE FROM observation');
-    const padded = await loadFile(store.connection, writeFixture(store.dir, 'padded.csv', base.replace('Ale;18-44;1,5', ' Ale ;18-44 ;1,5').replace('2024M04', ' 2024-04 ')));
+    const padded = await loadFile(
+      store.connection,
+      writeFixture(store.dir, 'padded.csv', base.replace('Ale;18-44;1,5', ' Ale ;18-44 ;1,5').replace('2024M04', ' 2024-04 ')),
+    );
     expect(padded).toMatchObject({ status: 'loaded', route: 'staged' });
     const got = await rows(store.connection, 'SELECT period, municipality, age_group FROM observation ORDER BY period');
     expect(got).toEqual([
@@ -189,8 +222,14 @@ describe('formats and encodings', () => {
   });
 
   it('a corrected export replaces rows with the same key', async () => {
-    await loadFile(store.connection, writeFixture(store.dir, 'v1.csv', 'indikator;period;kommun;värde\nIND01;2024;Ale;0,5\nIND01;2025;Ale;0,6\n'));
+    await loadFile(
+      store.connection,
+      writeFixture(store.dir, 'v1.csv', 'indikator;period;kommun;värde\nIND01;2024;Ale;0,5\nIND01;2025;Ale;0,6\n'),
+    );
     await loadFile(store.connection, writeFixture(store.dir, 'v2.csv', 'indikator;period;kommun;värde\nIND01;2025;Ale;0,65\n'));
-    expect((await observations()).map((r) => [r.period, r.value])).toEqual([['2024', 0.5], ['2025', 0.65]]);
+    expect((await observations()).map((r) => [r.period, r.value])).toEqual([
+      ['2024', 0.5],
+      ['2025', 0.65],
+    ]);
   });
 });

@@ -16,18 +16,25 @@ describe('a load killed halfway', () => {
     const byName = (name: string) => files.find((f) => f.endsWith(name))!;
 
     const store = await openStore(db);
-    for (const name of ['organisation.csv', 'indikatorer.csv']) expect((await loadFile(store.connection, byName(name))).status).toBe('loaded');
+    for (const name of ['organisation.csv', 'indikatorer.csv'])
+      expect((await loadFile(store.connection, byName(name))).status).toBe('loaded');
     const before = await fingerprint(store.connection);
     store.close();
 
-    const child = spawn(process.execPath, [BIN, 'ingest', '--db', db, '--verbose', byName('utfall.csv')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'ingest', '--db', db, '--verbose', byName('utfall.csv')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     const exit = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     await new Promise<void>((resolve) => {
       child.stderr.on('data', (chunk: Buffer) => {
         stderr += chunk.toString();
         // Kill inside the write transaction: after "skriver" is announced, before the commit of 1.5 M rows.
-        if (stderr.includes('utfall.csv: skriver')) setTimeout(() => { child.kill('SIGKILL'); resolve(); }, 150);
+        if (stderr.includes('utfall.csv: skriver'))
+          setTimeout(() => {
+            child.kill('SIGKILL');
+            resolve();
+          }, 150);
       });
     });
     expect(await exit).toBe('SIGKILL');

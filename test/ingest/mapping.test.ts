@@ -31,8 +31,8 @@ describe('mapping files', () => {
   it('value maps, a row filter, a regex extract and a zero-padded template', async () => {
     const text = 'kpi;typ;år;vecka;Kön;Värde\nA;LAN;2021;7;Kvinnor;1\nA;UTB;2021;7;Kvinnor;9\nA;LAN;2021;8;Samtliga;2\n';
     const report = await load(text, {
-      columns: { indikator: 'kpi', period: { template: '{år}-W{vecka:2}' }, 'kön': 'Kön', 'värde': 'Värde' },
-      values: { 'kön': { Samtliga: 'T' } },
+      columns: { indikator: 'kpi', period: { template: '{år}-W{vecka:2}' }, kön: 'Kön', värde: 'Värde' },
+      values: { kön: { Samtliga: 'T' } },
       filter: { typ: ['LAN'] },
       createIndicators: true,
     });
@@ -42,18 +42,21 @@ describe('mapping files', () => {
       { period: '2021-W08', sex: 'T', value: 2 },
     ]);
     const extract = await load('kpi;period;value\nB;2015-2017;1\nB;2018 (varen);2\n', {
-      columns: { indikator: 'kpi', period: 'period', 'värde': 'value' },
+      columns: { indikator: 'kpi', period: 'period', värde: 'value' },
       extract: { period: '(\\d{4})(?:\\s*\\([^)]*\\))?\\s*$' },
       createIndicators: true,
     });
     expect(extract.status).toBe('loaded');
-    expect(await rows(store.connection, "SELECT period FROM observation WHERE indicator = 'B' ORDER BY period")).toEqual([{ period: '2017' }, { period: '2018' }]);
+    expect(await rows(store.connection, "SELECT period FROM observation WHERE indicator = 'B' ORDER BY period")).toEqual([
+      { period: '2017' },
+      { period: '2018' },
+    ]);
   });
 
   it('values in a mapping reach SQL only as bound parameters: quotes and SQL in them are data', async () => {
     const evil = "x'); DROP TABLE observation; --";
     const report = await load('kpi;år;v\nA;2020;1\n', {
-      columns: { indikator: 'kpi', period: 'år', 'värde': 'v' },
+      columns: { indikator: 'kpi', period: 'år', värde: 'v' },
       constants: { kommun: evil },
       createIndicators: true,
     });

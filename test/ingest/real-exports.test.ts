@@ -26,7 +26,10 @@ describe('public exports through the shipped mappings', () => {
     expect(missing).toBeGreaterThan(0);
     expect(missing).toBeLessThanOrEqual(55);
     // "2015-2017" and "2018 (varen)" get their end year; 'Man' (Män folded) is M.
-    const [row] = await rows(store.connection, `SELECT sex, period FROM observation WHERE ${sos} AND indicator = '35' AND municipality = 'Blekinge' AND period = '2017' AND sex = 'T'`);
+    const [row] = await rows(
+      store.connection,
+      `SELECT sex, period FROM observation WHERE ${sos} AND indicator = '35' AND municipality = 'Blekinge' AND period = '2017' AND sex = 'T'`,
+    );
     expect(row).toEqual({ sex: 'T', period: '2017' });
     expect(await count(store.connection, `SELECT count(*) FROM observation WHERE ${sos} AND sex = 'M'`)).toBeGreaterThan(3000);
     const [ind] = await rows(store.connection, "SELECT name FROM indicator WHERE id = '35'");
@@ -37,8 +40,16 @@ describe('public exports through the shipped mappings', () => {
     const report = await load(store, 'kolada-hos-halland/kolada-hos-regioner-flat.csv', 'kolada-platt');
     expect(report).toMatchObject({ status: 'loaded', rowsAccepted: 13_603 });
     expect(await count(store.connection, `SELECT count(DISTINCT indicator) FROM observation WHERE load_id = ${report.loadId}`)).toBe(76);
-    expect(await count(store.connection, `SELECT count(*) FROM observation WHERE load_id = ${report.loadId} AND municipality = 'Västra Götalandsregionen'`)).toBe(618);
-    const [vgr] = await rows(store.connection, "SELECT value FROM observation WHERE indicator = 'N79179' AND municipality = 'Västra Götalandsregionen' AND period = '2018'");
+    expect(
+      await count(
+        store.connection,
+        `SELECT count(*) FROM observation WHERE load_id = ${report.loadId} AND municipality = 'Västra Götalandsregionen'`,
+      ),
+    ).toBe(618);
+    const [vgr] = await rows(
+      store.connection,
+      "SELECT value FROM observation WHERE indicator = 'N79179' AND municipality = 'Västra Götalandsregionen' AND period = '2018'",
+    );
     expect(vgr.value).toBe(88.2);
   });
 
@@ -51,9 +62,15 @@ describe('public exports through the shipped mappings', () => {
       total += report.rowsAccepted;
     }
     expect(total).toBe(13_603);
-    const [vgr] = await rows(store.connection, "SELECT value FROM observation WHERE indicator = 'n79179' AND municipality = 'Västra Götalandsregionen' AND period = '2018'");
+    const [vgr] = await rows(
+      store.connection,
+      "SELECT value FROM observation WHERE indicator = 'n79179' AND municipality = 'Västra Götalandsregionen' AND period = '2018'",
+    );
     expect(vgr.value).toBe(88.2);
-    const halland = await count(store.connection, "SELECT count(*) FROM observation WHERE indicator = 'n79179' AND municipality = 'Halland'");
+    const halland = await count(
+      store.connection,
+      "SELECT count(*) FROM observation WHERE indicator = 'n79179' AND municipality = 'Halland'",
+    );
     expect(halland).toBeGreaterThan(0);
   });
 
@@ -61,10 +78,15 @@ describe('public exports through the shipped mappings', () => {
     expect((await load(store, 'kolada-dalarna/deltagande.csv', 'kolada-rkolada')).rowsAccepted).toBe(42);
     const utsatthet = await load(store, 'kolada-dalarna/utsatthet.csv', 'kolada-rkolada-utan-kon');
     expect(utsatthet.rowsAccepted).toBe(315);
-    expect(await count(store.connection, `SELECT count(DISTINCT municipality) FROM observation WHERE load_id = ${utsatthet.loadId}`)).toBe(21);
+    expect(await count(store.connection, `SELECT count(DISTINCT municipality) FROM observation WHERE load_id = ${utsatthet.loadId}`)).toBe(
+      21,
+    );
     const tillit = await load(store, 'kolada-dalarna/tillit.csv', 'kolada-rkolada-bred');
     expect(tillit.rowsAccepted).toBe(42);
-    const [first] = await rows(store.connection, `SELECT indicator, sex, value FROM observation WHERE load_id = ${tillit.loadId} AND period = '2007' AND sex = 'K'`);
+    const [first] = await rows(
+      store.connection,
+      `SELECT indicator, sex, value FROM observation WHERE load_id = ${tillit.loadId} AND period = '2007' AND sex = 'K'`,
+    );
     expect(first).toEqual({ indicator: 'Invånare 16-84 år med avsaknad av tillit till andra, andel (%)', sex: 'K', value: 30 });
   });
 
@@ -76,17 +98,25 @@ describe('public exports through the shipped mappings', () => {
     expect(await rows(store.connection, `SELECT DISTINCT age_group FROM observation WHERE load_id = ${alder.loadId} ORDER BY 1`)).toEqual(
       ['16-29 år', '30-44 år', '45-64 år', '65-84 år'].map((age_group) => ({ age_group })),
     );
-    const [avesta] = await rows(store.connection, `SELECT value FROM observation WHERE load_id = ${kommun.loadId} AND municipality = 'Avesta' AND period = '2014' AND sex = 'K' AND indicator = 'Allmänt hälsotillstånd - Bra eller mycket bra hälsa'`);
+    const [avesta] = await rows(
+      store.connection,
+      `SELECT value FROM observation WHERE load_id = ${kommun.loadId} AND municipality = 'Avesta' AND period = '2014' AND sex = 'K' AND indicator = 'Allmänt hälsotillstånd - Bra eller mycket bra hälsa'`,
+    );
     expect(avesta.value).toBe(62);
   });
 
   it('the FoHM workbook: 1 003 days × 21 regions from the wide sheet, 3 108 weeks × 3 measures from the weekly one', async () => {
     const daily = await load(store, 'fohm-covid19/Folkhalsomyndigheten_Covid19.xlsx', 'fohm-covid19-per-dag-region');
     expect(daily).toMatchObject({ status: 'loaded', rowsAccepted: 1_003 * 21 });
-    const [first] = await rows(store.connection, `SELECT min(period) AS first, max(period) AS last FROM observation WHERE load_id = ${daily.loadId}`);
+    const [first] = await rows(
+      store.connection,
+      `SELECT min(period) AS first, max(period) AS last FROM observation WHERE load_id = ${daily.loadId}`,
+    );
     expect(first).toEqual({ first: '2020-02-04', last: '2022-11-02' });
     const weekly = await load(store, 'fohm-covid19/Folkhalsomyndigheten_Covid19.xlsx', 'fohm-covid19-vecka-region');
     expect(weekly).toMatchObject({ status: 'loaded', rowsAccepted: 3_108 * 3 });
-    expect(await rows(store.connection, `SELECT DISTINCT grain FROM observation WHERE load_id = ${weekly.loadId}`)).toEqual([{ grain: 'week' }]);
+    expect(await rows(store.connection, `SELECT DISTINCT grain FROM observation WHERE load_id = ${weekly.loadId}`)).toEqual([
+      { grain: 'week' },
+    ]);
   });
 });

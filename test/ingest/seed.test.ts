@@ -16,7 +16,10 @@ describe('seed files', () => {
 
   it('loads all four with the counts in the files, benefits after their effect goals whatever the order given', async () => {
     const reports = await ingestFiles(store.connection, [
-      seedFile('verksamhetsnyttor-fvis.csv'), seedFile('riskanalys-fvm-2021.csv'), seedFile('ekonomi-fvm.csv'), seedFile('effektmal-fvis.csv'),
+      seedFile('verksamhetsnyttor-fvis.csv'),
+      seedFile('riskanalys-fvm-2021.csv'),
+      seedFile('ekonomi-fvm.csv'),
+      seedFile('effektmal-fvis.csv'),
     ]);
     expect(reports.map((r) => [r.file, r.kind, r.status, r.rowsAccepted])).toEqual([
       ['effektmal-fvis.csv', 'effektmal', 'loaded', 14],
@@ -66,8 +69,18 @@ describe('seed files', () => {
 
   it('records every load with file, hash and row counts', async () => {
     await loadFile(store.connection, seedFile('effektmal-fvis.csv'));
-    const [log] = await rows(store.connection, 'SELECT file_name, sha256, kind, status, rows_read, rows_accepted, rows_rejected FROM load_log');
-    expect(log).toMatchObject({ file_name: 'effektmal-fvis.csv', kind: 'effektmal', status: 'loaded', rows_read: 14n, rows_accepted: 14n, rows_rejected: 0n });
+    const [log] = await rows(
+      store.connection,
+      'SELECT file_name, sha256, kind, status, rows_read, rows_accepted, rows_rejected FROM load_log',
+    );
+    expect(log).toMatchObject({
+      file_name: 'effektmal-fvis.csv',
+      kind: 'effektmal',
+      status: 'loaded',
+      rows_read: 14n,
+      rows_accepted: 14n,
+      rows_rejected: 0n,
+    });
     expect(String(log.sha256)).toMatch(/^[0-9a-f]{64}$/);
   });
 });

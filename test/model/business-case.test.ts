@@ -3,12 +3,24 @@ import { businessCase, type BusinessCaseLine } from '../../pipeline/model/busine
 import { planAgainstOutcome, scenarios, sensitivity } from '../../pipeline/model/sensitivity.js';
 
 const line = (l: Partial<BusinessCaseLine> & Pick<BusinessCaseLine, 'year' | 'post' | 'amount'>): BusinessCaseLine => ({
-  scenario: 'bas', category: l.post === 'cost' ? 'investering' : 'licenser', kind: 'plan', ...l,
+  scenario: 'bas',
+  category: l.post === 'cost' ? 'investering' : 'licenser',
+  kind: 'plan',
+  ...l,
 });
 
 const CASE: BusinessCaseLine[] = [
   line({ year: 2025, post: 'cost', amount: 100, low: 90, high: 130 }),
-  line({ year: 2026, post: 'benefit', amount: 40, probability: 0.5, benefitClass: 'omfordelning', stakeholder: 'Förvaltningarna', low: 30, high: 50 }),
+  line({
+    year: 2026,
+    post: 'benefit',
+    amount: 40,
+    probability: 0.5,
+    benefitClass: 'omfordelning',
+    stakeholder: 'Förvaltningarna',
+    low: 30,
+    high: 50,
+  }),
   line({ year: 2026, post: 'benefit', amount: 20, benefitClass: 'finansiell', stakeholder: 'Koncernkontoret' }),
   line({ year: 2027, post: 'benefit', amount: 60, benefitClass: 'finansiell', stakeholder: 'Koncernkontoret' }),
   line({ year: 2026, post: 'cost', amount: 10, kind: 'outcome' }),

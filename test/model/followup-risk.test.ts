@@ -8,8 +8,13 @@ import { FIXTURES } from '../helpers/store.js';
 
 describe('five-year follow-up', () => {
   const input = {
-    indicator: 'IND01', unit: 'SKAS', direction: 'higher' as const, goLiveYear: 2024, baseline: 0.4,
-    targets: { 2029: 0.6 }, outcomes: { 2025: 0.45, 2026: 0.41, 2027: null, 2029: 0.61 },
+    indicator: 'IND01',
+    unit: 'SKAS',
+    direction: 'higher' as const,
+    goLiveYear: 2024,
+    baseline: 0.4,
+    targets: { 2029: 0.6 },
+    outcomes: { 2025: 0.45, 2026: 0.41, 2027: null, 2029: 0.61 },
   };
   const rows = followupIndicator(input);
 
@@ -25,7 +30,13 @@ describe('five-year follow-up', () => {
 
   it('is direction-aware: lower is better', () => {
     // 2025 has no target of its own: expected is a fifth of the way from 40 to 30, i.e. 38; 37.5 is better.
-    const lower = followupIndicator({ ...input, direction: 'lower', baseline: 40, targets: { 2026: 35, 2029: 30 }, outcomes: { 2025: 37.5, 2026: 36, 2029: 29 } });
+    const lower = followupIndicator({
+      ...input,
+      direction: 'lower',
+      baseline: 40,
+      targets: { 2026: 35, 2029: 30 },
+      outcomes: { 2025: 37.5, 2026: 36, 2029: 29 },
+    });
     expect(lower[0].expected).toBeCloseTo(38, 12);
     expect(lower.map((r) => r.status)).toEqual(['on_track', 'at_risk', 'not_measured', 'not_measured', 'reached']);
     expect(lower[0].progress).toBeCloseTo((37.5 - 40) / (30 - 40), 12);
@@ -41,10 +52,14 @@ describe('five-year follow-up', () => {
 
 describe('risk', () => {
   // The seed register, counted by hand from its sannolikhet and konsekvens columns.
-  const seed = readFileSync(join(FIXTURES, 'seed', 'riskanalys-fvm-2021.csv'), 'utf8').trim().split('\n').slice(1).map((line) => {
-    const cells = line.match(/("([^"]|"")*"|[^;]*)(;|$)/g)!.map((c) => c.replace(/;$/, ''));
-    return { id: cells[0], probability: Number(cells[3]), consequence: Number(cells[4]) };
-  });
+  const seed = readFileSync(join(FIXTURES, 'seed', 'riskanalys-fvm-2021.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => {
+      const cells = line.match(/("([^"]|"")*"|[^;]*)(;|$)/g)!.map((c) => c.replace(/;$/, ''));
+      return { id: cells[0], probability: Number(cells[3]), consequence: Number(cells[4]) };
+    });
 
   // Counted independently (Python's csv module over the same file), not by this code.
   it('the seed register gives the hand-counted 3 × 3 matrix', () => {
@@ -70,19 +85,39 @@ describe('risk', () => {
   it('validates threshold tables: the published 5 × 5 set covers every product; gaps and overlaps are refused', () => {
     expect(() => validateThresholds(5, DEFAULT_THRESHOLDS[5])).not.toThrow();
     expect(() => validateThresholds(4, DEFAULT_THRESHOLDS[4])).not.toThrow();
-    expect(() => validateThresholds(5, [{ from: 1, to: 4, colour: 'green' }, { from: 5, to: 14, colour: 'yellow' }, { from: 12, to: 25, colour: 'red' }])).toThrow(
-      'Riskvärdet 12 hör till flera band i tröskeltabellen (5–14, 12–25).',
-    );
-    expect(() => validateThresholds(3, [{ from: 1, to: 2, colour: 'green' }, { from: 6, to: 9, colour: 'red' }])).toThrow('Riskvärdet 3 (1 × 3)');
+    expect(() =>
+      validateThresholds(5, [
+        { from: 1, to: 4, colour: 'green' },
+        { from: 5, to: 14, colour: 'yellow' },
+        { from: 12, to: 25, colour: 'red' },
+      ]),
+    ).toThrow('Riskvärdet 12 hör till flera band i tröskeltabellen (5–14, 12–25).');
+    expect(() =>
+      validateThresholds(3, [
+        { from: 1, to: 2, colour: 'green' },
+        { from: 6, to: 9, colour: 'red' },
+      ]),
+    ).toThrow('Riskvärdet 3 (1 × 3)');
   });
 
   it('the register is sorted by value, then id; changes between assessments are classified', () => {
     const reg = register(seed, DEFAULT_THRESHOLDS[3]);
-    expect(reg.slice(0, 3).map((r) => [r.id, r.value])).toEqual([['R15', 9], ['R22', 9], ['R01', 6]]);
-    const later = [{ id: 'R01', probability: 1, consequence: 3 }, { id: 'R02', probability: 3, consequence: 3 }, { id: 'R32', probability: 1, consequence: 1 }];
-    expect(riskChanges(seed.filter((r) => ['R01', 'R02', 'R03'].includes(r.id)), later).map((c) => `${c.id}:${c.change}`)).toEqual([
-      'R01:lowered', 'R02:raised', 'R03:removed', 'R32:new',
+    expect(reg.slice(0, 3).map((r) => [r.id, r.value])).toEqual([
+      ['R15', 9],
+      ['R22', 9],
+      ['R01', 6],
     ]);
+    const later = [
+      { id: 'R01', probability: 1, consequence: 3 },
+      { id: 'R02', probability: 3, consequence: 3 },
+      { id: 'R32', probability: 1, consequence: 1 },
+    ];
+    expect(
+      riskChanges(
+        seed.filter((r) => ['R01', 'R02', 'R03'].includes(r.id)),
+        later,
+      ).map((c) => `${c.id}:${c.change}`),
+    ).toEqual(['R01:lowered', 'R02:raised', 'R03:removed', 'R32:new']);
   });
 });
 
@@ -90,9 +125,9 @@ describe('production loss around go-live', () => {
   it('the default curve: 0 at −12 weeks, peak over the 4 weeks around the switch, 0 at +16', () => {
     expect(lossShare(-13)).toBe(0);
     expect(lossShare(-12)).toBe(0);
-    expect(lossShare(-7)).toBeCloseTo(0.25 * 5 / 10, 12);
+    expect(lossShare(-7)).toBeCloseTo((0.25 * 5) / 10, 12);
     expect([lossShare(-2), lossShare(-1), lossShare(0), lossShare(1)]).toEqual([0.25, 0.25, 0.25, 0.25]);
-    expect(lossShare(9)).toBeCloseTo(0.25 * 7 / 14, 12);
+    expect(lossShare(9)).toBeCloseTo((0.25 * 7) / 14, 12);
     expect(lossShare(16)).toBe(0);
   });
 

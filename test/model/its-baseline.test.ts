@@ -28,7 +28,7 @@ describe('baseline', () => {
   it('change for each year after go-live', () => {
     const c = changeAfterGoLive(obs, '2024-01-01', 1);
     expect(c[0].summary.value).toBeCloseTo(0.5, 12);
-    expect(c[0].change).toBeCloseTo(0.5 - (10 + 21) * 6 / 1200, 12);
+    expect(c[0].change).toBeCloseTo(0.5 - ((10 + 21) * 6) / 1200, 12);
   });
 });
 

@@ -5,7 +5,12 @@ import { qbinom, roundHalfEven } from '../../pipeline/model/stats.js';
 describe('Anhøj runs rules', () => {
   it('limits as qicharts2 has them (R: round(log2(n)) + 3, qbinom(0.05, n - 1, 0.5))', () => {
     // Published table (Anhøj & Olesen 2014): n = 10 → run > 6, crossings < 2; n = 20 → 7, 6; n = 30 → 8, 10.
-    for (const [n, run, cross] of [[10, 6, 2], [20, 7, 6], [30, 8, 10], [100, 10, 41]]) {
+    for (const [n, run, cross] of [
+      [10, 6, 2],
+      [20, 7, 6],
+      [30, 8, 10],
+      [100, 10, 41],
+    ]) {
       expect(roundHalfEven(Math.log2(n)) + 3).toBe(run);
       expect(qbinom(0.05, n - 1, 0.5)).toBe(cross);
     }
@@ -80,7 +85,7 @@ describe("Laney's p′ chart", () => {
     const p = 0.1;
     const s = Math.sqrt((p * (1 - p)) / 10000); // 0.003
     const z = [(0.11 - p) / s, (0.09 - p) / s, 0]; // 3.33, -3.33, 0
-    const sigmaZ = ((Math.abs(z[1] - z[0]) + Math.abs(z[2] - z[1])) / 2) / 1.128;
+    const sigmaZ = (Math.abs(z[1] - z[0]) + Math.abs(z[2] - z[1])) / 2 / 1.128;
     const chart = spc(points, { chart: 'pp' });
     expect(chart.rows[0].ucl).toBeCloseTo(p + 3 * s * sigmaZ, 12);
   });
@@ -89,7 +94,10 @@ describe("Laney's p′ chart", () => {
 describe('XmR chart', () => {
   it('screens moving ranges above 3.267 · MR̄ before the limits', () => {
     // x = 10, 12, 11, 13, 40; MR = 2, 1, 2, 27 → MR̄ = 8; 27 > 26.1 is screened → MR̄ = 5/3.
-    const chart = spc([10, 12, 11, 13, 40].map((value, i) => ({ label: String(i), value })), { chart: 'i' });
+    const chart = spc(
+      [10, 12, 11, 13, 40].map((value, i) => ({ label: String(i), value })),
+      { chart: 'i' },
+    );
     const amr = 5 / 3;
     expect(chart.rows[0].centre).toBeCloseTo(86 / 5, 12);
     expect(chart.rows[0].ucl).toBeCloseTo(86 / 5 + (3 * amr) / 1.128, 12);

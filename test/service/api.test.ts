@@ -12,7 +12,11 @@ afterAll(() => s?.close());
 const get = (path: string, headers: Record<string, string> = auth('reader')) => fetch(`${s.base}${path}`, { headers });
 const json = async (path: string, headers?: Record<string, string>) => {
   const res = await get(path, headers);
-  return { status: res.status, type: res.headers.get('content-type') ?? '', body: (await res.json()) as Record<string, unknown> & { rows: Record<string, unknown>[] } };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    body: (await res.json()) as Record<string, unknown> & { rows: Record<string, unknown>[] },
+  };
 };
 
 /** Valid parameters for every shipped query. */
@@ -41,7 +45,16 @@ describe('named queries over HTTP', () => {
     const list = body.queries as { name: string; parameters: { name: string; schema: { type: string } }[] }[];
     expect(list.map((q) => q.name).sort()).toEqual(Object.keys(VALID).sort());
     const series = list.find((q) => q.name === 'indicator_series')!;
-    expect(series.parameters.map((p) => p.name)).toEqual(['indicator', 'unit', 'children', 'municipality', 'from', 'to', 'grain', 'breakdown']);
+    expect(series.parameters.map((p) => p.name)).toEqual([
+      'indicator',
+      'unit',
+      'children',
+      'municipality',
+      'from',
+      'to',
+      'grain',
+      'breakdown',
+    ]);
   });
 
   it.each(Object.entries(VALID))('%s answers with valid parameters, in-process and over the socket alike', async (name, query) => {
@@ -63,9 +76,11 @@ describe('named queries over HTTP', () => {
 
   it('pooled yearly value equals Σ numerator / Σ denominator computed straight from the store', async () => {
     const { body } = await json('/api/v1/queries/indicator_series?indicator=IND03&unit=NU&grain=year&from=2023&to=2023');
-    const direct = (await s.store.connection.runAndReadAll(
-      "SELECT sum(numerator) / sum(denominator) AS p, sum(denominator) AS n FROM observation WHERE indicator = 'IND03' AND unit LIKE 'NU-%' AND year(period_start) = 2023",
-    )).getRowObjectsJS()[0];
+    const direct = (
+      await s.store.connection.runAndReadAll(
+        "SELECT sum(numerator) / sum(denominator) AS p, sum(denominator) AS n FROM observation WHERE indicator = 'IND03' AND unit LIKE 'NU-%' AND year(period_start) = 2023",
+      )
+    ).getRowObjectsJS()[0];
     expect(body.rows[0].value).toBeCloseTo(Number(direct.p), 12);
     expect(body.rows[0].n).toBe(Number(direct.n));
   });
@@ -96,7 +111,13 @@ describe('named queries over HTTP', () => {
 
   it('SQL injection in every text parameter leaves the store unchanged and answers 400 or nothing', async () => {
     const before = await fingerprint(s.store.connection);
-    const attacks = ["x' OR '1'='1", "'; DROP TABLE observation; --", 'IND01") UNION SELECT * FROM load_log --', "$indicator", '%27%3B DELETE FROM indicator; --'];
+    const attacks = [
+      "x' OR '1'='1",
+      "'; DROP TABLE observation; --",
+      'IND01") UNION SELECT * FROM load_log --',
+      '$indicator',
+      '%27%3B DELETE FROM indicator; --',
+    ];
     for (const [name, query] of Object.entries(VALID)) {
       const textParams = s.deps.queries.get(name)!.params.filter((p) => p.type === 'VARCHAR' && !p.values);
       for (const p of textParams) {
@@ -108,8 +129,14 @@ describe('named queries over HTTP', () => {
           if (res.status === 200) {
             const body = (await res.json()) as { rows: unknown[] };
             // Whatever matched, it is ordinary data: injected text never widens the answer to other rows.
-            if (['indicator_series', 'baseline', 'business_case', 'followup', 'production_loss'].includes(name) && ['indicator', 'program'].includes(p.name)) {
-              expect(body.rows.filter((r) => (r as { value?: unknown }).value != null), `${name}.${p.name}=${attack}`).toEqual([]);
+            if (
+              ['indicator_series', 'baseline', 'business_case', 'followup', 'production_loss'].includes(name) &&
+              ['indicator', 'program'].includes(p.name)
+            ) {
+              expect(
+                body.rows.filter((r) => (r as { value?: unknown }).value != null),
+                `${name}.${p.name}=${attack}`,
+              ).toEqual([]);
             }
           } else await res.body?.cancel();
         }
@@ -139,7 +166,10 @@ describe('auth, CORS and headers', () => {
 
   it("CORS preflight: the add-in's origin is allowed, a foreign one gets no allow header", async () => {
     const preflight = (origin: string) =>
-      fetch(`${s.base}/api/v1/queries`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
+      fetch(`${s.base}/api/v1/queries`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+      });
     const ok = await preflight('https://localhost:3000');
     expect(ok.headers.get('access-control-allow-origin')).toBe('https://localhost:3000');
     const foreign = await preflight('https://evil.example');
@@ -166,11 +196,25 @@ describe('Arrow IPC', () => {
     expect(res.headers.get('content-type')).toBe('application/vnd.apache.arrow.stream');
     const table = tableFromIPC(new Uint8Array(await res.arrayBuffer()));
     expect(table.schema.fields.map((f) => f.name)).toEqual(Object.keys(asJson.body.rows[0]));
-    const fromArrow = table.toArray().map((row) =>
-      Object.fromEntries(Object.entries(row.toJSON()).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v instanceof Date ? v.toISOString().slice(0, 10) : v])),
-    );
+    const fromArrow = table
+      .toArray()
+      .map((row) =>
+        Object.fromEntries(
+          Object.entries(row.toJSON()).map(([k, v]) => [
+            k,
+            typeof v === 'bigint' ? Number(v) : v instanceof Date ? v.toISOString().slice(0, 10) : v,
+          ]),
+        ),
+      );
     // Arrow's DateDay decodes as epoch milliseconds.
-    const normalised = fromArrow.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' && /go_live|assessed/.test(k) ? new Date(v).toISOString().slice(0, 10) : v])));
+    const normalised = fromArrow.map((r) =>
+      Object.fromEntries(
+        Object.entries(r).map(([k, v]) => [
+          k,
+          typeof v === 'number' && /go_live|assessed/.test(k) ? new Date(v).toISOString().slice(0, 10) : v,
+        ]),
+      ),
+    );
     expect(normalised).toEqual(asJson.body.rows);
   });
 
@@ -188,7 +232,9 @@ describe('small cells never leave', () => {
     for (const indicator of ['IND02', 'IND07', 'IND13', 'IND16']) {
       for (const breakdown of ['none', 'sex', 'age', 'municipality']) {
         for (const unit of ['SKAS-V1-E1', 'NU-V2-E3']) {
-          const { body } = await json(`/api/v1/queries/indicator_series?indicator=${indicator}&unit=${unit}&breakdown=${breakdown}&from=2024-01&to=2024-12`);
+          const { body } = await json(
+            `/api/v1/queries/indicator_series?indicator=${indicator}&unit=${unit}&breakdown=${breakdown}&from=2024-01&to=2024-12`,
+          );
           for (const row of body.rows) {
             if (row.n !== null) expect(Number(row.n), `${indicator} ${breakdown} ${unit} ${row.period}`).toBeGreaterThanOrEqual(5);
             if (row.value !== null) expect(row.n).not.toBeNull();

@@ -52,7 +52,9 @@ describe('the CLI against a running service', () => {
     const args = ['query', 'load_log', '--server', s.base, '--token', TOKENS.reader, '--param', 'limit=2'];
     const asJson = JSON.parse((await nytta(...args)).stdout.toString()) as { rows: { file_name: string }[] };
     expect(asJson.rows).toHaveLength(2);
-    const csv = (await nytta('query', 'catalogue_indicators', '--server', s.base, '--token', TOKENS.reader, '--format', 'csv')).stdout.toString();
+    const csv = (
+      await nytta('query', 'catalogue_indicators', '--server', s.base, '--token', TOKENS.reader, '--format', 'csv')
+    ).stdout.toString();
     expect(csv.split('\r\n')[0]).toBe('\uFEFFid;name;unit;direction;frequency;benefits;source;min_count');
     const arrow = await nytta(...args, '--format', 'arrow');
     expect(tableFromIPC(new Uint8Array(arrow.stdout)).numRows).toBe(2);

@@ -31,17 +31,33 @@ describe('query headers', () => {
   const BAD: [string, string, RegExp][] = [
     ['name not the file', GOOD.replace('-- name: sales', '-- name: other'), /rad 1: namnet måste vara filens namn "sales"/],
     ['name with capitals', GOOD.replace('-- name: sales', '-- name: Sales'), /ogiltigt namn/],
-    ['unknown directive', GOOD.replace('-- description:', '-- descripton:'), /okänt direktiv "descripton" \(giltiga: name, description, role, param, column, suppress\)/],
+    [
+      'unknown directive',
+      GOOD.replace('-- description:', '-- descripton:'),
+      /okänt direktiv "descripton" \(giltiga: name, description, role, param, column, suppress\)/,
+    ],
     ['directive without colon', GOOD.replace('-- description: Försäljning', '-- description Försäljning'), /rubrikrad utan kolon/],
-    ['unknown type', GOOD.replace('region VARCHAR', 'region TEXT'), /okänd typ "TEXT" \(giltiga: VARCHAR, INTEGER, BIGINT, DOUBLE, BOOLEAN, DATE\)/],
+    [
+      'unknown type',
+      GOOD.replace('region VARCHAR', 'region TEXT'),
+      /okänd typ "TEXT" \(giltiga: VARCHAR, INTEGER, BIGINT, DOUBLE, BOOLEAN, DATE\)/,
+    ],
     ['unknown option', GOOD.replace('required — regionen', 'mandatory'), /okänt parameteralternativ "mandatory"/],
-    ['required with default', GOOD.replace('region VARCHAR required', 'region VARCHAR required default=x'), /både krävas och ha ett standardvärde/],
+    [
+      'required with default',
+      GOOD.replace('region VARCHAR required', 'region VARCHAR required default=x'),
+      /både krävas och ha ett standardvärde/,
+    ],
     ['default outside values', GOOD.replace('default=month values', 'default=week values'), /standardvärdet finns inte bland/],
     ['duplicate parameter', GOOD.replace('-- param: grain', '-- param: region'), /parametern "region" finns redan/],
     ['bad column line', GOOD.replace('-- column: period VARCHAR', '-- column: period'), /skriv "-- column: namn TYP/],
     ['column on unknown parameter', GOOD.replace('when grain=month', 'when breakdown=sex'), /okänd parameter "breakdown"/],
     ['bad suppress', GOOD.replace('count=n values=value', 'cnt=n'), /skriv "-- suppress: count=kolumn/],
-    ['unknown role', GOOD.replace('-- description: Försäljning', '-- description: x\n-- role: boss'), /okänd roll \(giltiga: reader, analyst, controller, admin\)/],
+    [
+      'unknown role',
+      GOOD.replace('-- description: Försäljning', '-- description: x\n-- role: boss'),
+      /okänd roll \(giltiga: reader, analyst, controller, admin\)/,
+    ],
     ['no description', GOOD.replace('-- description: Försäljning\n', ''), /rubriken saknar "-- description:"/],
     ['no SQL', GOOD.replace('SELECT 1', ''), /ingen SQL/],
   ];

@@ -29,6 +29,10 @@ describe('health and local mode', () => {
     const res = await app.request('/api/v1/finns-inte');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
-    expect(await res.json()).toMatchObject({ status: 404, title: 'Hittades inte', detail: 'Det finns ingen resurs på /api/v1/finns-inte.' });
+    expect(await res.json()).toMatchObject({
+      status: 404,
+      title: 'Hittades inte',
+      detail: 'Det finns ingen resurs på /api/v1/finns-inte.',
+    });
   });
 });

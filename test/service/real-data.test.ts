@@ -14,18 +14,24 @@ describe('named queries on the real public exports', () => {
   beforeAll(async () => {
     store = await tempStore();
     const real = (p: string) => join(FIXTURES, 'real', p);
-    await loadFile(store.connection, real('kolada-hos-halland/kolada-hos-regioner-flat.csv'), { mapping: readMapping(join(MAPPINGS, 'kolada-platt.json')) });
-    await loadFile(store.connection, real('sos-en-god-vard/Datalista-En-god-vard.csv'), { mapping: readMapping(join(MAPPINGS, 'socialstyrelsen-en-god-vard.json')) });
+    await loadFile(store.connection, real('kolada-hos-halland/kolada-hos-regioner-flat.csv'), {
+      mapping: readMapping(join(MAPPINGS, 'kolada-platt.json')),
+    });
+    await loadFile(store.connection, real('sos-en-god-vard/Datalista-En-god-vard.csv'), {
+      mapping: readMapping(join(MAPPINGS, 'socialstyrelsen-en-god-vard.json')),
+    });
     ({ app } = await buildService(store, { host: '127.0.0.1', port: 3000, env: {} }));
   }, 60_000);
   afterAll(() => store.close());
 
   it('Kolada N79179 for Västra Götalandsregionen, 2018: 88.2 (PROVENANCE.md)', async () => {
-    const series = await rows('/api/v1/queries/indicator_series?indicator=N79179&municipality=Västra%20Götalandsregionen&grain=year&from=2018&to=2018');
+    const series = await rows(
+      '/api/v1/queries/indicator_series?indicator=N79179&municipality=Västra%20Götalandsregionen&grain=year&from=2018&to=2018',
+    );
     expect(series).toEqual([{ period: '2018', value: 88.2, n: null, status: null }]);
   });
 
-  it('Socialstyrelsen indicator 35 for Blekinge, 2017, total: 26606.33741 kronor (the file\'s first data row)', async () => {
+  it("Socialstyrelsen indicator 35 for Blekinge, 2017, total: 26606.33741 kronor (the file's first data row)", async () => {
     const series = await rows('/api/v1/queries/indicator_series?indicator=35&municipality=Blekinge&grain=year&from=2017&to=2017');
     expect(series).toEqual([{ period: '2017', value: 26606.33741, n: null, status: null }]);
   });

@@ -19,7 +19,9 @@ afterEach(() => children.splice(0).forEach((c) => c.kill('SIGTERM')));
 async function serve(home: string): Promise<{ url: string; output: () => string }> {
   const db = join(home, 'nytta.duckdb');
   expect(spawnSync(process.execPath, [BIN, 'demo', '--db', db, '--rows', '2000'], { encoding: 'utf8' }).status).toBe(0);
-  const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0'], { env: { ...process.env, HOME: home, NYTTA_TOKENS: '', NYTTA_TLS_CERT: '', NYTTA_TLS_KEY: '' } });
+  const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0'], {
+    env: { ...process.env, HOME: home, NYTTA_TOKENS: '', NYTTA_TLS_CERT: '', NYTTA_TLS_KEY: '' },
+  });
   children.push(child);
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -50,28 +52,54 @@ function httpsGet(url: string): Promise<{ status: number; headers: Record<string
 }
 
 describe('nytta serve', () => {
-  it.runIf(toolAvailable('openssl', ['version'], 'openssl'))('serves HTTPS with the Office developer certificate, the task pane framable and the API beside it', async () => {
-    const home = tempDir();
-    const certs = join(home, '.office-addin-dev-certs');
-    mkdirSync(certs);
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', join(certs, 'localhost.key'), '-out', join(certs, 'localhost.crt')], { stdio: 'pipe' });
-    const { url, output } = await serve(home);
-    expect(url).toMatch(/^https:\/\//);
-    expect(output()).toContain(`certifikat: ${join(certs, 'localhost.crt')}`);
-    const pane = await httpsGet(`${url}/addin/taskpane.html`);
-    expect(pane.status).toBe(200);
-    expect(pane.body).toContain('<script src="office-js/office.js"></script>');
-    expect(pane.headers['x-frame-options']).toBeUndefined();
-    const health = await httpsGet(`${url}/api/v1/health`);
-    expect(JSON.parse(health.body)).toMatchObject({ status: 'ok', localMode: true });
-    expect(health.headers['x-frame-options']).toBe('SAMEORIGIN');
-    expect((await httpsGet(`${url}/manifest.xml`)).body).toContain('<SourceLocation DefaultValue="https://localhost:3000/addin/taskpane.html"/>');
-  }, 120_000);
+  it.runIf(toolAvailable('openssl', ['version'], 'openssl'))(
+    'serves HTTPS with the Office developer certificate, the task pane framable and the API beside it',
+    async () => {
+      const home = tempDir();
+      const certs = join(home, '.office-addin-dev-certs');
+      mkdirSync(certs);
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=localhost',
+          '-keyout',
+          join(certs, 'localhost.key'),
+          '-out',
+          join(certs, 'localhost.crt'),
+        ],
+        { stdio: 'pipe' },
+      );
+      const { url, output } = await serve(home);
+      expect(url).toMatch(/^https:\/\//);
+      expect(output()).toContain(`certifikat: ${join(certs, 'localhost.crt')}`);
+      const pane = await httpsGet(`${url}/addin/taskpane.html`);
+      expect(pane.status).toBe(200);
+      expect(pane.body).toContain('<script src="office-js/office.js"></script>');
+      expect(pane.headers['x-frame-options']).toBeUndefined();
+      const health = await httpsGet(`${url}/api/v1/health`);
+      expect(JSON.parse(health.body)).toMatchObject({ status: 'ok', localMode: true });
+      expect(health.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect((await httpsGet(`${url}/manifest.xml`)).body).toContain(
+        '<SourceLocation DefaultValue="https://localhost:3000/addin/taskpane.html"/>',
+      );
+    },
+    120_000,
+  );
 
   it('without a certificate serves HTTP on loopback and says how to get HTTPS', async () => {
     const { url, output } = await serve(tempDir());
     expect(url).toMatch(/^http:\/\//);
-    expect(output()).toContain('Inget utvecklarcertifikat hittades, så tjänsten svarar över HTTP på loopback. Excel laddar bara tillägg över HTTPS: kör `npx office-addin-dev-certs install`');
+    expect(output()).toContain(
+      'Inget utvecklarcertifikat hittades, så tjänsten svarar över HTTP på loopback. Excel laddar bara tillägg över HTTPS: kör `npx office-addin-dev-certs install`',
+    );
     const res = await fetch(`${url}/addin/office-js/office.js`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Office');

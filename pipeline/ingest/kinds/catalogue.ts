@@ -19,7 +19,16 @@ export const indicators: KindSpec = {
     {
       name: 'riktning',
       type: {
-        enum: { hogre_battre: 'higher', lagre_battre: 'lower', 'hogre battre': 'higher', 'lagre battre': 'lower', hogre: 'higher', lagre: 'lower', higher: 'higher', lower: 'lower' },
+        enum: {
+          hogre_battre: 'higher',
+          lagre_battre: 'lower',
+          'hogre battre': 'higher',
+          'lagre battre': 'lower',
+          hogre: 'higher',
+          lagre: 'lower',
+          higher: 'higher',
+          lower: 'lower',
+        },
         allowed: 'högre_bättre eller lägre_bättre',
       },
     },
@@ -48,7 +57,10 @@ export const organisation: KindSpec = {
     { name: 'overordnad', type: 'text' },
     {
       name: 'niva',
-      type: { enum: { region: 'region', forvaltning: 'forvaltning', verksamhet: 'verksamhet', enhet: 'enhet' }, allowed: 'region, förvaltning, verksamhet eller enhet' },
+      type: {
+        enum: { region: 'region', forvaltning: 'forvaltning', verksamhet: 'verksamhet', enhet: 'enhet' },
+        allowed: 'region, förvaltning, verksamhet eller enhet',
+      },
       required: true,
     },
     { name: 'driftstart', type: 'date' },
@@ -107,7 +119,10 @@ export const effectGoals: KindSpec = {
   ],
 };
 
-const YES_NO = { enum: { ja: 'true', nej: 'false', j: 'true', n: 'false', '1': 'true', '0': 'false', true: 'true', false: 'false', x: 'true' }, allowed: 'ja eller nej' };
+const YES_NO = {
+  enum: { ja: 'true', nej: 'false', j: 'true', n: 'false', '1': 'true', '0': 'false', true: 'true', false: 'false', x: 'true' },
+  allowed: 'ja eller nej',
+};
 
 export const benefits: KindSpec = {
   kind: 'nyttor',

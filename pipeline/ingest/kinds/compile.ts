@@ -68,7 +68,9 @@ export function typedTableSql(spec: KindSpec, present: ReadonlySet<string>): str
     if (column.type === 'measure') {
       inner.push(`CASE WHEN ${isToken(raw)} THEN trim(${raw}) END AS ${q(`${column.name}__token`)}`);
       outer.push(q(`${column.name}__token`));
-      outer.push(`(${typed} IS NULL AND ${q(`${column.name}__token`)} IS NULL AND NOT nytta_blank(${rawAlias})) AS ${q(`${column.name}__bad`)}`);
+      outer.push(
+        `(${typed} IS NULL AND ${q(`${column.name}__token`)} IS NULL AND NOT nytta_blank(${rawAlias})) AS ${q(`${column.name}__bad`)}`,
+      );
     } else {
       outer.push(`(${typed} IS NULL AND NOT nytta_blank(${rawAlias})) AS ${q(`${column.name}__bad`)}`);
     }
@@ -83,7 +85,9 @@ export function genericChecks(spec: KindSpec, present: ReadonlySet<string>): str
     const name = lit(column.name);
     const bad = column.type === 'text' ? 'false' : q(`${column.name}__bad`);
     if (column.required) {
-      checks.push(`SELECT line, ${name}, NULL, 'värde saknas i obligatorisk kolumn' FROM stg_typed WHERE ${q(column.name)} IS NULL AND NOT ${bad}`);
+      checks.push(
+        `SELECT line, ${name}, NULL, 'värde saknas i obligatorisk kolumn' FROM stg_typed WHERE ${q(column.name)} IS NULL AND NOT ${bad}`,
+      );
     }
     if (column.type !== 'text') checks.push(`SELECT line, ${name}, NULL, ${lit(typeReason(column.type))} FROM stg_typed WHERE ${bad}`);
   }

@@ -5,13 +5,36 @@ import { observations } from './observations.js';
 import { risks } from './risks.js';
 import type { KindSpec } from './spec.js';
 
-export const KINDS: readonly KindSpec[] = [organisation, effectGoals, benefits, indicators, targets, observations, businessCase, risks, keyFigures];
+export const KINDS: readonly KindSpec[] = [
+  organisation,
+  effectGoals,
+  benefits,
+  indicators,
+  targets,
+  observations,
+  businessCase,
+  risks,
+  keyFigures,
+];
 
 /** Detection order: kinds with the most specific signatures first. */
-const DETECTION_ORDER: readonly KindSpec[] = [businessCase, targets, risks, observations, benefits, effectGoals, organisation, indicators, keyFigures];
+const DETECTION_ORDER: readonly KindSpec[] = [
+  businessCase,
+  targets,
+  risks,
+  observations,
+  benefits,
+  effectGoals,
+  organisation,
+  indicators,
+  keyFigures,
+];
 
 export function kindByName(name: string): KindSpec | undefined {
-  const folded = name.toLowerCase().normalize('NFD').replace(/\p{Diacritic}/gu, '');
+  const folded = name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '');
   return KINDS.find((k) => k.kind === folded);
 }
 

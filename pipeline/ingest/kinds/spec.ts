@@ -56,6 +56,6 @@ export function isEnum(type: ColumnType): type is EnumType {
 }
 
 export const SEX: EnumType = {
-  enum: { k: 'K', kvinna: 'K', kvinnor: 'K', m: 'M', man: 'M', man_: 'M', 'män': 'M', t: 'T', totalt: 'T', alla: 'T', total: 'T' },
+  enum: { k: 'K', kvinna: 'K', kvinnor: 'K', m: 'M', man: 'M', man_: 'M', män: 'M', t: 'T', totalt: 'T', alla: 'T', total: 'T' },
   allowed: 'K, M eller T',
 };

@@ -41,7 +41,10 @@ export function readCsvHeader(file: string, path: string, options: CsvOptions = 
   const head = peek(path);
   if (head.length === 0) throw new UserError(`${file}: filen är tom.`, 'file_empty');
   if (head.includes(0)) {
-    throw new UserError(`${file}: filen är inte en textfil (CSV) – den innehåller binära data. Exportera som CSV, XLSX, Parquet eller JSON.`, 'not_csv');
+    throw new UserError(
+      `${file}: filen är inte en textfil (CSV) – den innehåller binära data. Exportera som CSV, XLSX, Parquet eller JSON.`,
+      'not_csv',
+    );
   }
   const text = head.toString('utf8').replace(/^\uFEFF/, '');
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';

@@ -21,7 +21,10 @@ export function detectFormat(path: string): FileFormat {
   if (magic[0] === 0x50 && magic[1] === 0x4b) return 'xlsx';
   const ext = extname(path).toLowerCase();
   if (ext === '.json') return 'json';
-  const first = magic.toString('utf8').replace(/^\uFEFF/, '').trimStart()[0];
+  const first = magic
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()[0];
   if (ext !== '.csv' && ext !== '.tsv' && ext !== '.txt' && (first === '{' || first === '[')) return 'json';
   return 'csv';
 }

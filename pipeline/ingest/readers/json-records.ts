@@ -41,7 +41,12 @@ function walk(node: Json, segments: readonly string[], inherited: Row, out: Row[
   }
 }
 
-export async function stageJsonRecords(connection: DuckDBConnection, file: string, path: string, records: readonly RecordPath[]): Promise<Staged> {
+export async function stageJsonRecords(
+  connection: DuckDBConnection,
+  file: string,
+  path: string,
+  records: readonly RecordPath[],
+): Promise<Staged> {
   let document: Json;
   try {
     document = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as Json;
@@ -59,7 +64,10 @@ export async function stageJsonRecords(connection: DuckDBConnection, file: strin
   if (original.length === 0) throw new UserError(`${file}: sökvägarna gav inga poster.`, 'json_no_records');
   const normalised = original.map(normaliseHeader);
   await createStagingTable(connection, normalised);
-  await appendRows(connection, rows.map((r) => original.map((k) => r.get(k) ?? null)));
+  await appendRows(
+    connection,
+    rows.map((r) => original.map((k) => r.get(k) ?? null)),
+  );
   await defineStagingView(connection, normalised, 1);
   return { columns: normalised, originalColumns: original, readerRejects: [] };
 }

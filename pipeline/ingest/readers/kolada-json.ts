@@ -10,7 +10,9 @@ const koladaValue = z.object({
   kpi: z.string(),
   municipality: scalar,
   period: z.union([z.string(), z.number()]),
-  values: z.array(z.object({ gender: z.string().nullish(), count: z.number().nullish(), status: z.string().nullish(), value: z.number().nullish() })),
+  values: z.array(
+    z.object({ gender: z.string().nullish(), count: z.number().nullish(), status: z.string().nullish(), value: z.number().nullish() }),
+  ),
 });
 const koladaDocument = z.union([z.array(koladaValue), z.object({ values: z.array(koladaValue) })]);
 
