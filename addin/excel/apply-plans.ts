@@ -119,23 +119,9 @@ function executor(wb: Workbook) {
         cf.textComparison.rule = { operator: 'Contains', text: op.text };
         return;
       }
-      case 'chart': {
-        const ws = sheet(op.sheet);
-        const [first, ...rest] = op.series;
-        const chart = ws.charts.add('Line', ws.getRange(first.values), 'Columns');
-        chart.name = op.name;
-        chart.title.text = op.title;
-        const s0 = chart.series.getItemAt(0);
-        s0.name = first.name;
-        s0.setXAxisValues(ws.getRange(op.categories));
-        for (const s of rest) {
-          const series = chart.series.add(s.name);
-          series.setValues(ws.getRange(s.values));
-          series.setXAxisValues(ws.getRange(op.categories));
-        }
-        chart.setPosition(op.at);
+      case 'chart':
+        addChart(sheet(op.sheet), op);
         return;
-      }
       case 'addName':
         wb.names.add(op.name, sheet(op.sheet).getRange(op.address), 'Nytta: hanteras av tillägget och skrivs om vid uppdatering');
         return;
@@ -144,6 +130,39 @@ function executor(wb: Workbook) {
         return;
     }
   };
+}
+
+const LIMIT_COLOUR = '#7F7F7F';
+const OUTSIDE_COLOUR = '#C00000';
+
+/** A chart with every series' name, values and categories set explicitly: Excel's guess from a source range can take a
+ * blank first value for a series name. Lines over columns (a combo) need ExcelApi 1.8; older hosts draw columns only. */
+function addChart(ws: Excel.Worksheet, op: Extract<Operation, { op: 'chart' }>): void {
+  const categories = ws.getRange(op.categories);
+  const chart = ws.charts.add(op.type === 'combo' ? 'ColumnClustered' : 'Line', ws.getRange(op.series[0].values), 'Columns');
+  chart.name = op.name;
+  chart.title.text = op.title;
+  const combo = typeof Office !== 'undefined' && !!Office.context?.requirements?.isSetSupported('ExcelApi', '1.8');
+  op.series.forEach((spec, i) => {
+    const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(spec.name);
+    series.name = spec.name;
+    series.setValues(ws.getRange(spec.values));
+    series.setXAxisValues(categories);
+    if (op.type === 'combo' && spec.kind !== 'column' && combo) series.chartType = 'Line';
+    if (spec.kind === 'column') return;
+    series.markerStyle = spec.kind === 'markers' ? 'Circle' : 'None';
+    if (spec.kind === 'markers') {
+      series.markerBackgroundColor = OUTSIDE_COLOUR;
+      series.markerForegroundColor = OUTSIDE_COLOUR;
+      series.format.line.lineStyle = 'None';
+    } else if (spec.dashed) {
+      series.format.line.lineStyle = 'Dash';
+      series.format.line.color = LIMIT_COLOUR;
+    }
+  });
+  if (op.xTitle) chart.axes.categoryAxis.title.text = op.xTitle;
+  if (op.yTitle) chart.axes.valueAxis.title.text = op.yTitle;
+  chart.setPosition(op.at, op.to);
 }
 
 function applyStyle(format: Excel.RangeFormat, style: Style): void {

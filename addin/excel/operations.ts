@@ -8,11 +8,14 @@ import {
   a1,
   blockRange,
   blockWidth,
+  chartEnd,
+  chartName,
   isFormula,
   managedName,
   planBlocks,
   type Block,
   type Cell,
+  type ChartSpec,
   type SheetPlan,
   type Style,
 } from '../sheets/plan.js';
@@ -43,7 +46,19 @@ export type Operation =
   | { op: 'columnWidth'; sheet: string; column: number; width: number }
   | { op: 'table'; sheet: string; address: string; name: string; style: string }
   | { op: 'conditional'; sheet: string; address: string; text: string; style: Style }
-  | { op: 'chart'; sheet: string; name: string; title: string; categories: string; series: { name: string; values: string }[]; at: string }
+  | {
+      op: 'chart';
+      sheet: string;
+      name: string;
+      title: string;
+      type: ChartSpec['type'];
+      categories: string;
+      series: ChartSpec['series'];
+      xTitle?: string;
+      yTitle?: string;
+      at: string;
+      to: string;
+    }
   | { op: 'addName'; sheet: string; name: string; address: string }
   | { op: 'saveRegistry'; value: string };
 
@@ -175,7 +190,7 @@ export function managedSheet(plan: SheetPlan, job?: PlanContext['job']): Managed
     job,
     ranges: blocks.map((b) => ({ name: managedName(plan, b), address: blockRange(b) })),
     tables: blocks.filter((b) => b.table).map((b) => ({ name: b.table!.name, address: blockRange(b), style: b.table!.style })),
-    charts: plan.charts.map((_, i) => `${managedName(plan, { id: `diagram${i + 1}` })}`),
+    charts: plan.charts.map((_, i) => chartName(plan, i)),
   };
 }
 
@@ -230,9 +245,13 @@ export function refreshOperations(plans: readonly SheetPlan[], context: PlanCont
         sheet,
         name: entry.charts[i],
         title: chart.title,
+        type: chart.type,
         categories: chart.categories,
         series: chart.series,
+        xTitle: chart.xTitle,
+        yTitle: chart.yTitle,
         at: chart.at,
+        to: chartEnd(chart.at),
       }),
     );
   }

@@ -317,7 +317,23 @@ export function businessCaseSheet(
       name: 'Nyttokalkyl',
       code: 'NK',
       blocks,
-      charts: [],
+      charts: [
+        {
+          // Costs and benefits per year as columns, the cumulative net as a line: where it crosses zero, the case pays back.
+          title: `Kostnader, nyttor och ackumulerat netto – ${figures.scenario}`,
+          type: 'combo',
+          xTitle: 'År',
+          yTitle: 'Kronor',
+          yFormat: FORMAT.sek,
+          at: a1(keyRow, 6),
+          categories: yearRange(headerRow),
+          series: [
+            { name: 'Kostnader', values: yearRange(costs), kind: 'column' },
+            { name: 'Nyttor', values: yearRange(benefits), kind: 'column' },
+            { name: 'Ackumulerat netto', values: yearRange(cum) },
+          ],
+        },
+      ],
       columnWidths: [34, 26, 14, 18, 14, 14, ...years.map(() => 14), 16],
       provenance,
       notes: [],

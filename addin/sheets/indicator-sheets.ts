@@ -2,6 +2,7 @@
 import type { BaselineResponse, QueryRow } from '../../pipeline/contracts/index.js';
 import {
   a1,
+  CHART_SIZE,
   FORMAT,
   nextFreeRow,
   provenanceBlock,
@@ -19,11 +20,19 @@ export interface Series {
   rows: QueryRow[];
 }
 
+/** The 0-based row of an A1 cell. */
+const parseRow = (cell: string) => Number(/\d+$/.exec(cell)![0]) - 1;
+
 const BREAKDOWN_COLUMN = { sex: ['sex', 'Kön'], age: ['age_group', 'Åldersgrupp'], municipality: ['municipality', 'Kommun'] } as const;
 
 export function indicatorSheet(series: readonly Series[], provenance: Provenance): SheetPlan {
   const blocks: Block[] = [{ id: 'rubrik', row: 0, col: 0, cells: [['Indikatorserier']], rowStyles: ['title'] }];
   const charts: ChartSpec[] = [];
+  let chartBottom = 0;
+  const addChart = (chart: ChartSpec) => {
+    charts.push(chart);
+    chartBottom = parseRow(chart.at) + CHART_SIZE.rows;
+  };
   for (const s of series) {
     const split = s.breakdown === 'none' ? null : BREAKDOWN_COLUMN[s.breakdown];
     const header: Cell[] = ['Period', ...(split ? [split[1]] : []), 'Värde', 'n', 'Status'];
@@ -37,7 +46,8 @@ export function indicatorSheet(series: readonly Series[], provenance: Provenance
         r.status as string | null,
       ]),
     ];
-    const row = nextFreeRow(blocks) + 1;
+    // Each series starts below the previous one's chart, so charts never overlap.
+    const row = Math.max(nextFreeRow(blocks), chartBottom + 1) + 1;
     blocks.push({ id: `rubrik_${s.indicator}`, row: row - 1, col: 0, cells: [[`${s.indicator} ${s.name}`]], rowStyles: ['header'] });
     const valueCol = split ? 2 : 1;
     blocks.push({
@@ -49,9 +59,11 @@ export function indicatorSheet(series: readonly Series[], provenance: Provenance
       table: { name: `Serie_${s.indicator}`.replace(/[^A-Za-z0-9_]/g, '_'), style: 'TableStyleLight9' },
     });
     if (!split && s.rows.length) {
-      charts.push({
+      addChart({
         title: `${s.indicator} ${s.name}`,
         type: 'line',
+        xTitle: 'Period',
+        yTitle: 'Värde',
         at: a1(row, 6),
         categories: `${a1(row + 1, 0)}:${a1(row + s.rows.length, 0)}`,
         series: [{ name: 'Värde', values: `${a1(row + 1, valueCol)}:${a1(row + s.rows.length, valueCol)}` }],
@@ -70,9 +82,11 @@ export function indicatorSheet(series: readonly Series[], provenance: Provenance
         rowStyles: ['header'],
         formats: [null, ...groups.map(() => FORMAT.decimal)],
       });
-      charts.push({
+      addChart({
         title: `${s.indicator} ${s.name} per ${split[1].toLowerCase()}`,
         type: 'line',
+        xTitle: 'Period',
+        yTitle: 'Värde',
         at: a1(pivotRow, groups.length + 2),
         categories: `${a1(pivotRow + 1, 0)}:${a1(pivotRow + periods.length, 0)}`,
         series: groups.map((g, i) => ({ name: g, values: `${a1(pivotRow + 1, i + 1)}:${a1(pivotRow + periods.length, i + 1)}` })),
@@ -146,7 +160,7 @@ export function baselineSheet(data: BaselineData, provenance: Provenance): Sheet
     row: spcRow,
     col: 0,
     cells: [
-      ['Period', 'Värde', 'Centrallinje', 'Nedre gräns', 'Övre gräns', 'Fas', 'Utanför gränserna'],
+      ['Period', 'Värde', 'Centrallinje', 'Nedre gräns', 'Övre gräns', 'Fas', 'Utanför gränserna', 'Värde utanför'],
       ...rows.map((r): Cell[] => [
         r.label,
         r.y,
@@ -155,9 +169,11 @@ export function baselineSheet(data: BaselineData, provenance: Provenance): Sheet
         r.ucl,
         r.phase === 1 ? 'baslinje' : 'efter driftstart',
         r.outside ? 'ja' : '',
+        // The chart marks these points: a value only where it falls outside the limits.
+        r.outside ? r.y : null,
       ]),
     ],
-    formats: [null, FORMAT.decimal, FORMAT.decimal, FORMAT.decimal, FORMAT.decimal, null, null],
+    formats: [null, FORMAT.decimal, FORMAT.decimal, FORMAT.decimal, FORMAT.decimal, null, null, FORMAT.decimal],
     table: { name: 'Styrdiagram', style: 'TableStyleLight9' },
     conditionalFormats: [{ range: `G${spcRow + 2}:G${spcRow + 1 + rows.length}`, text: 'ja', style: 'red' }],
   });
@@ -169,14 +185,22 @@ export function baselineSheet(data: BaselineData, provenance: Provenance): Sheet
     blocks,
     charts: [
       {
-        title: 'Styrdiagram',
+        title: `Styrdiagram – ${CHART_NAMES[data.chart] ?? data.chart}`,
         type: 'line',
+        xTitle: 'Period',
+        yTitle: 'Värde',
         at: a1(2, 9),
         categories: range(0),
-        series: ['Värde', 'Centrallinje', 'Nedre gräns', 'Övre gräns'].map((name, i) => ({ name, values: range(i + 1) })),
+        series: [
+          { name: 'Värde', values: range(1) },
+          { name: 'Centrallinje', values: range(2), dashed: true },
+          { name: 'Nedre gräns', values: range(3), dashed: true },
+          { name: 'Övre gräns', values: range(4), dashed: true },
+          { name: 'Utanför gränserna', values: range(7), kind: 'markers' },
+        ],
       },
     ],
-    columnWidths: [34, 30, 12, 12, 12, 16, 16],
+    columnWidths: [34, 30, 12, 12, 12, 16, 16, 12],
     provenance,
     notes: [],
   };

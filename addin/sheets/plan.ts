@@ -47,12 +47,28 @@ export interface Block {
   conditionalFormats?: ConditionalFormat[];
 }
 
+/** One series of a chart: its name, the A1 range of its values, and how it is drawn. */
+export interface ChartSeries {
+  name: string;
+  values: string;
+  /** A line (the default), columns, or markers only (points without a line, e.g. values outside control limits). */
+  kind?: 'line' | 'column' | 'markers';
+  /** A dashed line, e.g. for control limits. */
+  dashed?: boolean;
+}
+
 export interface ChartSpec {
   title: string;
-  type: 'line';
+  /** `line`: every series a line; `combo`: columns with lines over them (the business case). */
+  type: 'line' | 'combo';
   /** A1 ranges of the category labels and of each series, with the series' name. */
   categories: string;
-  series: { name: string; values: string }[];
+  series: ChartSeries[];
+  /** Axis titles, in Swedish. */
+  xTitle?: string;
+  yTitle?: string;
+  /** The value axis's number format; without it, the cells' own. */
+  yFormat?: string;
   /** Top-left cell where the chart goes. */
   at: string;
 }
@@ -99,6 +115,20 @@ export function blockRange(block: Block): string {
 /** The workbook name that marks a block as Nytta's; ids from data (an indicator `U-01`) keep only what Excel's names allow. */
 export const managedName = (plan: Pick<SheetPlan, 'code'>, block: Pick<Block, 'id'>) =>
   `NYTTA_${plan.code}_${block.id}`.replace(/[^A-Za-z0-9_.]/g, '_');
+
+/** A chart's size on the sheet, in cells: the same in Excel and in an .xlsx file. */
+export const CHART_SIZE = { cols: 10, rows: 18 };
+
+/** The cell at a chart's bottom right, from its top-left cell. */
+export function chartEnd(at: string): string {
+  const m = /^([A-Z]+)(\d+)$/.exec(at.replace(/\$/g, ''));
+  if (!m) throw new Error(`not an A1 cell: ${at}`);
+  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return a1(Number(m[2]) - 1 + CHART_SIZE.rows, col + CHART_SIZE.cols);
+}
+
+/** The name that marks a plan's `index`th chart as Nytta's, in Excel and in an .xlsx file alike. */
+export const chartName = (plan: Pick<SheetPlan, 'code'>, index: number) => managedName(plan, { id: `diagram${index + 1}` });
 
 /** A sheet name Excel accepts: none of \\ / ? * [ ] :, at most 31 characters. */
 export const sheetName = (name: string) => name.replace(/[\\/?*[\]:]/g, '-').slice(0, 31);

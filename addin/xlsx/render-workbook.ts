@@ -2,16 +2,16 @@
  * @module render-workbook – the second adapter: sheet plans into an .xlsx with ExcelJS. Formulas are written without
  * cached results, so any spreadsheet program computes them on open. Nytta writes only what it owns: every managed range,
  * table and conditional format is listed in a very hidden sheet `_nytta`, and a refresh clears exactly those before
- * writing; a user's own sheets and cells, also those beside Nytta's blocks, are left as they were.
+ * writing; a user's own sheets and cells, also those beside Nytta's blocks, are left as they were. Charts are added to
+ * the package ExcelJS writes (`chart-package.ts`), and a user's own charts survive a refresh.
  */
 import ExcelJS from 'exceljs';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { blockRange, blockWidth, isFormula, managedName, planBlocks, type Block, type SheetPlan } from '../sheets/plan.js';
+import { addCharts, userCharts, type CarriedChart } from './chart-package.js';
 import { cellStyle, cfStyle } from './styles.js';
 
 const REGISTRY = '_nytta';
-/** ExcelJS cannot write charts: a sheet that would have one says so. */
-export const CHART_NOTE = 'Diagrammen ritas av Excel-tillägget; i den här filen finns tabellerna som diagrammen bygger på.';
 
 interface Managed {
   kind: 'range' | 'table' | 'cf';
@@ -134,25 +134,31 @@ export function applyPlans(wb: ExcelJS.Workbook, plans: readonly SheetPlan[]): v
       const column = ws.getColumn(i + 1);
       if (!column.width) column.width = w;
     });
-    for (const block of planBlocks(plan, plan.charts.length ? [CHART_NOTE] : [])) writeBlock(wb, ws, plan, block, managed);
+    for (const block of planBlocks(plan)) writeBlock(wb, ws, plan, block, managed);
   }
   writeRegistry(wb, [...kept, ...managed]);
   // Compute every formula on open; cached results are never written.
   wb.calcProperties = { fullCalcOnLoad: true };
 }
 
-/** Reads `path` when it exists (a refresh), applies the plans and writes it back. */
+/** Reads `path` when it exists (a refresh), applies the plans and writes it back, with the charts. */
 export async function writeWorkbook(path: string, plans: readonly SheetPlan[]): Promise<void> {
   const wb = new ExcelJS.Workbook();
-  if (existsSync(path)) await wb.xlsx.readFile(path);
+  // ExcelJS drops charts it reads: the user's own are lifted from the file first and put back after.
+  let carried: CarriedChart[] = [];
+  if (existsSync(path)) {
+    const original = readFileSync(path);
+    carried = await userCharts(original);
+    await wb.xlsx.load(original as unknown as ArrayBuffer);
+  }
   wb.creator = 'Nytta';
   applyPlans(wb, plans);
-  await wb.xlsx.writeFile(path);
+  writeFileSync(path, await addCharts(Buffer.from(await wb.xlsx.writeBuffer()), plans, carried));
 }
 
 export async function workbookBuffer(plans: readonly SheetPlan[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Nytta';
   applyPlans(wb, plans);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return addCharts(Buffer.from(await wb.xlsx.writeBuffer()), plans);
 }

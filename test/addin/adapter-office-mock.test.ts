@@ -127,8 +127,15 @@ function mockWorkbook(existing: { sheets?: string[]; names?: string[]; tables?: 
         return this;
       },
       add() {
-        const series = { name: '', setXAxisValues() {}, setValues() {} };
-        return { name: '', title: { text: '' }, setPosition() {}, series: { getItemAt: () => series, add: () => series } };
+        const series = { name: '', setXAxisValues() {}, setValues() {}, format: { line: {} } };
+        const axis = () => ({ title: { text: '' } });
+        return {
+          name: '',
+          title: { text: '' },
+          axes: { categoryAxis: axis(), valueAxis: axis() },
+          setPosition() {},
+          series: { getItemAt: () => series, add: () => series },
+        };
       },
     },
   });

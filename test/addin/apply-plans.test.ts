@@ -74,7 +74,7 @@ describe('applying sheet plans through Office.js', () => {
     expect([...excel.state.tables.keys()]).toEqual(expect.arrayContaining(['Styrdiagram']));
     expect([...excel.state.names.keys()].every((n) => n.startsWith('NYTTA_'))).toBe(true);
     expect(excel.state.sheets.get('Baslinje')!.charts.map((c) => c.series.map((s) => s.name))).toEqual([
-      ['Värde', 'Centrallinje', 'Nedre gräns', 'Övre gräns'],
+      ['Värde', 'Centrallinje', 'Nedre gräns', 'Övre gräns', 'Utanför gränserna'],
     ]);
     expect(excel.state.sheets.get('Baslinje')!.conditionalFormats[0]).toMatchObject({ type: 'ContainsText', text: 'ja', color: '#FFC7CE' });
     // The add-in draws the charts, so no sheet carries the .xlsx files' note that it cannot.
@@ -83,6 +83,45 @@ describe('applying sheet plans through Office.js', () => {
     ).toBe(false);
     const registry = JSON.parse(String(excel.state.settings.get(REGISTRY_KEY))) as { sheet: string }[];
     expect(registry.map((r) => r.sheet)).toEqual(plans.map((p) => p.name));
+  });
+
+  it('charts: every series has its name, values and categories set explicitly, and is drawn as the plan says', async () => {
+    const g = globalThis as { Office?: unknown };
+    for (const excelApi of [9, 7]) {
+      const excel = createExcelStandIn({ excelApi });
+      g.Office = excel.Office;
+      try {
+        await apply(excel);
+      } finally {
+        delete g.Office;
+      }
+      for (const plan of plans) {
+        const charts = excel.state.sheets.get(plan.name)!.charts;
+        expect(charts.length, plan.name).toBe(plan.charts.length);
+        plan.charts.forEach((spec, i) => {
+          const chart = charts[i];
+          expect(chart.title).toBe(spec.title);
+          expect([chart.xTitle, chart.yTitle]).toEqual([spec.xTitle, spec.yTitle]);
+          // Every series set by hand, the first too: its values are never left to Excel's guess from the source range.
+          expect(chart.series.map((s) => [s.name, s.values, s.categories, s.valuesSet])).toEqual(
+            spec.series.map((s) => [s.name, s.values, spec.categories, true]),
+          );
+        });
+      }
+      const [spc] = excel.state.sheets.get('Baslinje')!.charts;
+      expect(spc.type).toBe('Line');
+      expect(spc.series.map((s) => [s.markerStyle, s.lineStyle ?? null])).toEqual([
+        ['None', null],
+        ['None', 'Dash'],
+        ['None', 'Dash'],
+        ['None', 'Dash'],
+        ['Circle', 'None'],
+      ]);
+      // The business case: costs and benefits as columns, the cumulative net as a line over them where the host can (1.8).
+      const [combo] = excel.state.sheets.get('Nyttokalkyl')!.charts;
+      expect(combo.type).toBe('ColumnClustered');
+      expect(combo.series.map((s) => s.chartType ?? null)).toEqual(excelApi >= 8 ? [null, null, 'Line'] : [null, null, null]);
+    }
   });
 
   it("a second refresh replaces exactly what it wrote: the user's own cells, sheets and widths beside it survive", async () => {

@@ -140,7 +140,7 @@ describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
     let outcome = await press(page);
     expect(outcome.kind, outcome.status ?? '').toBe('ok');
     let wb = await workbook(page);
-    expect(wb.charts.Baslinje).toEqual([['Värde', 'Centrallinje', 'Nedre gräns', 'Övre gräns']]);
+    expect(wb.charts.Baslinje).toEqual([['Värde', 'Centrallinje', 'Nedre gräns', 'Övre gräns', 'Utanför gränserna']]);
 
     await page.selectOption('#job', 'nyttokalkyl');
     await page.fill('#rate', '3,5');

@@ -25,10 +25,34 @@ export interface CellState {
   fontColor?: string;
 }
 
+/** A chart as the stand-in holds it: what was set on it, each series' own settings, and where it sits. */
+export interface ChartState {
+  name: string;
+  type: string;
+  title?: string;
+  series: SeriesState[];
+  xTitle?: string;
+  yTitle?: string;
+  at?: string;
+  to?: string;
+}
+
+export interface SeriesState {
+  name: string;
+  values: string;
+  /** Whether the values were set with `setValues`, not taken from the chart's source range. */
+  valuesSet: boolean;
+  categories?: string;
+  chartType?: string;
+  markerStyle?: string;
+  lineStyle?: string;
+  lineColor?: string;
+}
+
 export interface SheetState {
   name: string;
   cells: Map<string, CellState>;
-  charts: { name: string; title?: string; series: { name: string; values: string; categories?: string }[]; at?: string }[];
+  charts: ChartState[];
   conditionalFormats: { address: string; type: string; text?: string; color?: string }[];
   columnWidths: Map<number, number>;
 }
@@ -272,11 +296,54 @@ export function createExcelStandIn(options: StandInOptions = {}) {
         };
       },
       add(type: string, source: { address: string } & object, seriesBy: string) {
-        const record: SheetState['charts'][number] = { name: '', series: [] };
+        const record: ChartState = { name: '', type, series: [] };
         const sourceAddress = (source as unknown as { __address: () => string }).__address;
         push(argBytes(type, seriesBy), () => {
-          record.series.push({ name: '', values: sourceAddress() });
+          record.series.push({ name: '', values: sourceAddress(), valuesSet: false });
           sheetState(sheet()).charts.push(record);
+        });
+        const address = (r: object) => (r as unknown as { __address: () => string }).__address();
+        /** A series proxy: every setter queued until the sync, like Office.js; only ExcelApi 1.8 hosts know chartType. */
+        const seriesProxy = (get: () => SeriesState) => ({
+          set name(v: string) {
+            push(argBytes(v), () => (get().name = v));
+          },
+          setValues(r: object) {
+            push(argBytes('values'), () => Object.assign(get(), { values: address(r), valuesSet: true }));
+          },
+          setXAxisValues(r: object) {
+            push(argBytes('categories'), () => (get().categories = address(r)));
+          },
+          set chartType(v: string) {
+            if ((options.excelApi ?? 9) < 8) throw new OfficeError('ApiNotFound', 'ChartSeries.chartType needs ExcelApi 1.8');
+            push(argBytes(v), () => (get().chartType = v));
+          },
+          set markerStyle(v: string) {
+            push(argBytes(v), () => (get().markerStyle = v));
+          },
+          set markerBackgroundColor(v: string) {
+            push(argBytes(v), () => undefined);
+          },
+          set markerForegroundColor(v: string) {
+            push(argBytes(v), () => undefined);
+          },
+          format: {
+            line: {
+              set lineStyle(v: string) {
+                push(argBytes(v), () => (get().lineStyle = v));
+              },
+              set color(v: string) {
+                push(argBytes(v), () => (get().lineColor = v));
+              },
+            },
+          },
+        });
+        const axisTitle = (which: 'xTitle' | 'yTitle') => ({
+          title: {
+            set text(v: string) {
+              push(argBytes(v), () => (record[which] = v));
+            },
+          },
         });
         return {
           set name(v: string) {
@@ -287,31 +354,21 @@ export function createExcelStandIn(options: StandInOptions = {}) {
               push(argBytes(v), () => (record.title = v));
             },
           },
-          setPosition(at: string) {
-            push(argBytes(at), () => (record.at = at));
+          axes: { categoryAxis: axisTitle('xTitle'), valueAxis: axisTitle('yTitle') },
+          setPosition(at: string, to?: string) {
+            push(argBytes(at, to), () => Object.assign(record, { at, to }));
           },
           series: {
             getItemAt(i: number) {
-              return {
-                set name(v: string) {
-                  push(argBytes(v), () => (record.series[i].name = v));
-                },
-                setXAxisValues(r: object) {
-                  push(argBytes(i), () => (record.series[i].categories = (r as unknown as { __address: () => string }).__address()));
-                },
-              };
+              return seriesProxy(() => {
+                if (!record.series[i]) throw new OfficeError('ItemNotFound', `series ${i}`);
+                return record.series[i];
+              });
             },
             add(name: string) {
-              const s = { name, values: '', categories: undefined as string | undefined };
+              const s: SeriesState = { name, values: '', valuesSet: false };
               push(argBytes(name), () => record.series.push(s));
-              return {
-                setValues(r: object) {
-                  push(argBytes(name), () => (s.values = (r as unknown as { __address: () => string }).__address()));
-                },
-                setXAxisValues(r: object) {
-                  push(argBytes(name), () => (s.categories = (r as unknown as { __address: () => string }).__address()));
-                },
-              };
+              return seriesProxy(() => s);
             },
           },
         };
