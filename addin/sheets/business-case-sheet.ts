@@ -23,7 +23,7 @@ export type CaseFigures = Pick<
   BusinessCaseResponse,
   'program' | 'scenario' | 'rate' | 'startYear' | 'endYear' | 'fromYear' | 'npv' | 'planAgainstOutcome'
 > & {
-  expected: Pick<Figures, 'npv' | 'bcr' | 'payback' | 'discountedPayback' | 'breakEvenAnnualBenefit'>;
+  expected: Pick<Figures, 'npv' | 'bcr' | 'payback' | 'discountedPayback' | 'paybackYear' | 'breakEvenAnnualBenefit'>;
   scenarios: Pick<Scenario, 'scenario' | 'npv' | 'bcr' | 'payback' | 'expectedNpv'>[];
   sensitivity: Omit<Sensitivity, 'npv'>;
   lines: SheetCaseLine[];
@@ -47,6 +47,8 @@ export interface CaseCells {
   bcr: string;
   payback: string;
   discountedPayback: string;
+  paybackYear: string;
+  discountedPaybackYear: string;
   irr: string;
   breakEven: string;
 }
@@ -142,11 +144,15 @@ export function businessCaseSheet(
   const cumDisc = perYear('Ackumulerat diskonterat netto', (c, i) =>
     i === 0 ? a1(disc, c) : `${a1(headerRow + rows.length, c - 1)}+${a1(disc, c)}`,
   );
-  // Payback: in the year the running sum turns, t − 1 + what was missing / that year's net (cash at year ends).
+  // Payback, in years from the start of the first year with each year's net spread over it: in the year t the running
+  // sum turns, t + what was missing / that year's net (−100, 60, 60 → 2 + 40/60), as the calendar columns read.
   const payback = (cumRow: number, netRow: number) => (c: number, i: number) =>
     i === 0
       ? `IF(${a1(cumRow, c)}>=0,0,"")`
-      : `IF(AND(${a1(cumRow, c - 1)}<0,${a1(cumRow, c)}>=0),${yearCell(c)}-${FIRST}-1-${a1(cumRow, c - 1)}/${a1(netRow, c)},"")`;
+      : `IF(AND(${a1(cumRow, c - 1)}<0,${a1(cumRow, c)}>=0),${yearCell(c)}-${FIRST}-${a1(cumRow, c - 1)}/${a1(netRow, c)},"")`;
+  // The calendar year it happens in: the year of the helper's value (2.67 → the third year, 3.0 → the third too).
+  const paybackYear = (helperRow: number) =>
+    `IF(COUNT(${yearRange(helperRow)})=0,"inte inom perioden",${FIRST}+MAX(0,ROUNDUP(MIN(${yearRange(helperRow)}),0)-1))`;
   const helper = perYear('Återbetalning (hjälprad)', payback(cum, net), 'muted');
   const helperDisc = perYear('Återbetalning diskonterad (hjälprad)', payback(cumDisc, disc), 'muted');
 
@@ -198,6 +204,13 @@ export function businessCaseSheet(
       format: FORMAT.years,
       value: () => ({ formula: `IF(COUNT(${yearRange(helperDisc)})=0,"inte inom perioden",MIN(${yearRange(helperDisc)}))` }),
     },
+    { name: 'paybackYear', label: 'Återbetalning sker år', value: () => ({ formula: paybackYear(helper) }), format: FORMAT.year },
+    {
+      name: 'discountedPaybackYear',
+      label: 'Återbetalning, diskonterad, sker år',
+      value: () => ({ formula: paybackYear(helperDisc) }),
+      format: FORMAT.year,
+    },
     { name: 'irr', label: 'Internränta', value: () => ({ formula: `IFERROR(IRR(${yearRange(net)}),"saknas")` }), format: FORMAT.percent },
     {
       name: 'breakEven',
@@ -224,6 +237,8 @@ export function businessCaseSheet(
     bcr: at.bcr,
     payback: at.payback,
     discountedPayback: at.discountedPayback,
+    paybackYear: at.paybackYear,
+    discountedPaybackYear: at.discountedPaybackYear,
     irr: at.irr,
     breakEven: at.breakEven,
   };
@@ -245,14 +260,16 @@ export function businessCaseSheet(
       ['Nyttokostnadskvot', e.bcr],
       ['Återbetalningstid (år)', e.payback ?? 'inte inom perioden'],
       ['Återbetalningstid, diskonterad (år)', e.discountedPayback ?? 'inte inom perioden'],
+      ['Återbetalning sker år', e.paybackYear ?? 'inte inom perioden'],
       ['Nytta per år för nollresultat (kr)', e.breakEvenAnnualBenefit],
     ],
-    rowStyles: ['header', null, null, null, null, null],
+    rowStyles: ['header', null, null, null, null, null, null],
     formats: [null, FORMAT.sek],
     cellFormats: [
       { row: 2, col: 1, format: FORMAT.decimal },
       { row: 3, col: 1, format: FORMAT.years },
       { row: 4, col: 1, format: FORMAT.years },
+      { row: 5, col: 1, format: FORMAT.year },
     ],
   });
   const s = figures.sensitivity;

@@ -143,6 +143,8 @@ export const FORMAT = {
   sek: '#,##0',
   factor: '0.0000',
   years: '0.00',
+  /** A calendar year, without a thousands separator. */
+  year: '0',
 } as const;
 
 /** The provenance as rows of a block, placed under the sheet's content. */

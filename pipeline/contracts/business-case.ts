@@ -53,8 +53,12 @@ export const keyFiguresSchema = z.object({
   pvCosts: z.number(),
   pvBenefits: z.number(),
   bcr: nullableNumber,
+  /** Years from the start of the first year, each year's net spread over it: −100, 60, 60 → 2.67. */
   payback: nullableNumber,
   discountedPayback: nullableNumber,
+  /** The calendar year payback happens in (2024 for the flows above, starting 2022). */
+  paybackYear: z.number().int().nullable(),
+  discountedPaybackYear: z.number().int().nullable(),
   irr: nullableNumber,
   breakEvenAnnualBenefit: nullableNumber,
   years: z.array(yearRowSchema),
@@ -78,6 +82,7 @@ export const scenarioFiguresSchema = z.object({
   bcr: nullableNumber,
   payback: nullableNumber,
   discountedPayback: nullableNumber,
+  paybackYear: z.number().int().nullable(),
   irr: nullableNumber,
   breakEvenAnnualBenefit: nullableNumber,
   expectedNpv: z.number(),

@@ -2,7 +2,18 @@
  * @module business-case – a program's business-case lines (nyttokalkyl) into yearly rows and key figures, at face
  * value and at expected value (amount × probability), by Inera's benefit classes and by stakeholder.
  */
-import { benefitCostRatio, breakEvenAnnualBenefit, cumulative, discounted, discountFactor, irr, payback, presentValue } from './finance.js';
+import {
+  benefitCostRatio,
+  breakEvenAnnualBenefit,
+  cumulative,
+  discounted,
+  discountFactor,
+  irr,
+  payback,
+  paybackPoint,
+  presentValue,
+  type PaybackPoint,
+} from './finance.js';
 
 export type Post = 'cost' | 'benefit';
 export type BenefitClass = 'finansiell' | 'omfordelning' | 'kvalitet' | 'miljo';
@@ -50,8 +61,12 @@ export interface KeyFigures {
   pvCosts: number;
   pvBenefits: number;
   bcr: number | null;
+  /** Years from the start of the first year, interpolated inside the year the cumulative net turns (`finance.ts`). */
   payback: number | null;
   discountedPayback: number | null;
+  /** The calendar years payback and discounted payback happen in. */
+  paybackYear: number | null;
+  discountedPaybackYear: number | null;
   irr: number | null;
   breakEvenAnnualBenefit: number | null;
   years: YearRow[];
@@ -133,6 +148,7 @@ export function keyFigures(
   },
 ): KeyFigures {
   const net = costs.map((c, t) => benefits[t] - c);
+  const yearOf = (point: PaybackPoint | null) => (point ? startYear + point.index : null);
   const cum = cumulative(net);
   const disc = discounted(net, rate);
   const cumDisc = cumulative(disc);
@@ -145,6 +161,8 @@ export function keyFigures(
     bcr: benefitCostRatio(benefits, costs, rate),
     payback: payback(net),
     discountedPayback: payback(disc),
+    paybackYear: yearOf(paybackPoint(net)),
+    discountedPaybackYear: yearOf(paybackPoint(disc)),
     irr: irr(net),
     breakEvenAnnualBenefit: breakEvenAnnualBenefit(benefits, costs, rate, fromT),
     years: net.map((n, t) => ({

@@ -23,21 +23,33 @@ export function cumulative(flows: readonly number[]): number[] {
   return flows.map((flow) => (sum += flow));
 }
 
+/** Where the cumulative flow turns: the index of the year it reaches 0 in, and the years counted to that point. */
+export interface PaybackPoint {
+  /** Years from the start of year 0, each year's flow spread evenly over that year. */
+  years: number;
+  /** Index of the year the cumulative flow reaches 0 in (calendar year = first year + index). */
+  index: number;
+}
+
 /**
- * Years until the cumulative flow reaches 0, interpolated linearly inside the year it turns, counted from the
- * start of year 0 (cash at year ends: [-100, 60, 60] pays back after 1 + 40/60 years). `null`: not within the period.
+ * Where the cumulative flow reaches 0, counted in years from the start of year 0 with each year's flow spread evenly
+ * over that year, so interpolated inside the year it turns: [-100, 60, 60] pays back after 2 + 40/60 = 2.67 years, in
+ * year index 2, as a controller reads calendar columns. A year 0 that pays for itself pays back at 0. `null`: not within
+ * the period.
  */
-export function payback(flows: readonly number[]): number | null {
+export function paybackPoint(flows: readonly number[]): PaybackPoint | null {
   let before = 0;
   for (let t = 0; t < flows.length; t++) {
     const after = before + flows[t];
-    if (after >= 0 && (t === 0 || before < 0)) {
-      if (t === 0) return 0;
-      return t - 1 + -before / flows[t];
-    }
+    if (after >= 0 && (t === 0 || before < 0)) return { years: t === 0 ? 0 : t + -before / flows[t], index: t };
     before = after;
   }
   return null;
+}
+
+/** Years to payback as `paybackPoint` counts them; `null` when not within the period. */
+export function payback(flows: readonly number[]): number | null {
+  return paybackPoint(flows)?.years ?? null;
 }
 
 /** Benefit-cost ratio PV(B) / PV(C); `null` when there are no costs. */

@@ -42,7 +42,9 @@ describe('business case', () => {
 
   it('key figures at face value, worked by hand', () => {
     expect(bc.npv).toBeCloseTo(-100 + 60 / 1.1 + 60 / 1.21, 10);
-    expect(bc.payback).toBeCloseTo(1 + 40 / 60, 12);
+    // −100, 60, 60 from 2025: 2 + 40/60 years from the start of 2025, during 2027.
+    expect(bc.payback).toBeCloseTo(2 + 40 / 60, 12);
+    expect(bc.paybackYear).toBe(2027);
     expect(bc.bcr).toBeCloseTo((60 / 1.1 + 60 / 1.21) / 100, 12);
     expect(bc.fromYear).toBe(2026);
     expect(bc.breakEvenAnnualBenefit).toBeCloseTo(100 / (1 / 1.1 + 1 / 1.21), 9);
@@ -51,7 +53,8 @@ describe('business case', () => {
   it('at expected value the 40 freed-time benefit counts 20', () => {
     expect(bc.expected.years[1].benefits).toBe(40);
     expect(bc.expected.npv).toBeCloseTo(-100 + 40 / 1.1 + 60 / 1.21, 10);
-    expect(bc.expected.payback).toBe(2); // -100, -60, 0: reached exactly at the end of the period
+    expect(bc.expected.payback).toBe(3); // -100, -60, 0: reached exactly at the end of the period, three years in
+    expect(bc.expected.paybackYear).toBe(2027);
   });
 
   it('shows how much rests on freed capacity (omfördelning)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benefitCostRatio, breakEvenAnnualBenefit, irr, payback, presentValue } from '../../pipeline/model/finance.js';
+import { benefitCostRatio, breakEvenAnnualBenefit, irr, payback, paybackPoint, presentValue } from '../../pipeline/model/finance.js';
 
 // Hand-worked: every expected number below was computed by hand from the formula, not by this code.
 describe('present value and NPV', () => {
@@ -16,11 +16,15 @@ describe('present value and NPV', () => {
 });
 
 describe('payback', () => {
-  it('interpolates inside the year the cumulative net turns', () => {
-    expect(payback([-100, 60, 60])).toBeCloseTo(1 + 40 / 60, 12);
+  it('counts from the start of the first year, each year spread evenly: −100, 60, 60 pays back 2 + 40/60 years in, in year 2', () => {
+    // By hand: after two years 100 − 60 = 40 is missing; the third year brings 60, so 40/60 of it is needed.
+    expect(payback([-100, 60, 60])).toBeCloseTo(2 + 40 / 60, 12);
+    expect(paybackPoint([-100, 60, 60])).toEqual({ years: expect.closeTo(2.6667, 4), index: 2 });
   });
-  it('exactly at a year boundary', () => {
-    expect(payback([-100, 50, 50, 50])).toBe(2);
+  it('exactly at a year boundary: the end of the year it turns in', () => {
+    // −100, −50, 0: the third year's 50 closes the gap exactly at its end, three years in, still in year index 2.
+    expect(payback([-100, 50, 50, 50])).toBe(3);
+    expect(paybackPoint([-100, 50, 50, 50])?.index).toBe(2);
   });
   it('is 0 when year 0 already pays', () => {
     expect(payback([10, -5, 5])).toBe(0);
@@ -35,9 +39,9 @@ describe('payback', () => {
     const flows = [-100, 60, 60];
     const disc = flows.map((f, t) => f / 1.1 ** t); // -100, 54.545…, 49.587…
     // By hand: after year 1, 100 − 54.545 = 45.455 is missing; year 2 brings 49.587, so 45.455 / 49.587 = 0.9167 of it.
-    expect(payback(disc)).toBeCloseTo(1 + (100 - 60 / 1.1) / (60 / 1.21), 12);
-    // Undiscounted, 40 is missing after year 1 and year 2 brings 60: 1 + 40/60 = 1.667, earlier than 1.917.
-    expect(payback(flows)).toBeCloseTo(1 + 40 / 60, 12);
+    expect(payback(disc)).toBeCloseTo(2 + (100 - 60 / 1.1) / (60 / 1.21), 12);
+    // Undiscounted, 40 is missing after year 1 and year 2 brings 60: 2 + 40/60 = 2.667, earlier than 2.917.
+    expect(payback(flows)).toBeCloseTo(2 + 40 / 60, 12);
     expect(payback(disc)!).toBeGreaterThan(payback(flows)!);
   });
 });

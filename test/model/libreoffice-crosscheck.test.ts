@@ -29,13 +29,14 @@ describe.runIf(libreOfficeAvailable())('NPV and IRR against LibreOffice', () => 
       // No cached results: LibreOffice must compute them.
       sheet.getCell(r, 20).value = { formula: `${first}+NPV(A${r},${second}:${last})` } as ExcelJS.CellFormulaValue;
       sheet.getCell(r, 21).value = { formula: `IFERROR(IRR(${first}:${last}),"none")` } as ExcelJS.CellFormulaValue;
-      // Payback in the spreadsheet's own terms: running sums, then per year "t − 1 + −cum(t−1) / flow(t)" where it turns.
+      // Payback in the spreadsheet's own terms: running sums, then per year "t + −cum(t−1) / flow(t)" where it turns
+      // (years from the start of the first year, each year's flow spread over it).
       const cum = (t: number) => sheet.getCell(r, 30 + t).address;
       const flow = (t: number) => sheet.getCell(r, 2 + t).address;
       c.flows.forEach((_, t) => {
         sheet.getCell(r, 30 + t).value = { formula: `SUM(${first}:${flow(t)})` } as ExcelJS.CellFormulaValue;
         sheet.getCell(r, 50 + t).value = {
-          formula: t === 0 ? `IF(${cum(0)}>=0,0,"")` : `IF(AND(${cum(t - 1)}<0,${cum(t)}>=0),${t - 1}-${cum(t - 1)}/${flow(t)},"")`,
+          formula: t === 0 ? `IF(${cum(0)}>=0,0,"")` : `IF(AND(${cum(t - 1)}<0,${cum(t)}>=0),${t}-${cum(t - 1)}/${flow(t)},"")`,
         } as ExcelJS.CellFormulaValue;
       });
       const helpers = `${sheet.getCell(r, 50).address}:${sheet.getCell(r, 49 + c.flows.length).address}`;
@@ -47,7 +48,7 @@ describe.runIf(libreOfficeAvailable())('NPV and IRR against LibreOffice', () => 
         sheet.getCell(r, 70 + t).value = { formula: `${flow(t)}/(1+$A$${r})^${t}` } as ExcelJS.CellFormulaValue;
         sheet.getCell(r, 90 + t).value = { formula: `SUM(${dflow(0)}:${dflow(t)})` } as ExcelJS.CellFormulaValue;
         sheet.getCell(r, 110 + t).value = {
-          formula: t === 0 ? `IF(${dcum(0)}>=0,0,"")` : `IF(AND(${dcum(t - 1)}<0,${dcum(t)}>=0),${t - 1}-${dcum(t - 1)}/${dflow(t)},"")`,
+          formula: t === 0 ? `IF(${dcum(0)}>=0,0,"")` : `IF(AND(${dcum(t - 1)}<0,${dcum(t)}>=0),${t}-${dcum(t - 1)}/${dflow(t)},"")`,
         } as ExcelJS.CellFormulaValue;
       });
       const dhelpers = `${sheet.getCell(r, 110).address}:${sheet.getCell(r, 109 + c.flows.length).address}`;

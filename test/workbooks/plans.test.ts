@@ -29,7 +29,7 @@ const figures: Omit<CaseFigures, 'lines'> = {
   endYear: 2027,
   fromYear: 2026,
   npv: 0,
-  expected: { npv: 0, bcr: null, payback: null, discountedPayback: null, breakEvenAnnualBenefit: null },
+  expected: { npv: 0, bcr: null, payback: null, discountedPayback: null, paybackYear: null, breakEvenAnnualBenefit: null },
   scenarios: [],
   planAgainstOutcome: [],
   sensitivity: {

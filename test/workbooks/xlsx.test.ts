@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { presentValue } from '../../pipeline/model/finance.js';
 import { writeWorkbook } from '../../addin/xlsx/render-workbook.js';
+import { businessCaseSheet } from '../../addin/sheets/business-case-sheet.js';
 import { buildPlans } from '../../addin/service/build-plans.js';
 import { serviceCall } from '../../addin/service/service-call.js';
 import {
@@ -69,8 +70,29 @@ describe.runIf(libreOfficeAvailable())('recalculated by LibreOffice', () => {
       const plans = await buildPlans(call, 'nyttokalkyl', { program: 'FVIS', scenario });
       await writeWorkbook(path, plans);
       const ws = (await recalculated(path)).getWorksheet('Nyttokalkyl')!;
-      const keyRow = plans[0].blocks.find((b) => b.id === 'nyckeltal')!.row + 1; // 1-based header row of the key figures
-      const at = (offset: number) => result(ws.getCell(`B${keyRow + offset}`));
+      // Each key figure found by its label in the key-figures block, so a row added there moves nothing here.
+      const key = plans[0].blocks.find((b) => b.id === 'nyckeltal')!;
+      const LABELS = [
+        '',
+        'Nettonuvärde (kr)',
+        '',
+        '',
+        'Nyttokostnadskvot',
+        'Återbetalningstid (år)',
+        'Återbetalningstid, diskonterad (år)',
+      ];
+      const labelled: Record<number, string> = {
+        ...LABELS,
+        7: 'Internränta',
+        8: 'Nytta per år för nollresultat (kr)',
+        9: 'Återbetalning sker år',
+        10: 'Återbetalning, diskonterad, sker år',
+      };
+      const at = (which: number) => {
+        const row = key.cells.findIndex((r) => r[0] === labelled[which]);
+        expect(row, labelled[which]).toBeGreaterThan(0);
+        return result(ws.getCell(`B${key.row + row + 1}`));
+      };
       expect(Math.abs(Number(at(1)) - api.npv!), `${scenario} npv`).toBeLessThan(1);
       expect(Math.abs(Number(at(4)) - api.bcr!), `${scenario} bcr`).toBeLessThan(1e-9);
       expect(Math.abs(Number(at(8)) - api.breakEvenAnnualBenefit!), `${scenario} break-even`).toBeLessThan(1);
@@ -79,6 +101,11 @@ describe.runIf(libreOfficeAvailable())('recalculated by LibreOffice', () => {
         paysBack++;
         expect(Math.abs(Number(at(5)) - api.payback), `${scenario} payback`).toBeLessThan(1e-9);
       }
+      // The calendar year it happens in, as the API says it.
+      if (api.paybackYear === null) expect(at(9)).toBe('inte inom perioden');
+      else expect(Number(at(9)), `${scenario} payback year`).toBe(api.paybackYear);
+      if (api.discountedPaybackYear === null) expect(at(10)).toBe('inte inom perioden');
+      else expect(Number(at(10)), `${scenario} discounted payback year`).toBe(api.discountedPaybackYear);
       if (api.discountedPayback === null) expect(at(6)).toBe('inte inom perioden');
       else expect(Math.abs(Number(at(6)) - api.discountedPayback), `${scenario} discounted payback`).toBeLessThan(1e-9);
       if (api.irr !== null && at(7) !== 'saknas') expect(Math.abs(Number(at(7)) - api.irr), `${scenario} irr`).toBeLessThan(1e-6);
@@ -89,6 +116,62 @@ describe.runIf(libreOfficeAvailable())('recalculated by LibreOffice', () => {
       }
     }
     expect(paysBack).toBeGreaterThan(0); // some scenario pays back, so the payback formulas were exercised with a number
+  });
+
+  it.each([
+    // flows by calendar year → payback in years from the start of the first year, and the year it happens in (by hand)
+    ['−100, 60, 60 in 2022–2024: 2 + 40/60, during 2024', [-100, 60, 60], 2 + 40 / 60, 2024],
+    ['−100, 50, 50, 50: exactly at the end of 2024, three years in', [-100, 50, 50, 50], 3, 2024],
+    ['−100, 10, 10: never within the period', [-100, 10, 10], null, null],
+  ] as const)('the sheet reads payback as a controller does: %s', async (_, flows, years, year) => {
+    const lines = flows.map((amount, i) => ({
+      year: 2022 + i,
+      post: amount < 0 ? ('cost' as const) : ('benefit' as const),
+      category: amount < 0 ? 'investering' : 'licenser',
+      kind: 'plan' as const,
+      amount: Math.abs(amount),
+      benefitClass: null,
+      stakeholder: null,
+      low: null,
+      high: null,
+    }));
+    const zero = { npv: 0, bcr: null, payback: null, discountedPayback: null, paybackYear: null, breakEvenAnnualBenefit: null };
+    const { plan, cells } = businessCaseSheet(
+      {
+        program: 'P',
+        scenario: 'bas',
+        rate: 0,
+        startYear: 2022,
+        endYear: 2021 + flows.length,
+        fromYear: 2023,
+        npv: 0,
+        expected: zero,
+        scenarios: [],
+        planAgainstOutcome: [],
+        lines,
+        sensitivity: {
+          npvLow: 0,
+          npvHigh: 0,
+          costsUp: 0,
+          costsDown: 0,
+          benefitsUp: 0,
+          benefitsDown: 0,
+          switchingValue: null,
+          npvWithOptimismBias: 0,
+        },
+      },
+      { source: 'test', parameters: {}, loads: [], writtenAt: '2026-11-28 08:00:00' },
+    );
+    const path = join(s.store.dir, `payback-${flows.length}-${flows[1]}.xlsx`);
+    await writeWorkbook(path, [plan]);
+    const ws = (await recalculated(path)).getWorksheet('Nyttokalkyl')!;
+    if (years === null) {
+      expect(result(ws.getCell(cells.payback))).toBe('inte inom perioden');
+      expect(result(ws.getCell(cells.paybackYear))).toBe('inte inom perioden');
+    } else {
+      expect(Number(result(ws.getCell(cells.payback)))).toBeCloseTo(years, 9);
+      expect(Number(result(ws.getCell(cells.paybackYear)))).toBe(year);
+    }
   });
 
   it('the discount rate is a live input: changed in the sheet, NPV follows to the service figure at that rate', async () => {

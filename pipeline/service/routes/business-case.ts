@@ -76,6 +76,7 @@ export function businessCaseRoutes(deps: ServiceDeps): Hono<Env> {
         bcr: s.bcr,
         payback: s.payback,
         discountedPayback: s.discountedPayback,
+        paybackYear: s.paybackYear,
         irr: s.irr,
         breakEvenAnnualBenefit: s.breakEvenAnnualBenefit,
         expectedNpv: s.expected.npv,
