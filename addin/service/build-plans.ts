@@ -11,7 +11,6 @@ import {
   indicatorsAnswer,
   loadLogAnswer,
   orgUnitsAnswer,
-  productionLossResponse,
   queryAnswer,
   riskMatrixResponse,
 } from '../../pipeline/contracts/index.js';
@@ -44,25 +43,37 @@ async function provenance(call: ServiceCall, source: string, parameters: Params,
   };
 }
 
+/** The business case's own choices, passed on to the service as given. */
+const CASE_PARAMS = [
+  'scenario',
+  'rate',
+  'fromYear',
+  'delayMonths',
+  'includeProductionLoss',
+  'volumeIndicator',
+  'costPerContact',
+  'peak',
+  'weeksBefore',
+  'weeksAfter',
+  'operatingCostFigure',
+] as const;
+
 async function businessCasePlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
   if (!p.program) throw missing('parametern "program" saknas (t.ex. --param program=FVIS)');
-  const query = qs({ program: p.program, scenario: p.scenario, rate: p.rate, fromYear: p.fromYear });
+  const query = qs({ program: p.program, ...Object.fromEntries(CASE_PARAMS.map((k) => [k, p[k]])) });
   const figures = await call(`/api/v1/business-case?${query}`, businessCaseResponse);
-  const loss = p.volumeIndicator
-    ? (
-        await call(
-          `/api/v1/production-loss?${qs({ volumeIndicator: p.volumeIndicator, costPerContact: p.costPerContact, peak: p.peak })}`,
-          productionLossResponse,
-        )
-      ).byAdministration
-    : [];
   const prov = await provenance(
     call,
     `/api/v1/business-case?${query}`,
-    { program: p.program, scenario: figures.scenario, rate: String(figures.rate) },
-    ['nyttokalkyl'],
+    {
+      ...Object.fromEntries(CASE_PARAMS.map((k) => [k, p[k]])),
+      program: p.program,
+      scenario: figures.scenario,
+      rate: String(figures.rate),
+    },
+    ['nyttokalkyl', 'nyckeltal'],
   );
-  return businessCaseSheet(figures, prov, loss).plan;
+  return businessCaseSheet(figures, prov).plan;
 }
 
 async function followupPlans(call: ServiceCall, p: Params): Promise<SheetPlan[]> {

@@ -8,10 +8,10 @@ import type {
   BusinessCaseResponse,
   CaseLine,
   keyFiguresSchema,
-  ProductionLossResponse,
   scenarioFiguresSchema,
   sensitivitySchema,
 } from '../../pipeline/contracts/index.js';
+import { auditBlocks } from './business-case-audit.js';
 import { a1, FORMAT, nextFreeRow, provenanceBlock, type Block, type Cell, type Provenance, type SheetPlan, type Style } from './plan.js';
 
 type Figures = z.infer<typeof keyFiguresSchema>;
@@ -19,19 +19,16 @@ type Scenario = z.infer<typeof scenarioFiguresSchema>;
 type Sensitivity = z.infer<typeof sensitivitySchema>;
 
 /** What the sheet reads of the service's business case (`GET /api/v1/business-case`): a full answer fits. */
-export type CaseFigures = Pick<
-  BusinessCaseResponse,
-  'program' | 'scenario' | 'rate' | 'startYear' | 'endYear' | 'fromYear' | 'npv' | 'planAgainstOutcome'
-> & {
-  expected: Pick<Figures, 'npv' | 'bcr' | 'payback' | 'discountedPayback' | 'paybackYear' | 'breakEvenAnnualBenefit'>;
-  scenarios: Pick<Scenario, 'scenario' | 'npv' | 'bcr' | 'payback' | 'expectedNpv'>[];
-  sensitivity: Omit<Sensitivity, 'npv'>;
-  lines: SheetCaseLine[];
-};
-export type SheetCaseLine = Omit<CaseLine, 'scenario' | 'probability'>;
-
-/** The modelled production loss of one administration (`GET /api/v1/production-loss`). */
-export type AdministrationLoss = ProductionLossResponse['byAdministration'][number];
+export type CaseFigures = Partial<
+  Pick<BusinessCaseResponse, 'outcomeAndForecast' | 'actors' | 'stakeholders' | 'operatingCostTest' | 'delay' | 'productionLoss'>
+> &
+  Pick<BusinessCaseResponse, 'program' | 'scenario' | 'rate' | 'startYear' | 'endYear' | 'fromYear' | 'npv' | 'planAgainstOutcome'> & {
+    expected: Pick<Figures, 'npv' | 'bcr' | 'payback' | 'discountedPayback' | 'paybackYear' | 'breakEvenAnnualBenefit'>;
+    scenarios: Pick<Scenario, 'scenario' | 'npv' | 'bcr' | 'payback' | 'expectedNpv'>[];
+    sensitivity: Omit<Sensitivity, 'npv'>;
+    lines: SheetCaseLine[];
+  };
+export type SheetCaseLine = Omit<CaseLine, 'scenario' | 'probability'> & { probability?: number };
 
 const CLASS_NAMES: Record<string, string> = {
   finansiell: 'finansiell',
@@ -53,11 +50,7 @@ export interface CaseCells {
   breakEven: string;
 }
 
-export function businessCaseSheet(
-  figures: CaseFigures,
-  provenance: Provenance,
-  loss: readonly AdministrationLoss[] = [],
-): { plan: SheetPlan; cells: CaseCells } {
+export function businessCaseSheet(figures: CaseFigures, provenance: Provenance): { plan: SheetPlan; cells: CaseCells } {
   const lines = figures.lines;
   const years = Array.from({ length: figures.endYear - figures.startYear + 1 }, (_, i) => figures.startYear + i);
   const firstYearCol = 6; // A Post, B Kategori, C Nyttotyp, D Intressent, E Låg, F Hög
@@ -65,6 +58,7 @@ export function businessCaseSheet(
   const sumCol = lastYearCol + 1;
   const col = (c: number) => a1(0, c).replace(/\d+$/, '');
   const yearRange = (row: number) => `${a1(row, firstYearCol)}:${a1(row, lastYearCol)}`;
+  const absolute = (range: string) => range.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
   const restRange = (row: number) => `${a1(row, firstYearCol + 1)}:${a1(row, lastYearCol)}`;
 
   // Inputs: B3 rate, B4 first year, B5 the year the break-even benefit starts.
@@ -155,6 +149,24 @@ export function businessCaseSheet(
     `IF(COUNT(${yearRange(helperRow)})=0,"inte inom perioden",${FIRST}+MAX(0,ROUNDUP(MIN(${yearRange(helperRow)}),0)-1))`;
   const helper = perYear('Återbetalning (hjälprad)', payback(cum, net), 'muted');
   const helperDisc = perYear('Återbetalning diskonterad (hjälprad)', payback(cumDisc, disc), 'muted');
+  // Benefits at expected value, for the operating-cost test below: amount × probability, summed per year.
+  const expectedBenefits = add(
+    [
+      'Nyttor till förväntat värde (× sannolikhet)',
+      null,
+      null,
+      null,
+      null,
+      null,
+      ...years.map((y) =>
+        lines
+          .filter((l) => l.post === 'benefit' && l.kind === 'plan' && l.year === y)
+          .reduce((sum, l) => sum + l.amount * (l.probability ?? 1), 0),
+      ),
+      { formula: `SUM(${yearRange(headerRow + rows.length)})` },
+    ],
+    'muted',
+  );
 
   const table: Block = {
     id: 'kalkyl',
@@ -309,25 +321,36 @@ export function businessCaseSheet(
     row: nextFreeRow(blocks),
     col: 0,
     cells: [
-      ['År', 'Kostnader, plan', 'Kostnader, utfall', 'Nyttor, plan', 'Nyttor, utfall'],
-      ...figures.planAgainstOutcome.map((x): Cell[] => [x.year, x.planCosts, x.outcomeCosts, x.planBenefits, x.outcomeBenefits]),
+      ['År', 'Kostnader, plan', 'Kostnader, utfall', 'Nyttor, plan', 'Nyttor, utfall', 'Kostnader, prognos', 'Nyttor, prognos'],
+      ...figures.planAgainstOutcome.map((x): Cell[] => [
+        x.year,
+        x.planCosts,
+        x.outcomeCosts,
+        x.planBenefits,
+        x.outcomeBenefits,
+        x.forecastCosts ?? null,
+        x.forecastBenefits ?? null,
+      ]),
     ],
     rowStyles: ['header'],
-    formats: [null, FORMAT.sek, FORMAT.sek, FORMAT.sek, FORMAT.sek],
+    formats: [FORMAT.year, FORMAT.sek, FORMAT.sek, FORMAT.sek, FORMAT.sek, FORMAT.sek, FORMAT.sek],
   });
-  if (loss.length) {
-    blocks.push({
-      id: 'bortfall',
-      row: nextFreeRow(blocks),
-      col: 0,
-      cells: [
-        ['Förvaltning', 'Förlorade kontakter', 'Produktionsbortfall (kr)'],
-        ...loss.map((x): Cell[] => [x.administration, x.lostContacts, x.lostSek]),
-      ],
-      rowStyles: ['header'],
-      formats: [null, FORMAT.integer, FORMAT.sek],
-    });
-  }
+  blocks.push(
+    ...auditBlocks(
+      figures,
+      {
+        firstYearCol,
+        years,
+        rate: RATE,
+        from: FROM,
+        breakEvenCell: at.breakEven,
+        expectedRange: absolute(yearRange(expectedBenefits)),
+        dfRange: absolute(yearRange(df)),
+        yearRange: absolute(yearRange(headerRow)),
+      },
+      nextFreeRow(blocks),
+    ),
+  );
   blocks.push(provenanceBlock(provenance, nextFreeRow(blocks)));
   return {
     plan: {

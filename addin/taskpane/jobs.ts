@@ -26,6 +26,10 @@ export interface Choices {
   scenario: string;
   rate: string;
   volumeIndicator: string;
+  peak: string;
+  costPerContact: string;
+  includeLoss: boolean;
+  delayMonths: string;
   perAdministration: boolean;
   scale: string;
   assessed: string;
@@ -37,6 +41,9 @@ export interface JobRequest {
 }
 
 const PERIOD = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+/** A number as a Swede may write it (3,5 or 3.5, with or without %); null when empty. */
+const parsePercent = (text: string): number | null =>
+  text.trim() === '' ? null : Number(text.trim().replace(',', '.').replace(/\s*%$/, ''));
 const compact = (params: Record<string, string>) => Object.fromEntries(Object.entries(params).filter(([, v]) => v !== ''));
 
 /** The request for a job, or the first thing the user must fix (in their language). */
@@ -63,8 +70,15 @@ export function jobRequest(job: Job, c: Choices, t: Translate): JobRequest | { p
       return { kind: job, params: compact({ indicator: c.indicator, unit: c.unit, goLive: c.goLive, window: c.window }) };
     case 'nyttokalkyl': {
       // Swedes write 3,5 %; both comma and point are read.
-      const percent = c.rate.trim() === '' ? null : Number(c.rate.trim().replace(',', '.').replace(/\s*%$/, ''));
+      const percent = parsePercent(c.rate);
       if (percent !== null && (!Number.isFinite(percent) || percent < 0 || percent > 100)) return { problem: t('badRate') };
+      const peak = parsePercent(c.peak);
+      if (peak !== null && (!Number.isFinite(peak) || peak <= 0 || peak > 100)) return { problem: t('badPeak') };
+      const cost = parsePercent(c.costPerContact);
+      if (cost !== null && (!Number.isFinite(cost) || cost < 0)) return { problem: t('badCost') };
+      const delay = c.delayMonths.trim() === '' ? null : Number(c.delayMonths.trim());
+      if (delay !== null && (!Number.isInteger(delay) || delay < 0 || delay > 120)) return { problem: t('badDelay') };
+      if (c.includeLoss && !c.volumeIndicator) return { problem: t('needVolume') };
       return {
         kind: job,
         params: compact({
@@ -72,6 +86,10 @@ export function jobRequest(job: Job, c: Choices, t: Translate): JobRequest | { p
           scenario: c.scenario,
           rate: percent === null ? '' : String(percent / 100),
           volumeIndicator: c.volumeIndicator,
+          peak: peak === null ? '' : String(peak / 100),
+          costPerContact: cost === null ? '' : String(cost),
+          includeProductionLoss: c.includeLoss ? 'true' : '',
+          delayMonths: delay ? String(delay) : '',
         }),
       };
     }

@@ -1,6 +1,7 @@
 /** @module business-case – `GET /api/v1/business-case`: a program's nyttokalkyl, the model's figures and the lines behind them. */
 import { z } from 'zod';
 import { nullableNumber, numberParam, requiredText } from './common.js';
+import { lossCurveParams, productionLossResponse } from './production-loss.js';
 
 export const businessCaseQuery = z
   .object({
@@ -13,6 +14,23 @@ export const businessCaseQuery = z
     kind: z.enum(['plan', 'outcome'], { message: 'parametern "kind" ska vara plan eller outcome' }).default('plan'),
     change: numberParam('change').pipe(z.number().min(0).max(1)).optional(),
     optimismBias: numberParam('optimismBias').pipe(z.number().min(0).max(5)).optional(),
+    /** Benefits moved this many months later (pro rata across years); costs that run per year go on. */
+    delayMonths: numberParam('delayMonths')
+      .pipe(
+        z
+          .number()
+          .int('parametern "delayMonths" ska vara ett helt antal månader')
+          .min(0, 'parametern "delayMonths" ska vara minst 0')
+          .max(120, 'parametern "delayMonths" får vara högst 120'),
+      )
+      .optional(),
+    /** The modelled production loss as a cost line `produktionsbortfall (modellerat)` in the NPV. */
+    includeProductionLoss: z
+      .enum(['true', 'false'], { message: 'parametern "includeProductionLoss" ska vara true eller false' })
+      .optional(),
+    ...lossCurveParams,
+    /** The key figure for the yearly rise in operating costs; without it, the store's figures for it are recognised by name. */
+    operatingCostFigure: z.string().max(200).optional(),
   })
   .strict();
 
@@ -24,8 +42,10 @@ export const caseLineSchema = z.object({
   year: z.number().int(),
   post: z.enum(['cost', 'benefit']),
   category: z.string(),
-  kind: z.enum(['plan', 'outcome']),
+  kind: z.enum(['plan', 'outcome', 'forecast']),
   amount: z.number(),
+  /** Who bears the cost or books the benefit (aktör); '' where the line names none. */
+  actor: z.string(),
   probability: z.number(),
   benefitClass: benefitClassSchema.nullable(),
   stakeholder: z.string().nullable(),
@@ -94,12 +114,39 @@ export const planOutcomeRowSchema = z.object({
   outcomeCosts: nullableNumber,
   planBenefits: z.number(),
   outcomeBenefits: nullableNumber,
+  forecastCosts: nullableNumber,
+  forecastBenefits: nullableNumber,
+});
+
+const partFigures = { pvCosts: z.number(), pvBenefits: z.number(), npv: z.number(), bcr: nullableNumber };
+
+/** One actor's or stakeholder's part of the plan; the parts' NPVs add up to the case's. */
+export const partSummarySchema = z.object({
+  name: z.string(),
+  ...partFigures,
+  years: z.array(z.object({ year: z.number().int(), costs: z.number(), benefits: z.number(), net: z.number() })),
+  expected: z.object(partFigures),
+});
+export type PartSummary = z.infer<typeof partSummarySchema>;
+
+/** The audit's operating-cost test: does the yearly benefit exceed the yearly rise in operating costs? */
+export const operatingCostTestSchema = z.object({
+  figure: z.string(),
+  period: z.string(),
+  note: z.string().nullable(),
+  /** The key figure's yearly rise in operating costs, in SEK. */
+  yearlyRise: z.number(),
+  breakEvenAnnualBenefit: nullableNumber,
+  /** The case's expected benefits from `fromYear` on as an even yearly amount with the same present value. */
+  expectedAnnualBenefit: z.number(),
+  /** Expected yearly benefit minus the yearly rise: above 0, the benefit covers it. */
+  margin: z.number(),
 });
 
 export const businessCaseResponse = keyFiguresSchema.extend({
   program: z.string(),
   scenario: z.string(),
-  kind: z.enum(['plan', 'outcome']),
+  kind: z.enum(['plan', 'outcome', 'forecast']),
   rate: z.number(),
   startYear: z.number().int(),
   endYear: z.number().int(),
@@ -112,7 +159,23 @@ export const businessCaseResponse = keyFiguresSchema.extend({
   sensitivity: sensitivitySchema,
   scenarios: z.array(scenarioFiguresSchema),
   planAgainstOutcome: z.array(planOutcomeRowSchema),
-  /** The chosen scenario's lines (plan and outcome), as the sheet lists them. */
+  /** Outcome so far plus forecast for the rest, beside the plan. */
+  outcomeAndForecast: z.object({
+    npv: z.number(),
+    planNpv: z.number(),
+    years: z.array(
+      z.object({ year: z.number().int(), source: z.enum(['outcome', 'forecast', 'plan']), costs: z.number(), benefits: z.number() }),
+    ),
+  }),
+  /** Per actor (aktör) and per stakeholder (intressent). */
+  actors: z.array(partSummarySchema),
+  stakeholders: z.array(partSummarySchema),
+  operatingCostTest: z.array(operatingCostTestSchema),
+  /** With `delayMonths`: the figures above are the delayed case's; this says what the delay cost. */
+  delay: z.object({ months: z.number().int(), npvWithoutDelay: z.number(), npvChange: z.number() }).nullable(),
+  /** With `volumeIndicator`: the modelled loss (and whether it is a cost line in the figures above) and the loss measured. */
+  productionLoss: productionLossResponse.extend({ included: z.boolean() }).nullable(),
+  /** The chosen scenario's lines (plan, outcome and forecast), as the sheet lists them. */
   lines: z.array(caseLineSchema),
   amounts: z.literal('SEK'),
 });

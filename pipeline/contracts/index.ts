@@ -9,6 +9,7 @@ export * from './catalogue.js';
 export * from './common.js';
 export * from './followup.js';
 export * from './health.js';
+export * from './key-figures.js';
 export * from './loads.js';
 export * from './named-query.js';
 export * from './production-loss.js';

@@ -16,6 +16,7 @@ import {
 } from './finance.js';
 
 export type Post = 'cost' | 'benefit';
+export type LineKind = 'plan' | 'outcome' | 'forecast';
 export type BenefitClass = 'finansiell' | 'omfordelning' | 'kvalitet' | 'miljo';
 
 export interface BusinessCaseLine {
@@ -23,9 +24,12 @@ export interface BusinessCaseLine {
   year: number;
   post: Post;
   category: string;
-  kind: 'plan' | 'outcome';
+  /** Plan, outcome (what happened) or forecast (what is now expected for the years without outcome). */
+  kind: LineKind;
   amount: number;
   probability?: number;
+  /** Who bears the cost or books the benefit (aktör): the region, an administration or board, a municipality. */
+  actor?: string;
   benefitClass?: BenefitClass | null;
   stakeholder?: string | null;
   low?: number | null;
@@ -74,7 +78,7 @@ export interface KeyFigures {
 
 export interface BusinessCase extends KeyFigures {
   scenario: string;
-  kind: 'plan' | 'outcome';
+  kind: LineKind;
   rate: number;
   startYear: number;
   endYear: number;
@@ -90,7 +94,7 @@ export interface BusinessCase extends KeyFigures {
 
 export const DEFAULT_RATE = 0.03;
 
-function span(lines: readonly BusinessCaseLine[], options: BusinessCaseOptions): [number, number] {
+export function span(lines: readonly BusinessCaseLine[], options: BusinessCaseOptions): [number, number] {
   const years = lines.map((l) => l.year);
   const start = options.startYear ?? (years.length ? Math.min(...years) : new Date().getFullYear());
   const end = options.endYear ?? (years.length ? Math.max(...years) : start);
@@ -185,7 +189,7 @@ export function keyFigures(
 export function businessCase(
   all: readonly BusinessCaseLine[],
   scenario: string,
-  options: BusinessCaseOptions & { kind?: 'plan' | 'outcome' } = {},
+  options: BusinessCaseOptions & { kind?: LineKind } = {},
 ): BusinessCase {
   const kind = options.kind ?? 'plan';
   const lines = all.filter((l) => l.scenario === scenario && l.kind === kind);

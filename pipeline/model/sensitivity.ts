@@ -67,20 +67,25 @@ export interface PlanOutcomeRow {
   outcomeCosts: number | null;
   planBenefits: number;
   outcomeBenefits: number | null;
+  forecastCosts: number | null;
+  forecastBenefits: number | null;
 }
 
-/** Plan against outcome per year; outcome is null for years without any outcome line. */
+/** Plan against outcome and forecast per year; outcome (forecast) is null for years without any outcome (forecast) line. */
 export function planAgainstOutcome(all: readonly BusinessCaseLine[], scenario: string): PlanOutcomeRow[] {
   const lines = all.filter((l) => l.scenario === scenario);
   const years = [...new Set(lines.map((l) => l.year))].sort((a, b) => a - b);
   const sum = (kind: string, post: string, year: number) =>
     lines.filter((l) => l.kind === kind && l.post === post && l.year === year).reduce((s, l) => s + l.amount, 0);
-  const hasOutcome = (year: number) => lines.some((l) => l.kind === 'outcome' && l.year === year);
+  const has = (kind: string, year: number) => lines.some((l) => l.kind === kind && l.year === year);
+  const when = (kind: string, post: string, year: number) => (has(kind, year) ? sum(kind, post, year) : null);
   return years.map((year) => ({
     year,
     planCosts: sum('plan', 'cost', year),
-    outcomeCosts: hasOutcome(year) ? sum('outcome', 'cost', year) : null,
+    outcomeCosts: when('outcome', 'cost', year),
     planBenefits: sum('plan', 'benefit', year),
-    outcomeBenefits: hasOutcome(year) ? sum('outcome', 'benefit', year) : null,
+    outcomeBenefits: when('outcome', 'benefit', year),
+    forecastCosts: when('forecast', 'cost', year),
+    forecastBenefits: when('forecast', 'benefit', year),
   }));
 }

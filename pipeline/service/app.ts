@@ -13,6 +13,8 @@ import {
   businessCaseResponse,
   followupQuery,
   followupResponse,
+  keyFigureListResponse,
+  keyFigureQuery,
   productionLossQuery,
   productionLossResponse,
   riskMatrixQuery,
@@ -30,6 +32,7 @@ import { baselineRoutes } from './routes/baseline.js';
 import { businessCaseRoutes } from './routes/business-case.js';
 import { followupRoutes } from './routes/followup.js';
 import { ingestRoutes } from './routes/ingest.js';
+import { keyFigureRoutes } from './routes/key-figures.js';
 import { productionLossRoutes } from './routes/production-loss.js';
 import { queryRoutes } from './routes/queries.js';
 import { riskMatrixRoutes } from './routes/risk-matrix.js';
@@ -66,6 +69,13 @@ const PURPOSE: PurposeEndpoint[] = [
     schema: baselineQuery,
     response: baselineResponse,
     summary: 'Baslinje före driftstart, styrdiagram (p, p′ eller XmR) och avbruten tidsserie',
+  },
+  {
+    path: '/api/v1/key-figures',
+    role: 'reader',
+    schema: keyFigureQuery,
+    response: keyFigureListResponse,
+    summary: 'Nyckeltalen i lagret, med värdet i kronor där det är ett belopp och om det läses som ökade driftkostnader per år',
   },
   {
     path: '/api/v1/production-loss',
@@ -132,6 +142,7 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
     riskMatrixRoutes,
     baselineRoutes,
     productionLossRoutes,
+    keyFigureRoutes,
     ingestRoutes,
   ])
     app.route('/api/v1', routes(deps));

@@ -40,6 +40,9 @@ const workbook = (page: Page) =>
           ),
         ]),
       ),
+      texts: Object.fromEntries(
+        [...s.sheets].map(([name, sheet]) => [name, [...sheet.cells.values()].map((v) => v.value).filter((v) => typeof v === 'string')]),
+      ),
       syncs: s.syncs.length,
     };
   });
@@ -144,10 +147,18 @@ describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
 
     await page.selectOption('#job', 'nyttokalkyl');
     await page.fill('#rate', '3,5');
+    // The production loss with its parameters, in the NPV: the service computes it, the sheet shows it as a cost line.
+    await page.selectOption('#volume-indicator', 'IND05');
+    await page.fill('#peak', '50');
+    await page.check('#include-loss');
     outcome = await press(page);
     expect(outcome.kind, outcome.status ?? '').toBe('ok');
     wb = await workbook(page);
     expect(wb.cell.Nyttokalkyl['2,1']).toBe(0.035);
+    const texts = wb.texts.Nyttokalkyl as string[];
+    expect(texts).toContain('produktionsbortfall (modellerat)');
+    expect(texts).toContain('Produktionsbortfall (modellerat, ingår i kalkylen)');
+    expect(texts.some((t) => t.startsWith('Topp 50 %'))).toBe(true);
 
     await page.selectOption('#job', 'uppfoljning');
     await page.check('#per-administration');
@@ -185,6 +196,13 @@ describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
     await page.fill('#rate', 'tre');
     const bad = await press(page);
     expect(bad.status).toBe('Kalkylräntan ska vara ett tal mellan 0 och 100, t.ex. 3,5.');
+    await page.fill('#rate', '3');
+    await page.fill('#delay-months', '2,5');
+    expect((await press(page)).status).toBe('Förskjutningen ska vara ett helt antal månader, 0–120.');
+    await page.fill('#delay-months', '');
+    await page.check('#include-loss');
+    expect((await press(page)).status).toBe('Välj en volymindikator för att räkna in produktionsbortfallet.');
+    await page.uncheck('#include-loss');
 
     // A port nobody listens on any more.
     const closed = await new Promise<number>((resolve) => {

@@ -11,6 +11,7 @@ import {
   businessCaseResponse,
   followupResponse,
   healthResponse,
+  keyFigureListResponse,
   productionLossResponse,
   queryAnswer,
   queryListResponse,
@@ -255,7 +256,16 @@ describe('OpenAPI, /docs and configuration', () => {
       'kind',
       'change',
       'optimismBias',
+      'delayMonths',
+      'includeProductionLoss',
+      'volumeIndicator',
+      'costPerContact',
+      'peak',
+      'weeksBefore',
+      'weeksAfter',
+      'operatingCostFigure',
     ]);
+    for (const path of ['/api/v1/production-loss', '/api/v1/key-figures']) expect(body.paths).toHaveProperty(path);
     const grain = body.paths['/api/v1/queries/indicator_series'].get.parameters.find((p: { name: string }) => p.name === 'grain');
     expect(grain.schema).toEqual({ type: 'string', enum: ['month', 'quarter', 'year'], default: 'month' });
   });
@@ -295,6 +305,8 @@ describe('every answer meets its contract (pipeline/contracts), with nothing the
     ['/api/v1/risk-matrix', riskMatrixResponse],
     ['/api/v1/baseline?indicator=IND03&unit=SU', baselineResponse],
     ['/api/v1/production-loss?volumeIndicator=IND05', productionLossResponse],
+    ['/api/v1/key-figures', keyFigureListResponse],
+    ['/api/v1/business-case?program=FVIS&volumeIndicator=IND05&includeProductionLoss=true&delayMonths=6', businessCaseResponse],
     ['/api/v1/health', healthResponse],
     ['/api/v1/queries', queryListResponse],
   ] as const)('%s', async (path, contract) => {

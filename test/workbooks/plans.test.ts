@@ -16,6 +16,7 @@ const line = (
   category,
   kind: 'plan',
   amount,
+  actor: 'Regionen',
   benefitClass: post === 'benefit' ? 'finansiell' : null,
   stakeholder: 'Regionen',
   low: null,

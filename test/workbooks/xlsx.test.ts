@@ -130,6 +130,7 @@ describe.runIf(libreOfficeAvailable())('recalculated by LibreOffice', () => {
       category: amount < 0 ? 'investering' : 'licenser',
       kind: 'plan' as const,
       amount: Math.abs(amount),
+      actor: '',
       benefitClass: null,
       stakeholder: null,
       low: null,

@@ -14,7 +14,11 @@ export const businessCase: KindSpec = {
     { name: 'post', type: { enum: { kostnad: 'cost', nytta: 'benefit' }, allowed: 'kostnad eller nytta' }, required: true },
     { name: 'kategori', type: 'text', required: true },
     { name: 'aktor', type: 'text' },
-    { name: 'plan_utfall', type: { enum: { plan: 'plan', utfall: 'outcome' }, allowed: 'plan eller utfall' }, required: true },
+    {
+      name: 'plan_utfall',
+      type: { enum: { plan: 'plan', utfall: 'outcome', prognos: 'forecast' }, allowed: 'plan, utfall eller prognos' },
+      required: true,
+    },
     { name: 'belopp_kr', type: 'number' },
     { name: 'belopp_tkr', type: 'number' },
     { name: 'belopp_mnkr', type: 'number' },
@@ -41,7 +45,7 @@ export const businessCase: KindSpec = {
     `SELECT line, 'hog', NULL, 'högt värde är mindre än förväntat belopp' FROM stg_typed WHERE hog < coalesce(belopp_kr, belopp_tkr, belopp_mnkr)`,
   ],
   write: () => [
-    // A new business-case file replaces the program's scenario (plan or outcome) as a whole.
+    // A new business-case file replaces the program's scenario (plan, outcome or forecast) as a whole.
     `DELETE FROM business_case_line b USING (SELECT DISTINCT program, scenario, plan_utfall FROM stg_typed) s
      WHERE b.program = s.program AND b.scenario = s.scenario AND b.kind = s.plan_utfall`,
     `INSERT OR IGNORE INTO program (id, name) SELECT DISTINCT program, program FROM stg_typed`,

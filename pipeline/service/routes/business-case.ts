@@ -1,13 +1,17 @@
 /**
- * @module business-case – `GET /api/v1/business-case?program=&scenario=&rate=&fromYear=&kind=`: the model's figures for
- * a program's nyttokalkyl.
+ * @module business-case – `GET /api/v1/business-case?program=&scenario=&rate=&fromYear=&kind=…`: the model's figures
+ * for a program's nyttokalkyl, per actor and stakeholder, plan beside outcome and forecast, the operating-cost test,
+ * and on request the modelled production loss as a cost line and a delay of the benefits.
  */
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { businessCaseQuery, caseLineSchema, type BusinessCaseResponse, type CaseLine } from '../../contracts/index.js';
-import { businessCase, DEFAULT_RATE } from '../../model/business-case.js';
+import { businessCase, DEFAULT_RATE, flows, span, type BusinessCaseLine } from '../../model/business-case.js';
+import { delayBenefits, outcomeAndForecast, summaryBy } from '../../model/case-views.js';
+import { annualEquivalent, isOperatingCostRise, toSek } from '../../model/operating-cost.js';
 import { planAgainstOutcome, scenarios, sensitivity } from '../../model/sensitivity.js';
 import { answer, badRequest, respond, validQuery, type Env, type ServiceDeps } from '../context.js';
+import { modelledLoss } from '../production-loss-figures.js';
 
 /** Doubles without float noise: 15 significant digits, as JSON answers carry every figure. */
 const round = <T>(x: T): T =>
@@ -30,6 +34,10 @@ const YEAR_COLUMNS = [
   { name: 'cumulativeDiscountedNet', type: 'DOUBLE' },
 ] as const;
 
+/** The cost line the modelled production loss becomes in the NPV. */
+export const LOSS_CATEGORY = 'produktionsbortfall (modellerat)';
+const LOSS_ACTOR = 'Förvaltningarna (produktionsbortfall)';
+
 /** The program's business-case lines, read from the named query into the contract's shape. */
 async function caseLines(deps: ServiceDeps, program: string): Promise<CaseLine[]> {
   const { rows } = await answer(deps, 'business_case', { program });
@@ -42,6 +50,7 @@ async function caseLines(deps: ServiceDeps, program: string): Promise<CaseLine[]
       kind: r.kind,
       amount: Number(r.amount_sek),
       probability: Number(r.probability),
+      actor: r.actor ?? '',
       benefitClass: r.benefit_class ?? null,
       stakeholder: r.stakeholder ?? null,
       low: r.low_sek ?? null,
@@ -50,27 +59,95 @@ async function caseLines(deps: ServiceDeps, program: string): Promise<CaseLine[]
   );
 }
 
+/** The store's key figures for the yearly rise in operating costs (or the one named), in SEK. */
+async function operatingCostFigures(deps: ServiceDeps, named?: string) {
+  const { rows } = await answer(deps, 'key_figures', { name: named ?? '' });
+  if (named && rows.length === 0) throw badRequest(`parametern "operatingCostFigure": nyckeltalet "${named}" finns inte i lagret`);
+  const figures = rows
+    .map((r) => ({
+      name: String(r.name),
+      unit: (r.unit as string | null) ?? null,
+      period: String(r.period ?? ''),
+      note: (r.note as string | null) ?? null,
+      sek: toSek(r.value as number | null, r.unit as string | null),
+    }))
+    .filter((f): f is typeof f & { sek: number } => f.sek !== null && (!!named || isOperatingCostRise(f.name, f.unit)));
+  if (named && figures.length === 0) throw badRequest(`parametern "operatingCostFigure": nyckeltalet "${named}" är inget belopp i kronor`);
+  return figures;
+}
+
 export function businessCaseRoutes(deps: ServiceDeps): Hono<Env> {
   return new Hono<Env>().get('/business-case', async (c) => {
     const q = validQuery(c, 'reader', businessCaseQuery);
-    const lines = await caseLines(deps, q.program);
-    if (lines.length === 0) throw new HTTPException(404, { message: `Programmet "${q.program}" har ingen nyttokalkyl i lagret.` });
-    const names = [...new Set(lines.map((l) => l.scenario))];
+    const loaded = await caseLines(deps, q.program);
+    if (loaded.length === 0) throw new HTTPException(404, { message: `Programmet "${q.program}" har ingen nyttokalkyl i lagret.` });
+    const names = [...new Set(loaded.map((l) => l.scenario))];
     const scenario = q.scenario ?? (names.includes('bas') ? 'bas' : names[0]);
-    if (!names.includes(scenario))
+    if (!names.includes(scenario)) {
       throw badRequest(`parametern "scenario": programmet "${q.program}" har scenarierna ${names.join(', ')}, inte "${scenario}"`);
-    if (!lines.some((l) => l.scenario === scenario && l.kind === q.kind)) {
+    }
+    if (!loaded.some((l) => l.scenario === scenario && l.kind === q.kind)) {
       throw new HTTPException(404, {
         message: `Scenariot "${scenario}" har inga poster av slaget ${q.kind === 'plan' ? 'plan' : 'utfall'}.`,
       });
     }
+    if (q.includeProductionLoss === 'true' && !q.volumeIndicator) {
+      throw badRequest('parametern "includeProductionLoss" kräver "volumeIndicator": volymindikatorn som bortfallet räknas på');
+    }
     const options = { rate: q.rate ?? DEFAULT_RATE, fromYear: q.fromYear };
-    const result = businessCase(lines, scenario, { ...options, kind: q.kind });
+    const [, endYear] = span(
+      loaded.filter((l) => l.scenario === scenario && l.kind === q.kind),
+      {},
+    );
+
+    // The modelled production loss, and on request as a yearly cost line of the chosen scenario.
+    const loss = q.volumeIndicator ? await modelledLoss(deps, { ...q, volumeIndicator: q.volumeIndicator }) : null;
+    const included = q.includeProductionLoss === 'true' && loss !== null;
+    const lossLines: BusinessCaseLine[] = included
+      ? loss.byYear.map((y) => ({
+          scenario,
+          year: y.year,
+          post: 'cost',
+          category: LOSS_CATEGORY,
+          kind: q.kind,
+          amount: y.lostSek,
+          probability: 1,
+          actor: LOSS_ACTOR,
+          benefitClass: null,
+          stakeholder: null,
+          low: null,
+          high: null,
+        }))
+      : [];
+    const undelayed: BusinessCaseLine[] = [...loaded, ...lossLines];
+    // A delay moves the chosen scenario's benefits later; costs that run per year go on.
+    const delayed = q.delayMonths
+      ? [
+          ...undelayed.filter((l) => l.scenario !== scenario || l.kind !== q.kind),
+          ...delayBenefits(
+            undelayed.filter((l) => l.scenario === scenario && l.kind === q.kind),
+            q.delayMonths,
+            endYear,
+          ),
+        ]
+      : undelayed;
+
+    const result = businessCase(delayed, scenario, { ...options, kind: q.kind });
+    const withoutDelay = q.delayMonths ? businessCase(undelayed, scenario, { ...options, kind: q.kind }) : null;
+    const fromT = result.fromYear - result.startYear;
+    const expectedBenefits = flows(
+      delayed.filter((l) => l.scenario === scenario && l.kind === q.kind),
+      'benefit',
+      result.startYear,
+      result.endYear,
+      (l) => l.amount * (l.probability ?? 1),
+    );
+    const expectedAnnualBenefit = annualEquivalent(expectedBenefits, result.rate, fromT);
     const body: BusinessCaseResponse = round({
       program: q.program,
       ...result,
-      sensitivity: sensitivity(lines, scenario, { ...options, change: q.change, optimismBias: q.optimismBias }),
-      scenarios: scenarios(lines, options).map((s) => ({
+      sensitivity: sensitivity(delayed, scenario, { ...options, change: q.change, optimismBias: q.optimismBias }),
+      scenarios: scenarios(loaded, options).map((s) => ({
         scenario: s.scenario,
         npv: s.npv,
         bcr: s.bcr,
@@ -81,8 +158,32 @@ export function businessCaseRoutes(deps: ServiceDeps): Hono<Env> {
         breakEvenAnnualBenefit: s.breakEvenAnnualBenefit,
         expectedNpv: s.expected.npv,
       })),
-      planAgainstOutcome: planAgainstOutcome(lines, scenario),
-      lines: lines.filter((l) => l.scenario === scenario),
+      planAgainstOutcome: planAgainstOutcome(loaded, scenario),
+      outcomeAndForecast: outcomeAndForecast(loaded, scenario, options),
+      actors: summaryBy(delayed, scenario, 'actor', options),
+      stakeholders: summaryBy(delayed, scenario, 'stakeholder', options),
+      operatingCostTest: (await operatingCostFigures(deps, q.operatingCostFigure)).map((f) => ({
+        figure: f.name,
+        period: f.period,
+        note: f.note,
+        yearlyRise: f.sek,
+        breakEvenAnnualBenefit: result.breakEvenAnnualBenefit,
+        expectedAnnualBenefit,
+        margin: expectedAnnualBenefit - f.sek,
+      })),
+      delay: withoutDelay ? { months: q.delayMonths!, npvWithoutDelay: withoutDelay.npv, npvChange: result.npv - withoutDelay.npv } : null,
+      productionLoss: loss ? { ...loss, included } : null,
+      lines: delayed
+        .filter((l) => l.scenario === scenario)
+        .map((l) => ({
+          ...l,
+          actor: l.actor ?? '',
+          probability: l.probability ?? 1,
+          benefitClass: l.benefitClass ?? null,
+          stakeholder: l.stakeholder ?? null,
+          low: l.low ?? null,
+          high: l.high ?? null,
+        })),
       amounts: 'SEK' as const,
     });
     return respond(c, body, { columns: YEAR_COLUMNS, rows: body.years });
