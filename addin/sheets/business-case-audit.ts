@@ -4,7 +4,7 @@
  * part, outcome so far plus forecast beside the plan, the operating-cost test with live formulas, the production loss
  * modelled and measured, and what a delay costs.
  */
-import type { CaseFigures } from './business-case-sheet.js';
+import type { CaseFigures } from './case-figures.js';
 import { a1, FORMAT, type Block, type Cell } from './plan.js';
 
 export interface AuditContext {

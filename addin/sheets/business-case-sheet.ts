@@ -3,32 +3,9 @@
  * rows by post, class and stakeholder with low and high, and live formulas hanging off one input cell for the discount
  * rate, so a controller can change the rate and see NPV, payback and the break-even benefit follow.
  */
-import type { z } from 'zod';
-import type {
-  BusinessCaseResponse,
-  CaseLine,
-  keyFiguresSchema,
-  scenarioFiguresSchema,
-  sensitivitySchema,
-} from '../../pipeline/contracts/index.js';
+import type { CaseFigures, SheetCaseLine } from './case-figures.js';
 import { auditBlocks } from './business-case-audit.js';
 import { a1, FORMAT, nextFreeRow, provenanceBlock, type Block, type Cell, type Provenance, type SheetPlan, type Style } from './plan.js';
-
-type Figures = z.infer<typeof keyFiguresSchema>;
-type Scenario = z.infer<typeof scenarioFiguresSchema>;
-type Sensitivity = z.infer<typeof sensitivitySchema>;
-
-/** What the sheet reads of the service's business case (`GET /api/v1/business-case`): a full answer fits. */
-export type CaseFigures = Partial<
-  Pick<BusinessCaseResponse, 'outcomeAndForecast' | 'actors' | 'stakeholders' | 'operatingCostTest' | 'delay' | 'productionLoss'>
-> &
-  Pick<BusinessCaseResponse, 'program' | 'scenario' | 'rate' | 'startYear' | 'endYear' | 'fromYear' | 'npv' | 'planAgainstOutcome'> & {
-    expected: Pick<Figures, 'npv' | 'bcr' | 'payback' | 'discountedPayback' | 'paybackYear' | 'breakEvenAnnualBenefit'>;
-    scenarios: Pick<Scenario, 'scenario' | 'npv' | 'bcr' | 'payback' | 'expectedNpv'>[];
-    sensitivity: Omit<Sensitivity, 'npv'>;
-    lines: SheetCaseLine[];
-  };
-export type SheetCaseLine = Omit<CaseLine, 'scenario' | 'probability'> & { probability?: number };
 
 const CLASS_NAMES: Record<string, string> = {
   finansiell: 'finansiell',
@@ -49,6 +26,8 @@ export interface CaseCells {
   irr: string;
   breakEven: string;
 }
+
+export type { CaseFigures, SheetCaseLine } from './case-figures.js';
 
 export function businessCaseSheet(figures: CaseFigures, provenance: Provenance): { plan: SheetPlan; cells: CaseCells } {
   const lines = figures.lines;
