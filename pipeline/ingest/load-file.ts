@@ -16,6 +16,7 @@ import { quotedIdentifier, usedParams } from '../store/sql.js';
 import { applyMapping, type Mapping } from './mapping.js';
 import { stageFile } from './readers/index.js';
 import type { RejectRow } from './readers/staging.js';
+import type { CommitGate } from '../store/commit-gate.js';
 import { inTransaction } from '../store/transaction.js';
 
 export interface LoadOptions {
@@ -28,6 +29,8 @@ export interface LoadOptions {
   maxErrors?: number;
   /** Called as each step starts: 'läser', 'kontrollerar', 'skriver'. */
   onStep?: (step: string) => void;
+  /** The service's gate: the load's commit runs alone, so its readers see the store before or after, never between. */
+  gate?: CommitGate;
 }
 
 export type LoadStatus = 'loaded' | 'refused' | 'unchanged' | 'checked';
@@ -190,15 +193,19 @@ export async function loadFile(connection: DuckDBConnection, path: string, optio
   options.onStep?.('skriver');
   await dropRawStaging(connection); // the typed table has all the write needs; free the text copy first
   try {
-    report.loadId = await inTransaction(connection, async () => {
-      const loadId = Number(await scalar(connection, "SELECT nextval('load_id_seq')"));
-      if (kind.replace && (await scalar(connection, kind.replace.check))) {
-        for (const sql of kind.replace.statements) await connection.run(sql);
-      }
-      for (const sql of kind.write(kindOptions)) await connection.run(sql, usedParams(sql, { load_id: loadId }));
-      await insertLog(connection, report, loadId, 'loaded', startedAt);
-      return loadId;
-    });
+    report.loadId = await inTransaction(
+      connection,
+      async () => {
+        const loadId = Number(await scalar(connection, "SELECT nextval('load_id_seq')"));
+        if (kind.replace && (await scalar(connection, kind.replace.check))) {
+          for (const sql of kind.replace.statements) await connection.run(sql);
+        }
+        for (const sql of kind.write(kindOptions)) await connection.run(sql, usedParams(sql, { load_id: loadId }));
+        await insertLog(connection, report, loadId, 'loaded', startedAt);
+        return loadId;
+      },
+      { gate: options.gate },
+    );
     report.status = 'loaded';
   } finally {
     await dropStaging(connection);
@@ -233,22 +240,26 @@ async function tryFastPath(
   // cannot leave it behind.)
   await connection.run('SET preserve_insertion_order = false');
   try {
-    return await inTransaction(connection, async () => {
-      const loadId = Number(await scalar(connection, "SELECT nextval('load_id_seq')"));
-      const rows = await insertObservationsFast(connection, path, header, loadId);
-      if (rows === null) throw new FastPathDeclined();
-      const loaded: LoadReport = {
-        ...report,
-        kind: 'utfall',
-        status: 'loaded',
-        route: 'direct',
-        loadId,
-        rowsRead: rows,
-        rowsAccepted: rows,
-      };
-      await insertLog(connection, loaded, loadId, 'loaded', startedAt);
-      return loaded;
-    });
+    return await inTransaction(
+      connection,
+      async () => {
+        const loadId = Number(await scalar(connection, "SELECT nextval('load_id_seq')"));
+        const rows = await insertObservationsFast(connection, path, header, loadId);
+        if (rows === null) throw new FastPathDeclined();
+        const loaded: LoadReport = {
+          ...report,
+          kind: 'utfall',
+          status: 'loaded',
+          route: 'direct',
+          loadId,
+          rowsRead: rows,
+          rowsAccepted: rows,
+        };
+        await insertLog(connection, loaded, loadId, 'loaded', startedAt);
+        return loaded;
+      },
+      { gate: options.gate },
+    );
   } catch (error) {
     if (error instanceof FastPathDeclined) return null;
     throw error;

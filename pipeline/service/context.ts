@@ -12,6 +12,7 @@ import type { Role } from '../named-queries/header.js';
 import { describeIssues } from '../named-queries/params.js';
 import { requireRole, type AuthVariables } from './auth.js';
 import type { ServiceConfig } from './config.js';
+import type { CommitGate } from '../store/commit-gate.js';
 
 export interface ServiceDeps {
   instance: DuckDBInstance;
@@ -22,18 +23,22 @@ export interface ServiceDeps {
   version: string;
   /** Where the service logs; silent when absent (tests, the CLI's in-process service). */
   logger?: Logger;
+  /** Readers and a load's commit take turns here, so no reader sees half a load. */
+  gate: CommitGate;
 }
 
 export type Env = { Variables: AuthVariables & { requestId: string; logger: Logger } };
 
 /** Runs `work` on a fresh connection of its own, so a slow reader never blocks another or the writer. */
 export async function withReader<T>(deps: ServiceDeps, work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-  const connection = await deps.instance.connect();
-  try {
-    return await work(connection);
-  } finally {
-    connection.closeSync();
-  }
+  return deps.gate.read(async () => {
+    const connection = await deps.instance.connect();
+    try {
+      return await work(connection);
+    } finally {
+      connection.closeSync();
+    }
+  });
 }
 
 /** Runs a named query on validated parameters, with the service's limits and suppression. */

@@ -2,6 +2,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadQueries } from '../named-queries/registry.js';
+import { CommitGate } from '../store/commit-gate.js';
 import type { Store } from '../store/open-store.js';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
@@ -28,6 +29,7 @@ export async function buildService(store: Store, options: StartOptions) {
     config,
     version: VERSION,
     logger: options.logger,
+    gate: new CommitGate(),
   };
   return { app: createApp(deps), deps };
 }

@@ -217,7 +217,7 @@ describe('Kontrollera', () => {
     const clean = await verifyPlans(excel.context as unknown as Excel.RequestContext, chosen);
     expect(clean.differences).toEqual([]);
     expect(clean.checkedCells).toBeGreaterThan(500);
-    expect(describeVerification(clean)).toMatch(/^Bladen stämmer med tjänsten \(\d[\d  ]* celler kontrollerade\)\.$/);
+    expect(describeVerification(clean)).toMatch(/^Bladen stämmer med tjänsten \(\d[\d\s\u00a0\u202f]* celler kontrollerade\)\.$/);
 
     excel.setCell('Nyttokalkyl', 'B3', 0.05);
     const risk = chosen.find((p) => p.name === 'Risker')!;

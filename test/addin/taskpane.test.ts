@@ -180,7 +180,7 @@ describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
     // Kontrollera re-runs what was written and finds the sheets matching the service.
     await page.click('#verify');
     await page.waitForFunction(() => /stämmer|skiljer/.test(document.getElementById('status')!.textContent ?? ''));
-    expect(await page.textContent('#status')).toMatch(/^Bladen stämmer med tjänsten \([\d  ]+ celler kontrollerade\)\.$/);
+    expect(await page.textContent('#status')).toMatch(/^Bladen stämmer med tjänsten \([\d\s\u00a0\u202f]+ celler kontrollerade\)\.$/);
     await page.screenshot({ path: join(ARTIFACTS, 'risker.png'), fullPage: true });
     await page.close();
   });

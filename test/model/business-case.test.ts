@@ -87,9 +87,25 @@ describe('business case', () => {
       ['dyr', -200],
     ]);
     expect(planAgainstOutcome(CASE, 'bas')).toEqual([
-      { year: 2025, planCosts: 100, outcomeCosts: null, planBenefits: 0, outcomeBenefits: null },
-      { year: 2026, planCosts: 0, outcomeCosts: 10, planBenefits: 60, outcomeBenefits: 0 },
-      { year: 2027, planCosts: 0, outcomeCosts: null, planBenefits: 60, outcomeBenefits: null },
+      {
+        year: 2025,
+        planCosts: 100,
+        outcomeCosts: null,
+        planBenefits: 0,
+        outcomeBenefits: null,
+        forecastCosts: null,
+        forecastBenefits: null,
+      },
+      { year: 2026, planCosts: 0, outcomeCosts: 10, planBenefits: 60, outcomeBenefits: 0, forecastCosts: null, forecastBenefits: null },
+      {
+        year: 2027,
+        planCosts: 0,
+        outcomeCosts: null,
+        planBenefits: 60,
+        outcomeBenefits: null,
+        forecastCosts: null,
+        forecastBenefits: null,
+      },
     ]);
   });
 });

@@ -36,6 +36,7 @@ const VALID: Record<string, string> = {
   catalogue_benefits: 'program=FVIS',
   catalogue_indicators: '',
   catalogue_org_units: 'under=SKAS',
+  key_figures: '',
 };
 
 describe('named queries over HTTP', () => {

@@ -69,6 +69,7 @@ export function ingestRoutes(deps: ServiceDeps): Hono<Env> {
           dryRun: flag(form.dryRun),
           createIndicators: flag(form.createIndicators) || undefined,
           mapping,
+          gate: deps.gate,
         }),
       );
       queue = run.catch(() => undefined);
