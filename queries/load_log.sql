@@ -1,6 +1,7 @@
 -- name: load_log
--- description: Inläsningsloggen: fil, SHA-256, rader lästa, godkända och avvisade, tid; den senaste först.
+-- description: Inläsningsloggen: fil, SHA-256, slag, status, rader lästa, godkända och avvisade, tid och vem som läste in; den senaste först, eller en enda inläsning.
 -- param: limit INTEGER default=100 min=1 max=10000 — högst så många
+-- param: load_id BIGINT default=0 min=0 — en enda inläsning; 0 betyder alla
 -- column: load_id BIGINT
 -- column: file_name VARCHAR
 -- column: sha256 VARCHAR
@@ -11,6 +12,11 @@
 -- column: rows_rejected BIGINT
 -- column: started_at VARCHAR
 -- column: finished_at VARCHAR
+-- column: loaded_by VARCHAR — vem som läste in (namnet i token, eller användaren som körde nytta ingest)
+-- column: warnings VARCHAR — varningarna som JSON-lista
 SELECT load_id, file_name, sha256, kind, status, rows_read, rows_accepted, rows_rejected,
-  strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started_at, strftime(finished_at, '%Y-%m-%d %H:%M:%S') AS finished_at
-FROM load_log ORDER BY load_id DESC LIMIT $limit
+  strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started_at, strftime(finished_at, '%Y-%m-%d %H:%M:%S') AS finished_at,
+  loaded_by, CAST(to_json(coalesce(warnings, [])) AS VARCHAR) AS warnings
+FROM load_log
+WHERE $load_id = 0 OR load_id = $load_id
+ORDER BY load_id DESC LIMIT $limit

@@ -1,4 +1,5 @@
 /** @module ingest-command – `nytta ingest <files…>`: loads, prints a Swedish report, exits 1 when any file was refused. */
+import { userInfo } from 'node:os';
 import { KIND_NAMES } from '../ingest/kinds/index.js';
 import { ingestFiles } from '../ingest/ingest-files.js';
 import { formatError, type LoadReport } from '../ingest/load-file.js';
@@ -6,6 +7,15 @@ import { readMapping } from '../ingest/mapping.js';
 import { openStore } from '../store/open-store.js';
 import { createProgress } from './progress.js';
 import { remoteIngest } from './remote.js';
+
+/** The user running the command, for the load log; a machine without one says so. */
+function whoRuns(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'okänd användare';
+  }
+}
 
 export interface IngestCommandOptions {
   db: string;
@@ -75,6 +85,7 @@ export async function runIngest(files: string[], options: IngestCommandOptions):
         dryRun: options.dryRun,
         createIndicators: options.createIndicators,
         maxErrors: options.maxErrors ? Number(options.maxErrors) : undefined,
+        loadedBy: `${whoRuns()} (nytta ingest)`,
       },
       {
         onFile: (i, total, file, step) => {

@@ -31,3 +31,35 @@ export type IngestResponse = z.infer<typeof ingestResponse>;
 
 /** 422: the file was refused whole; the store is unchanged. */
 export const refusedResponse = problemSchema.extend({ messages: z.array(z.string()), report: ingestResponse });
+
+/** One load as `GET /api/v1/loads` lists it. */
+export const loadSchema = z.object({
+  id: z.number().int(),
+  file: z.string(),
+  sha256: z.string(),
+  kind: z.string().nullable(),
+  status: z.enum(['loaded', 'refused']),
+  rowsRead: z.number().int(),
+  rowsAccepted: z.number().int(),
+  rowsRejected: z.number().int(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  /** Who made it: the caller's name from the token, or the user running `nytta ingest`; null for loads before it was kept. */
+  loadedBy: z.string().nullable(),
+});
+
+export const loadsQuery = z
+  .object({
+    limit: z
+      .string()
+      .regex(/^\d+$/, 'parametern "limit" ska vara ett heltal')
+      .transform(Number)
+      .pipe(z.number().min(1).max(10000))
+      .optional(),
+  })
+  .strict();
+export const loadsResponse = z.object({ loads: z.array(loadSchema) });
+
+/** `GET /api/v1/loads/{id}`: the load with its warnings and the errors a refusal kept. */
+export const loadDetailResponse = loadSchema.extend({ warnings: z.array(z.string()), errors: z.array(rejectRowSchema) });
+export type LoadDetail = z.infer<typeof loadDetailResponse>;

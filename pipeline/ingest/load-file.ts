@@ -31,6 +31,8 @@ export interface LoadOptions {
   onStep?: (step: string) => void;
   /** The service's gate: the load's commit runs alone, so its readers see the store before or after, never between. */
   gate?: CommitGate;
+  /** Who makes the load, recorded with it: the caller's name from the token, or the user running `nytta ingest`. */
+  loadedBy?: string;
 }
 
 export type LoadStatus = 'loaded' | 'refused' | 'unchanged' | 'checked';
@@ -184,7 +186,7 @@ export async function loadFile(connection: DuckDBConnection, path: string, optio
 
   if (report.errorCount > 0) {
     report.status = 'refused';
-    if (!options.dryRun) report.loadId = await logRefusal(connection, report, startedAt);
+    if (!options.dryRun) report.loadId = await logRefusal(connection, report, startedAt, options.loadedBy);
     return report;
   }
   report.rowsAccepted = stagedRows;
@@ -201,7 +203,7 @@ export async function loadFile(connection: DuckDBConnection, path: string, optio
           for (const sql of kind.replace.statements) await connection.run(sql);
         }
         for (const sql of kind.write(kindOptions)) await connection.run(sql, usedParams(sql, { load_id: loadId }));
-        await insertLog(connection, report, loadId, 'loaded', startedAt);
+        await insertLog(connection, report, loadId, 'loaded', startedAt, options.loadedBy);
         return loadId;
       },
       { gate: options.gate },
@@ -255,7 +257,7 @@ async function tryFastPath(
           rowsRead: rows,
           rowsAccepted: rows,
         };
-        await insertLog(connection, loaded, loadId, 'loaded', startedAt);
+        await insertLog(connection, loaded, loadId, 'loaded', startedAt, options.loadedBy);
         return loaded;
       },
       { gate: options.gate },
@@ -268,9 +270,18 @@ async function tryFastPath(
   }
 }
 
-async function insertLog(connection: DuckDBConnection, report: LoadReport, loadId: number, status: string, startedAt: Date): Promise<void> {
+async function insertLog(
+  connection: DuckDBConnection,
+  report: LoadReport,
+  loadId: number,
+  status: string,
+  startedAt: Date,
+  loadedBy?: string,
+): Promise<void> {
   await connection.run(
-    `INSERT INTO load_log VALUES ($id, $file, $sha, $variant, $kind, $status, $read, $accepted, $rejected, from_json($warnings, '["VARCHAR"]'), $started::TIMESTAMP, current_localtimestamp())`,
+    `INSERT INTO load_log (load_id, file_name, sha256, variant, kind, status, rows_read, rows_accepted, rows_rejected, warnings, started_at, finished_at, loaded_by)
+     VALUES ($id, $file, $sha, $variant, $kind, $status, $read, $accepted, $rejected, from_json($warnings, '["VARCHAR"]'), $started::TIMESTAMP,
+             current_localtimestamp(), $by)`,
     {
       id: loadId,
       file: report.file,
@@ -283,16 +294,17 @@ async function insertLog(connection: DuckDBConnection, report: LoadReport, loadI
       rejected: report.rowsRejected,
       warnings: JSON.stringify(report.warnings),
       started: startedAt.toISOString().replace('T', ' ').replace('Z', ''),
+      by: loadedBy ?? null,
     },
   );
 }
 
 /** A refused load is logged with its errors; no data table is touched. */
-async function logRefusal(connection: DuckDBConnection, report: LoadReport, startedAt: Date): Promise<number> {
+async function logRefusal(connection: DuckDBConnection, report: LoadReport, startedAt: Date, loadedBy?: string): Promise<number> {
   try {
     return await inTransaction(connection, async () => {
       const loadId = Number(await scalar(connection, "SELECT nextval('load_id_seq')"));
-      await insertLog(connection, report, loadId, 'refused', startedAt);
+      await insertLog(connection, report, loadId, 'refused', startedAt, loadedBy);
       for (const e of report.errors) {
         await connection.run('INSERT INTO load_reject VALUES ($id, $file, $line, $column, $value, $reason)', {
           id: loadId,

@@ -15,6 +15,8 @@ import {
   followupResponse,
   keyFigureListResponse,
   keyFigureQuery,
+  loadsQuery,
+  loadsResponse,
   productionLossQuery,
   productionLossResponse,
   riskMatrixQuery,
@@ -33,6 +35,7 @@ import { businessCaseRoutes } from './routes/business-case.js';
 import { followupRoutes } from './routes/followup.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { keyFigureRoutes } from './routes/key-figures.js';
+import { loadRoutes } from './routes/loads.js';
 import { productionLossRoutes } from './routes/production-loss.js';
 import { queryRoutes } from './routes/queries.js';
 import { riskMatrixRoutes } from './routes/risk-matrix.js';
@@ -69,6 +72,14 @@ const PURPOSE: PurposeEndpoint[] = [
     schema: baselineQuery,
     response: baselineResponse,
     summary: 'Baslinje före driftstart, styrdiagram (p, p′ eller XmR) och avbruten tidsserie',
+  },
+  {
+    path: '/api/v1/loads',
+    role: 'reader',
+    schema: loadsQuery,
+    response: loadsResponse,
+    summary:
+      'Alla inläsningar, den senaste först: fil, SHA-256, slag, status, rader, tid och vem som läste in (/api/v1/loads/{id} för en med dess fel och varningar)',
   },
   {
     path: '/api/v1/key-figures',
@@ -143,6 +154,7 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
     baselineRoutes,
     productionLossRoutes,
     keyFigureRoutes,
+    loadRoutes,
     ingestRoutes,
   ])
     app.route('/api/v1', routes(deps));

@@ -1,6 +1,14 @@
 /** @module openapi – the OpenAPI 3.1 document, from the same query headers and zod schemas that validate the calls. */
 import { z } from 'zod';
-import { healthResponse, ingestResponse, problemSchema, queryAnswer, queryListResponse, refusedResponse } from '../contracts/index.js';
+import {
+  healthResponse,
+  ingestResponse,
+  loadDetailResponse,
+  problemSchema,
+  queryAnswer,
+  queryListResponse,
+  refusedResponse,
+} from '../contracts/index.js';
 import type { ParamSpec } from '../named-queries/header.js';
 import type { ServiceDeps } from './context.js';
 
@@ -111,6 +119,13 @@ export function openApiDocument(deps: ServiceDeps, endpoints: readonly PurposeEn
       },
     };
   }
+  paths['/api/v1/loads/{id}'] = {
+    get: {
+      summary: 'En inläsning med dess varningar och de fel en avvisning behöll (roll reader)',
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+      responses: { '200': json('inläsningen', loadDetailResponse), ...errors },
+    },
+  };
   for (const e of endpoints) {
     paths[e.path] = {
       get: {

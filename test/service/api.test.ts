@@ -37,6 +37,7 @@ const VALID: Record<string, string> = {
   catalogue_indicators: '',
   catalogue_org_units: 'under=SKAS',
   key_figures: '',
+  load_rejects: 'load_id=1',
 };
 
 describe('named queries over HTTP', () => {

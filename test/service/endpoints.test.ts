@@ -12,6 +12,8 @@ import {
   followupResponse,
   healthResponse,
   keyFigureListResponse,
+  loadDetailResponse,
+  loadsResponse,
   productionLossResponse,
   queryAnswer,
   queryListResponse,
@@ -265,7 +267,8 @@ describe('OpenAPI, /docs and configuration', () => {
       'weeksAfter',
       'operatingCostFigure',
     ]);
-    for (const path of ['/api/v1/production-loss', '/api/v1/key-figures']) expect(body.paths).toHaveProperty(path);
+    for (const path of ['/api/v1/production-loss', '/api/v1/key-figures', '/api/v1/loads', '/api/v1/loads/{id}'])
+      expect(body.paths).toHaveProperty(path);
     const grain = body.paths['/api/v1/queries/indicator_series'].get.parameters.find((p: { name: string }) => p.name === 'grain');
     expect(grain.schema).toEqual({ type: 'string', enum: ['month', 'quarter', 'year'], default: 'month' });
   });
@@ -306,6 +309,8 @@ describe('every answer meets its contract (pipeline/contracts), with nothing the
     ['/api/v1/baseline?indicator=IND03&unit=SU', baselineResponse],
     ['/api/v1/production-loss?volumeIndicator=IND05', productionLossResponse],
     ['/api/v1/key-figures', keyFigureListResponse],
+    ['/api/v1/loads', loadsResponse],
+    ['/api/v1/loads/1', loadDetailResponse],
     ['/api/v1/business-case?program=FVIS&volumeIndicator=IND05&includeProductionLoss=true&delayMonths=6', businessCaseResponse],
     ['/api/v1/health', healthResponse],
     ['/api/v1/queries', queryListResponse],
@@ -317,7 +322,7 @@ describe('every answer meets its contract (pipeline/contracts), with nothing the
 
   it('every named query answers in the queryAnswer contract', async () => {
     const { body } = await json('/api/v1/queries');
-    const required: Record<string, string> = { indicator: 'IND01', program: 'FVIS', unit: 'SKAS' };
+    const required: Record<string, string> = { indicator: 'IND01', program: 'FVIS', unit: 'SKAS', load_id: '1' };
     for (const q of body.queries as { name: string; parameters: { name: string; required: boolean }[] }[]) {
       const params = new URLSearchParams(q.parameters.filter((p) => p.required).map((p) => [p.name, required[p.name] ?? 'IND01']));
       const answer = await json(`/api/v1/queries/${q.name}?${params}`, auth('admin'));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { businessCaseSheet, type CaseFigures, type SheetCaseLine } from '../../addin/sheets/business-case-sheet.js';
+import { businessCaseSheet, type SheetCaseLine } from '../../addin/sheets/business-case-sheet.js';
+import { caseFigures } from '../helpers/case-figures.js';
 import { a1, blockRange, isFormula, type SheetPlan } from '../../addin/sheets/plan.js';
 import { riskSheet } from '../../addin/sheets/risk-sheet.js';
 import { forEachItem } from '../../pipeline/cli/per-item.js';
@@ -22,28 +23,7 @@ const line = (
   low: null,
   high: null,
 });
-const figures: Omit<CaseFigures, 'lines'> = {
-  program: 'P',
-  scenario: 'bas',
-  rate: 0.03,
-  startYear: 2025,
-  endYear: 2027,
-  fromYear: 2026,
-  npv: 0,
-  expected: { npv: 0, bcr: null, payback: null, discountedPayback: null, paybackYear: null, breakEvenAnnualBenefit: null },
-  scenarios: [],
-  planAgainstOutcome: [],
-  sensitivity: {
-    npvLow: 0,
-    npvHigh: 0,
-    costsUp: 0,
-    costsDown: 0,
-    benefitsUp: 0,
-    benefitsDown: 0,
-    switchingValue: null,
-    npvWithOptimismBias: 0,
-  },
-};
+const figures = (lines: SheetCaseLine[]) => caseFigures(lines, { startYear: 2025, endYear: 2027, fromYear: 2026 });
 
 const formulas = (plan: SheetPlan) =>
   plan.blocks.flatMap((b) =>
@@ -60,7 +40,7 @@ describe('sheet plans', () => {
 
   it('the business case hangs every discount on the rate input cell, in invariant formulas', () => {
     const { plan, cells } = businessCaseSheet(
-      { ...figures, lines: [line(2025, 'cost', 100), line(2026, 'benefit', 60), line(2027, 'benefit', 60)] },
+      figures([line(2025, 'cost', 100), line(2026, 'benefit', 60), line(2027, 'benefit', 60)]),
       prov,
     );
     expect(cells.rate).toBe('B3');
@@ -85,7 +65,7 @@ describe('sheet plans', () => {
   });
 
   it('blocks never overlap', () => {
-    const { plan } = businessCaseSheet({ ...figures, lines: [line(2025, 'cost', 100), line(2026, 'benefit', 60)] }, prov);
+    const { plan } = businessCaseSheet(figures([line(2025, 'cost', 100), line(2026, 'benefit', 60)]), prov);
     const rows = plan.blocks.map((b) => [b.row, b.row + b.cells.length - 1]).sort((x, y) => x[0] - y[0]);
     for (let i = 1; i < rows.length; i++) expect(rows[i][0], blockRange(plan.blocks[i])).toBeGreaterThan(rows[i - 1][1]);
   });

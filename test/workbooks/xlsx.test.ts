@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { presentValue } from '../../pipeline/model/finance.js';
 import { writeWorkbook } from '../../addin/xlsx/render-workbook.js';
 import { businessCaseSheet } from '../../addin/sheets/business-case-sheet.js';
+import { caseFigures } from '../helpers/case-figures.js';
 import { buildPlans } from '../../addin/service/build-plans.js';
 import { serviceCall } from '../../addin/service/service-call.js';
 import {
@@ -136,32 +137,14 @@ describe.runIf(libreOfficeAvailable())('recalculated by LibreOffice', () => {
       low: null,
       high: null,
     }));
-    const zero = { npv: 0, bcr: null, payback: null, discountedPayback: null, paybackYear: null, breakEvenAnnualBenefit: null };
     const { plan, cells } = businessCaseSheet(
+      caseFigures(lines, { startYear: 2022, endYear: 2021 + flows.length, fromYear: 2023, rate: 0 }),
       {
-        program: 'P',
-        scenario: 'bas',
-        rate: 0,
-        startYear: 2022,
-        endYear: 2021 + flows.length,
-        fromYear: 2023,
-        npv: 0,
-        expected: zero,
-        scenarios: [],
-        planAgainstOutcome: [],
-        lines,
-        sensitivity: {
-          npvLow: 0,
-          npvHigh: 0,
-          costsUp: 0,
-          costsDown: 0,
-          benefitsUp: 0,
-          benefitsDown: 0,
-          switchingValue: null,
-          npvWithOptimismBias: 0,
-        },
+        source: 'test',
+        parameters: {},
+        loads: [],
+        writtenAt: '2026-11-28 08:00:00',
       },
-      { source: 'test', parameters: {}, loads: [], writtenAt: '2026-11-28 08:00:00' },
     );
     const path = join(s.store.dir, `payback-${flows.length}-${flows[1]}.xlsx`);
     await writeWorkbook(path, [plan]);

@@ -70,6 +70,7 @@ export function ingestRoutes(deps: ServiceDeps): Hono<Env> {
           createIndicators: flag(form.createIndicators) || undefined,
           mapping,
           gate: deps.gate,
+          loadedBy: c.get('caller'),
         }),
       );
       queue = run.catch(() => undefined);

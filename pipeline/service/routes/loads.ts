@@ -1,0 +1,50 @@
+/** @module loads – `GET /api/v1/loads` and `GET /api/v1/loads/{id}` (reader): every load made, who made it, and what it said. */
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { loadDetailResponse, loadsQuery, loadSchema, type LoadDetail } from '../../contracts/index.js';
+import type { QueryRow } from '../../contracts/index.js';
+import { answer, validQuery, type Env, type ServiceDeps } from '../context.js';
+
+const toLoad = (r: QueryRow) =>
+  loadSchema.parse({
+    id: Number(r.load_id),
+    file: r.file_name,
+    sha256: r.sha256,
+    kind: r.kind || null,
+    status: r.status,
+    rowsRead: Number(r.rows_read),
+    rowsAccepted: Number(r.rows_accepted),
+    rowsRejected: Number(r.rows_rejected),
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    loadedBy: r.loaded_by ?? null,
+  });
+
+export function loadRoutes(deps: ServiceDeps): Hono<Env> {
+  return new Hono<Env>()
+    .get('/loads', async (c) => {
+      const q = validQuery(c, 'reader', loadsQuery);
+      const { rows } = await answer(deps, 'load_log', { limit: q.limit ?? 10000 });
+      return c.json({ loads: rows.map(toLoad) });
+    })
+    .get('/loads/:id', async (c) => {
+      validQuery(c, 'reader', loadsQuery.pick({}));
+      const raw = c.req.param('id');
+      if (!/^\d{1,15}$/.test(raw) || Number(raw) < 1)
+        throw new HTTPException(400, { message: `"${raw.slice(0, 40)}" är inget inläsnings-id: ange ett heltal, t.ex. /api/v1/loads/12` });
+      const { rows } = await answer(deps, 'load_log', { load_id: raw, limit: 1 });
+      if (!rows.length) throw new HTTPException(404, { message: `Det finns ingen inläsning med id ${raw}. Se /api/v1/loads.` });
+      const errors = (await answer(deps, 'load_rejects', { load_id: raw })).rows.map((e) => ({
+        line: e.line === null ? null : Number(e.line),
+        column: (e.column_name as string | null) ?? null,
+        value: (e.value as string | null) ?? null,
+        reason: String(e.reason),
+      }));
+      const body: LoadDetail = loadDetailResponse.parse({
+        ...toLoad(rows[0]),
+        warnings: JSON.parse(String(rows[0].warnings ?? '[]')),
+        errors,
+      });
+      return c.json(body);
+    });
+}
