@@ -268,7 +268,7 @@ async function applyOnce(
       const reason = code === 'RequestPayloadSizeLimitExceeded' ? 'Excel tog inte emot så mycket data i ett anrop' : errorText(error);
       throw new ApplyError(
         restored
-          ? `Uppdateringen avbröts i steg ${i + 1} av ${batches.length} (${reason}). Det Nytta skrivit tidigare är återställt; inget annat i arbetsboken har ändrats.`
+          ? `Uppdateringen avbröts i steg ${i + 1} av ${batches.length} (${reason}). Det Nytta skrivit tidigare är återställt: värden, formler, talformat, namn, tabeller och registret. Fyllnadsfärger och diagram ritas om vid nästa uppdatering. Inget annat i arbetsboken har ändrats.`
           : `Uppdateringen avbröts i steg ${i + 1} av ${batches.length} (${reason}), och återställningen misslyckades också. Kontrollera bladen ${plans.map((p) => p.name).join(', ')} och uppdatera igen.`,
         restored,
         code,

@@ -68,9 +68,16 @@ export const DEFAULT_BUDGET = Math.floor(PAYLOAD_LIMIT * 0.9);
 /** What Office.js adds around every action in a request (ids, method names, property paths), measured generously. */
 export const ACTION_OVERHEAD = 160;
 
-/** The estimated size in a request: the data as JSON plus the action's envelope. */
+const UTF8 = new TextEncoder();
+
+/** The size of a text as a request carries it: UTF-8 bytes, not characters (å, ä and ö take two bytes each). */
+export function utf8Bytes(text: string): number {
+  return UTF8.encode(text).length;
+}
+
+/** The estimated size in a request: the data as JSON in UTF-8 plus the action's envelope. */
 export function operationBytes(op: Operation): number {
-  return JSON.stringify(op).length + ACTION_OVERHEAD;
+  return utf8Bytes(JSON.stringify(op)) + ACTION_OVERHEAD;
 }
 
 /** A cell as Excel's `range.formulas` takes it: a formula with its `=`, text that would read as one quoted, empty as ''. */
@@ -90,9 +97,10 @@ function rowSpans(rows: readonly unknown[][], budget: number): [number, number][
   let start = 0;
   while (start < rows.length) {
     let end = start;
-    let bytes = ACTION_OVERHEAD + 64;
+    // The write's own JSON around its rows: op, sheet name (up to 31 characters, in UTF-8), address and keys.
+    let bytes = ACTION_OVERHEAD + 200;
     while (end < rows.length) {
-      const rowBytes = JSON.stringify(rows[end]).length + 1;
+      const rowBytes = utf8Bytes(JSON.stringify(rows[end])) + 1;
       if (end > start && bytes + rowBytes > budget) break;
       bytes += rowBytes;
       end++;
@@ -194,6 +202,10 @@ export function managedSheet(plan: SheetPlan, job?: PlanContext['job']): Managed
   };
 }
 
+/** Whether two sheet, table or range names are the same name to Excel (which ignores case). */
+export const sameName = (a: string, b: string) => a.toLocaleLowerCase('sv') === b.toLocaleLowerCase('sv');
+const hasName = (names: ReadonlySet<string>, name: string) => names.has(name) || [...names].some((n) => sameName(n, name));
+
 /** Everything a refresh does, in order. */
 export function refreshOperations(plans: readonly SheetPlan[], context: PlanContext): RefreshPlan {
   const budget = context.budget ?? DEFAULT_BUDGET;
@@ -207,13 +219,13 @@ export function refreshOperations(plans: readonly SheetPlan[], context: PlanCont
   const deletedTables = new Set<string>();
   for (const m of old) {
     for (const t of m.tables) {
-      if (!tables.has(t.name)) continue;
+      if (!hasName(tables, t.name)) continue;
       removal.push({ op: 'deleteTable', name: t.name });
       deletedTables.add(t.name);
     }
     for (const c of m.charts) if (charts.has(`${m.sheet}!${c}`)) removal.push({ op: 'deleteChart', sheet: m.sheet, name: c });
     for (const r of m.ranges) {
-      if (nameSet.has(r.name)) {
+      if (hasName(nameSet, r.name)) {
         removal.push({ op: 'deleteName', name: r.name });
         deletedNames.add(r.name);
       }
@@ -256,15 +268,24 @@ export function refreshOperations(plans: readonly SheetPlan[], context: PlanCont
     );
   }
   const conflicts: string[] = [];
+  // Excel compares names without regard to case: a user's sheet `risker` is in the way of Nytta's `Risker`.
+  for (const plan of plans) {
+    const other = [...context.existingSheets].find((n) => n !== plan.name && sameName(n, plan.name));
+    if (other && !context.existingSheets.has(plan.name)) {
+      conflicts.push(
+        `Bladet "${other}" finns redan i arbetsboken, och Excel skiljer inte på stora och små bokstäver i bladnamn: Nytta kan inte skapa "${plan.name}". Byt namn på bladet "${other}" och försök igen; inget har skrivits.`,
+      );
+    }
+  }
   for (const entry of entries) {
     // A name left from a sheet the user deleted points nowhere; it is Nytta's, so it goes.
     for (const r of entry.ranges) {
-      if (!nameSet.has(r.name) || deletedNames.has(r.name)) continue;
+      if (!hasName(nameSet, r.name) || hasName(deletedNames, r.name)) continue;
       removal.push({ op: 'deleteName', name: r.name });
       deletedNames.add(r.name);
     }
     for (const t of entry.tables)
-      if (tables.has(t.name) && !deletedTables.has(t.name))
+      if (hasName(tables, t.name) && !hasName(deletedTables, t.name))
         conflicts.push(`Det finns redan en tabell som heter ${t.name} och som Nytta inte skapat. Byt namn på den och försök igen.`);
   }
   const registry = [...context.registry.filter((m) => !planSheets.has(m.sheet)), ...entries];

@@ -188,7 +188,7 @@ describe('applying sheet plans through Office.js', () => {
     expect(error).toBeInstanceOf(ApplyError);
     expect((error as ApplyError).restored).toBe(true);
     expect((error as ApplyError).message).toMatch(
-      /^Uppdateringen avbröts i steg 1 av 1 \(An internal error has occurred\.\)\. Det Nytta skrivit tidigare är återställt/,
+      /^Uppdateringen avbröts i steg 1 av 1 \(An internal error has occurred\.\)\. Det Nytta skrivit tidigare är återställt: värden, formler, talformat, namn, tabeller och registret\. Fyllnadsfärger och diagram ritas om vid nästa uppdatering\./,
     );
     // Values, formulas, number formats, names, tables and the registry are as they were; fills and charts are drawn
     // again by the next refresh (the README says so).
@@ -198,6 +198,19 @@ describe('applying sheet plans through Office.js', () => {
     expect(at === -1 ? '' : after.slice(Math.max(0, at - 80), at + 80)).toBe(at === -1 ? '' : before.slice(Math.max(0, at - 80), at + 80));
     expect(after.length).toBe(before.length);
     expect(failing.cell('Nyttokalkyl', 'Z2')?.value).toBe('min egen anteckning');
+  });
+
+  it("a user's sheet named like Nytta's but for case stops the refresh before anything is written, naming it", async () => {
+    const excel = createExcelStandIn();
+    excel.addSheet('risker');
+    excel.setCell('risker', 'A1', 'mina egna risker');
+    const risk = plans.filter((p) => p.name === 'Risker');
+    const error = await apply(excel, risk).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApplyError);
+    expect((error as ApplyError).message).toContain('Bladet "risker" finns redan i arbetsboken');
+    expect([...excel.state.sheets.keys()]).toEqual(['risker']);
+    expect(excel.cell('risker', 'A1')?.value).toBe('mina egna risker');
+    expect(excel.state.names.size).toBe(0);
   });
 
   it('a request Excel finds too large is undone and retried in smaller batches', async () => {

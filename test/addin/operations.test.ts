@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   cellsOutside,
   excelCell,
+  operationBytes,
   packBatches,
   refreshOperations,
   type ManagedSheet,
@@ -47,6 +48,16 @@ describe('packBatches: as few batches as the budget allows, in order', () => {
     expect(packBatches([a, b, c], 1000)).toEqual([[a, b], [c]]);
     expect(packBatches([a, b, c], 1200)).toEqual([[a, b, c]]);
     expect(packBatches([a, b, c], 1199)).toEqual([[a, b], [c]]);
+  });
+
+  it('counts UTF-8 bytes, not characters: å, ä and ö take two bytes each', () => {
+    // 32 + 3 characters of JSON, but 32 + 6 bytes, and the 160-byte envelope.
+    expect(operationBytes({ op: 'saveRegistry', value: 'åäö' })).toBe(32 + 6 + 160);
+    const swedish = (n: number): Operation => ({ op: 'saveRegistry', value: 'ö'.repeat(n) });
+    // 300 ö are 300 characters but 600 bytes: two of them no longer fit in 1 000 bytes together.
+    const a = swedish(300);
+    const b = swedish(300);
+    expect(packBatches([a, b], 1000)).toEqual([[a], [b]]);
   });
 
   it('an operation larger than the budget goes alone; nothing gives no batch', () => {
@@ -175,6 +186,20 @@ describe('refreshOperations: what a refresh does, in order', () => {
     const saved = operations.at(-1);
     expect(saved?.op).toBe('saveRegistry');
     expect(JSON.parse((saved as { value: string }).value).map((m: ManagedSheet) => m.sheet)).toEqual(['Nyttokalkyl', 'Risker']);
+  });
+
+  it("a user's sheet whose name differs only in case is in the way, as Excel sees it, and is named in Swedish", () => {
+    const { conflicts } = refreshOperations([plan], { existingSheets: new Set(['risker']), registry: [] });
+    expect(conflicts).toEqual([
+      'Bladet "risker" finns redan i arbetsboken, och Excel skiljer inte på stora och små bokstäver i bladnamn: Nytta kan inte skapa "Risker". Byt namn på bladet "risker" och försök igen; inget har skrivits.',
+    ]);
+    // A user's table named RISKREGISTER is Riskregister to Excel.
+    const tables = refreshOperations([plan], {
+      existingSheets: new Set(['Risker']),
+      existingTables: new Set(['RISKREGISTER']),
+      registry: [],
+    });
+    expect(tables.conflicts).toHaveLength(1);
   });
 
   it("a user's table with the name Nytta needs is a conflict, said in Swedish", () => {

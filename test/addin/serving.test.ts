@@ -14,6 +14,22 @@ afterAll(() => store?.close());
 const app = async (env: NodeJS.ProcessEnv = {}) => (await buildService(store, { host: '127.0.0.1', port: 3000, env })).app;
 
 describe('serving the add-in', () => {
+  it("serves the functions' metadata, pages, icons and manifest to Excel on the web's origin; the API keeps its strict CORS", async () => {
+    const a = await app();
+    const excelOnTheWeb = { origin: 'https://excel.officeapps.live.com' };
+    for (const path of ['/addin/functions.json', '/addin/taskpane.html', '/addin/assets/icon-32.png', '/manifest.xml']) {
+      const res = await a.request(path, { headers: excelOnTheWeb });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('access-control-allow-origin'), path).toBe('*');
+    }
+    const metadata = (await (await a.request('/addin/functions.json', { headers: excelOnTheWeb })).json()) as {
+      functions: { id: string }[];
+    };
+    expect(metadata.functions.map((f) => f.id)).toContain('SERIE');
+    const api = await a.request('/api/v1/health', { headers: excelOnTheWeb });
+    expect(api.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it("loads office.js from the service by default and from Microsoft's CDN with NYTTA_OFFICE_JS=cdn", async () => {
     const local = await (await (await app()).request('/addin/taskpane.html')).text();
     expect(local).toContain('<script src="office-js/office.js"></script>');

@@ -110,15 +110,19 @@ export function createExcelStandIn(options: StandInOptions = {}) {
   let queue: Command[] = [];
   let suspended = false;
   const push = (bytes: number, run: () => void) => queue.push({ bytes, run });
-  const argBytes = (...args: unknown[]) => JSON.stringify(args).length + 90;
+  // Excel counts a request's bytes as UTF-8: å, ä and ö take two each.
+  const argBytes = (...args: unknown[]) => new TextEncoder().encode(JSON.stringify(args)).length + 90;
 
+  // Excel compares sheet, table and range names without regard to case: `risker` is the sheet `Risker` asks for.
+  const sameName = <V>(map: Map<string, V>, name: string) =>
+    map.has(name) ? name : [...map.keys()].find((k) => k.toLocaleLowerCase('sv') === name.toLocaleLowerCase('sv'));
   const sheetState = (name: string) => {
-    const s = state.sheets.get(name);
+    const s = state.sheets.get(sameName(state.sheets, name) ?? name);
     if (!s) throw new OfficeError('ItemNotFound', `The requested resource doesn't exist: worksheet ${name}`);
     return s;
   };
   const addSheet = (name: string) => {
-    if (state.sheets.has(name))
+    if (sameName(state.sheets, name) !== undefined)
       throw new OfficeError('ItemAlreadyExists', `A resource with the same name or identifier already exists: ${name}`);
     if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new OfficeError('InvalidArgument', `Invalid sheet name: ${name}`);
     state.sheets.set(name, { name, cells: new Map(), charts: [], conditionalFormats: [], columnWidths: new Map() });
@@ -407,7 +411,7 @@ export function createExcelStandIn(options: StandInOptions = {}) {
           return {
             set name(v: string) {
               push(argBytes(v), () => {
-                if (state.tables.has(v)) throw new OfficeError('ItemAlreadyExists', `table ${v}`);
+                if (sameName(state.tables, v) !== undefined) throw new OfficeError('ItemAlreadyExists', `table ${v}`);
                 state.tables.delete(tableName);
                 tableName = v;
                 state.tables.set(v, record);
@@ -449,7 +453,7 @@ export function createExcelStandIn(options: StandInOptions = {}) {
       add(name: string, range: object, comment?: string) {
         const address = (range as unknown as { __address: () => string }).__address();
         push(argBytes(name, address, comment), () => {
-          if (state.names.has(name)) throw new OfficeError('ItemAlreadyExists', `name ${name}`);
+          if (sameName(state.names, name) !== undefined) throw new OfficeError('ItemAlreadyExists', `name ${name}`);
           state.names.set(name, { sheet: '', address, comment });
         });
       },

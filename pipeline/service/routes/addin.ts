@@ -65,6 +65,16 @@ const file = (path: string, cache = 'no-cache') =>
 
 export function addinRoutes(options: { officeJs: 'local' | 'cdn' }): Hono<Env> {
   const app = new Hono<Env>();
+  // Excel on the web fetches the custom functions' metadata, the pages and the icons from its own origin: they are
+  // public files and may be read from any origin. The API keeps its strict CORS (app.ts).
+  app.use('/addin/*', async (c, next) => {
+    await next();
+    c.res.headers.set('access-control-allow-origin', '*');
+  });
+  app.use('/manifest.xml', async (c, next) => {
+    await next();
+    c.res.headers.set('access-control-allow-origin', '*');
+  });
   const dist = officeJsDist();
   app.get('/addin/taskpane.html', (c) => {
     const html = readFileSync(join(ADDIN, 'taskpane', 'taskpane.html'), 'utf8').replace(
