@@ -172,9 +172,10 @@ export function nextFreeRow(blocks: readonly Block[]): number {
 /** The blocks a plan writes: its own, and its notes (plus any an adapter adds) as a last block. */
 export function planBlocks(plan: SheetPlan, extraNotes: readonly string[] = []): Block[] {
   const notes = [...plan.notes, ...extraNotes];
-  if (!notes.length) return plan.blocks;
+  const blocks = plan.blocks.map(withValues);
+  if (!notes.length) return blocks;
   return [
-    ...plan.blocks,
+    ...blocks,
     {
       id: 'anteckningar',
       row: nextFreeRow(plan.blocks),
@@ -183,4 +184,26 @@ export function planBlocks(plan: SheetPlan, extraNotes: readonly string[] = []):
       rowStyles: notes.map(() => 'note' as const),
     },
   ];
+}
+
+/** What a table with no rows says, in the row a value would have had. */
+export const NO_VALUES = 'Inga värden';
+
+/**
+ * A table with only its header gets an explicit "Inga värden" row (Excel makes no table of a header alone), and a
+ * conditional format over no rows (its range ending above where it starts) is left out, never written reversed.
+ */
+function withValues(block: Block): Block {
+  const rowsOf = (range: string) => [...range.matchAll(/[A-Z]+(\d+)/g)].map((m) => Number(m[1]));
+  const conditionalFormats = block.conditionalFormats?.filter((cf) => {
+    const [from, to = from] = rowsOf(cf.range);
+    return to >= from;
+  });
+  const empty = !!block.table && block.cells.length === 1;
+  if (!empty && conditionalFormats?.length === block.conditionalFormats?.length) return block;
+  return {
+    ...block,
+    conditionalFormats,
+    cells: empty ? [...block.cells, [NO_VALUES, ...Array.from({ length: blockWidth(block) - 1 }, () => null)]] : block.cells,
+  };
 }

@@ -188,6 +188,35 @@ describe('refreshOperations: what a refresh does, in order', () => {
     expect(JSON.parse((saved as { value: string }).value).map((m: ManagedSheet) => m.sheet)).toEqual(['Nyttokalkyl', 'Risker']);
   });
 
+  it('an empty result is an explicit "Inga värden" row, never a header-only table or a reversed conditional format', () => {
+    const empty: SheetPlan = {
+      ...plan,
+      blocks: [
+        {
+          id: 'styrdiagram',
+          row: 11,
+          col: 0,
+          cells: [['Period', 'Värde', 'Utanför gränserna']],
+          table: { name: 'Styrdiagram', style: 'TableStyleLight9' },
+          // The builder's range for zero rows: from the row under the header to the header itself.
+          conditionalFormats: [{ range: 'C13:C12', text: 'ja', style: 'red' }],
+        },
+      ],
+    };
+    const { operations } = refreshOperations([empty], { existingSheets: new Set(), registry: [] });
+    expect(operations.find((o) => o.op === 'write')).toEqual({
+      op: 'write',
+      sheet: 'Risker',
+      address: 'A12:C13',
+      formulas: [
+        ['Period', 'Värde', 'Utanför gränserna'],
+        ['Inga värden', '', ''],
+      ],
+    });
+    expect(operations.find((o) => o.op === 'table')).toMatchObject({ address: 'A12:C13' });
+    expect(operations.some((o) => o.op === 'conditional')).toBe(false);
+  });
+
   it("a user's sheet whose name differs only in case is in the way, as Excel sees it, and is named in Swedish", () => {
     const { conflicts } = refreshOperations([plan], { existingSheets: new Set(['risker']), registry: [] });
     expect(conflicts).toEqual([
