@@ -11,6 +11,7 @@ import {
   a1Of,
   cellsOutside,
   DEFAULT_BUDGET,
+  excelCell,
   managedSheet,
   operationBytes,
   packBatches,
@@ -182,6 +183,9 @@ function suspend(context: Excel.RequestContext): void {
   if (typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', '1.9'))
     context.workbook.application.suspendScreenUpdatingUntilNextSync();
 }
+
+/** A snapshot's cell written back as it was read: formulas as they are, text quoted again where Excel would read a value. */
+const asWritten = (v: string | number | boolean) => (typeof v === 'string' && !v.startsWith('=') ? excelCell(v) : v);
 
 const errorCode = (error: unknown) => (error as { code?: string } | null)?.code ?? '';
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -399,7 +403,7 @@ async function rollback(context: Excel.RequestContext, state: RollbackState): Pr
     for (const c of charts.items) if (c.name.startsWith('NYTTA_')) ops.push({ op: 'deleteChart', sheet, name: c.name });
   for (const s of snapshots) {
     ops.push(
-      { op: 'write', sheet: s.sheet, address: s.address, formulas: s.formulas },
+      { op: 'write', sheet: s.sheet, address: s.address, formulas: s.formulas.map((row) => row.map(asWritten)) },
       { op: 'numberFormat', sheet: s.sheet, address: s.address, formats: s.formats },
     );
   }

@@ -80,11 +80,27 @@ export function operationBytes(op: Operation): number {
   return utf8Bytes(JSON.stringify(op)) + ACTION_OVERHEAD;
 }
 
-/** A cell as Excel's `range.formulas` takes it: a formula with its `=`, text that would read as one quoted, empty as ''. */
+/**
+ * Text Excel would read as something else if typed: a formula (= + − @), a number or percentage (2024, 0,5, 12 %), a
+ * date or month (2024-03, 2024-03-15, 3/15/2024), a time, TRUE/FALSE, or a text that starts with an apostrophe itself.
+ */
+const READ_AS_VALUE = [
+  /^[=+\-@']/,
+  /^\s*[+-]?(\d[\d\s.,]*|[.,]\d+)(e[+-]?\d+)?\s*%?\s*$/i,
+  /^\s*\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?\s*$/,
+  /^\s*\d{1,2}:\d{2}/,
+  /^\s*(true|false|sant|falskt)\s*$/i,
+];
+
+/**
+ * A cell as Excel's `range.formulas` takes it: a formula with its `=`, empty as ''. Excel reads a string there as if
+ * it were typed, so a period label `2024-03` would become a date and `2024` a number: text that Excel would read as a
+ * value gets a leading apostrophe, which keeps it text (and which Excel does not show).
+ */
 export function excelCell(cell: Cell): string | number | boolean {
   if (isFormula(cell)) return `=${cell.formula}`;
   if (cell === null) return '';
-  if (typeof cell === 'string' && /^[=+@]/.test(cell)) return `'${cell}`;
+  if (typeof cell === 'string' && READ_AS_VALUE.some((re) => re.test(cell))) return `'${cell}`;
   if (typeof cell === 'number' && !Number.isFinite(cell)) return '';
   return cell;
 }

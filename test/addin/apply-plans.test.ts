@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyPlans, ApplyError } from '../../addin/excel/apply-plans.js';
-import { excelCell, PAYLOAD_LIMIT, REGISTRY_KEY } from '../../addin/excel/operations.js';
+import { PAYLOAD_LIMIT, REGISTRY_KEY } from '../../addin/excel/operations.js';
 import { describeVerification, verifyPlans } from '../../addin/excel/verify-plans.js';
-import { a1, planBlocks, type SheetPlan } from '../../addin/sheets/plan.js';
+import { a1, isFormula, planBlocks, type SheetPlan } from '../../addin/sheets/plan.js';
 import { buildPlans } from '../../addin/service/build-plans.js';
 import { serviceCall } from '../../addin/service/service-call.js';
 import { createExcelStandIn, type ExcelStandIn } from '../helpers/excel-standin.js';
@@ -45,7 +45,12 @@ function expectWritten(excel: ExcelStandIn, plan: SheetPlan) {
   for (const block of planBlocks(plan)) {
     block.cells.forEach((row, r) =>
       row.forEach((cell, c) => {
-        const expected = excelCell(cell);
+        // What the sheet must hold: the plan's own value, text as text, a formula with its =.
+        const expected = isFormula(cell)
+          ? `=${cell.formula}`
+          : cell === null || (typeof cell === 'number' && !Number.isFinite(cell))
+            ? ''
+            : cell;
         expect(
           excel.cell(plan.name, a1(block.row + r, block.col + c))?.value ?? '',
           `${plan.name}!${a1(block.row + r, block.col + c)}`,

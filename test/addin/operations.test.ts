@@ -29,6 +29,26 @@ describe('excelCell: a cell as range.formulas takes it', () => {
     expect(excelCell('Nytta = värde')).toBe('Nytta = värde');
   });
 
+  it('text Excel would read as a number, date, time, boolean or formula keeps its apostrophe, so it stays text', () => {
+    for (const text of [
+      '2024',
+      '2024-03',
+      '2024-03-15',
+      '3/15/2024',
+      '0,42',
+      '12,5 %',
+      '-x',
+      '+46 10 123',
+      'TRUE',
+      'falskt',
+      '08:30',
+      "'citat",
+    ]) {
+      expect(excelCell(text), text).toBe(`'${text}`);
+    }
+    for (const text of ['Värde', '2024-Q1', '2024-W05', 'SKAS-V1-E1', 'IND01', 'R 12', 'på väg']) expect(excelCell(text), text).toBe(text);
+  });
+
   it('numbers and booleans pass as they are; NaN and infinities become empty, never text', () => {
     expect(excelCell(0.0425)).toBe(0.0425);
     expect(excelCell(-3)).toBe(-3);

@@ -77,6 +77,31 @@ type Command = { run: () => void; bytes: number };
 
 const key = (r: number, c: number) => `${r},${c}`;
 
+/** Days from Excel's day 0 (1899-12-30) to a date. */
+const serial = (y: number, m: number, d: number) => Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+
+/**
+ * What Excel makes of a string written to `range.formulas`: it reads it as if typed. A leading apostrophe keeps the
+ * rest as text; `=` starts a formula; a number, a percentage, a date (2024-03, 2024-03-15, 3/15/2024), a time or
+ * TRUE/FALSE becomes that value; other text that starts with + − or @ is taken for a formula and fails (#NAME?).
+ */
+export function typedAsExcel(v: CellState['value']): CellState['value'] {
+  if (typeof v !== 'string') return v;
+  if (v.startsWith("'")) return v.slice(1);
+  if (v.startsWith('=')) return v;
+  const t = v.trim();
+  if (/^[+-]?(\d+(\.\d+)?|\.\d+)(e[+-]?\d+)?$/i.test(t)) return Number(t);
+  if (/^[+-]?\d+(\.\d+)?%$/.test(t)) return Number(t.slice(0, -1)) / 100;
+  let m = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(t);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return serial(Number(m[1]), Number(m[2]), Number(m[3] ?? 1));
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  if (m) return serial(Number(m[3]), Number(m[1]), Number(m[2]));
+  if (/^\d{1,2}:\d{2}(:\d{2})?$/.test(t)) return Number(t.split(':')[0]) / 24;
+  if (/^(true|false)$/i.test(t)) return t.toLowerCase() === 'true';
+  if (/^[+\-@]/.test(t)) return '#NAME?';
+  return v;
+}
+
 function parse(address: string) {
   const [from, to = from] = address.replace(/^.*!/, '').replace(/\$/g, '').split(':');
   const cell = (ref: string) => {
@@ -254,7 +279,7 @@ export function createExcelStandIn(options: StandInOptions = {}) {
               ? cell?.numberFormat || cell?.fill || cell?.bold
                 ? { ...cell, value: '' }
                 : undefined
-              : { ...cell, value: v as CellState['value'] },
+              : { ...cell, value: typedAsExcel(v as CellState['value']) },
           );
         });
       },
