@@ -9,6 +9,7 @@ import {
   businessCaseResponse,
   followupResponse,
   indicatorsAnswer,
+  keyFigureListResponse,
   loadLogAnswer,
   orgUnitsAnswer,
   queryAnswer,
@@ -73,7 +74,8 @@ async function businessCasePlan(call: ServiceCall, p: Params): Promise<SheetPlan
     },
     ['nyttokalkyl', 'nyckeltal'],
   );
-  return businessCaseSheet(figures, prov).plan;
+  const keyFigures = (await call('/api/v1/key-figures', keyFigureListResponse)).keyFigures;
+  return businessCaseSheet(figures, prov, keyFigures).plan;
 }
 
 async function followupPlans(call: ServiceCall, p: Params): Promise<SheetPlan[]> {

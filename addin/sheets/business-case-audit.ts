@@ -4,7 +4,7 @@
  * part, outcome so far plus forecast beside the plan, the operating-cost test with live formulas, the production loss
  * modelled and measured, and what a delay costs.
  */
-import type { CaseFigures } from './case-figures.js';
+import type { CaseFigures, StoreKeyFigure } from './case-figures.js';
 import { a1, FORMAT, type Block, type Cell } from './plan.js';
 
 export interface AuditContext {
@@ -25,7 +25,12 @@ const NONE = '(ej angiven)';
 const SOURCE_TEXT = { outcome: 'utfall', forecast: 'prognos', plan: 'plan' } as const;
 
 /** The audit's blocks, placed one after the other from `startRow`. */
-export function auditBlocks(figures: CaseFigures, ctx: AuditContext, startRow: number): Block[] {
+export function auditBlocks(
+  figures: CaseFigures,
+  ctx: AuditContext,
+  startRow: number,
+  keyFigures: readonly StoreKeyFigure[] = [],
+): Block[] {
   const out: Block[] = [];
   let row = startRow;
   const place = (block: Omit<Block, 'row'>) => {
@@ -211,6 +216,18 @@ export function auditBlocks(figures: CaseFigures, ctx: AuditContext, startRow: n
       ],
       rowStyles: ['header', null, null, 'key'],
       formats: [null, FORMAT.sek],
+    });
+  }
+  if (keyFigures.length) {
+    place({
+      id: 'nyckeltal_lager',
+      col: 0,
+      cells: [
+        ['Nyckeltal i lagret', 'Värde', 'Enhet', 'Period', 'Källa', 'Anmärkning'],
+        ...keyFigures.map((k): Cell[] => [k.name, k.value, k.unit, k.period, k.source, k.note]),
+      ],
+      rowStyles: ['header'],
+      formats: [null, FORMAT.decimal],
     });
   }
   return out;

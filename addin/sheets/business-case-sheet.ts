@@ -3,7 +3,7 @@
  * rows by post, class and stakeholder with low and high, and live formulas hanging off one input cell for the discount
  * rate, so a controller can change the rate and see NPV, payback and the break-even benefit follow.
  */
-import type { CaseFigures, SheetCaseLine } from './case-figures.js';
+import type { CaseFigures, SheetCaseLine, StoreKeyFigure } from './case-figures.js';
 import { auditBlocks } from './business-case-audit.js';
 import { a1, FORMAT, nextFreeRow, provenanceBlock, type Block, type Cell, type Provenance, type SheetPlan, type Style } from './plan.js';
 
@@ -29,7 +29,11 @@ export interface CaseCells {
 
 export type { CaseFigures, SheetCaseLine } from './case-figures.js';
 
-export function businessCaseSheet(figures: CaseFigures, provenance: Provenance): { plan: SheetPlan; cells: CaseCells } {
+export function businessCaseSheet(
+  figures: CaseFigures,
+  provenance: Provenance,
+  storeFigures: readonly StoreKeyFigure[] = [],
+): { plan: SheetPlan; cells: CaseCells } {
   const lines = figures.lines;
   const years = Array.from({ length: figures.endYear - figures.startYear + 1 }, (_, i) => figures.startYear + i);
   const firstYearCol = 6; // A Post, B Kategori, C Nyttotyp, D Intressent, E Låg, F Hög
@@ -328,6 +332,7 @@ export function businessCaseSheet(figures: CaseFigures, provenance: Provenance):
         yearRange: absolute(yearRange(headerRow)),
       },
       nextFreeRow(blocks),
+      storeFigures,
     ),
   );
   blocks.push(provenanceBlock(provenance, nextFreeRow(blocks)));

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type {
   BusinessCaseResponse,
+  KeyFigureListResponse,
   CaseLine,
   keyFiguresSchema,
   scenarioFiguresSchema,
@@ -23,3 +24,6 @@ export type CaseFigures = Partial<
     lines: SheetCaseLine[];
   };
 export type SheetCaseLine = Omit<CaseLine, 'scenario' | 'probability'> & { probability?: number };
+
+/** The store's key figures (`GET /api/v1/key-figures`), listed on the sheet for reference. */
+export type StoreKeyFigure = KeyFigureListResponse['keyFigures'][number];

@@ -28,6 +28,8 @@ export interface Choices {
   volumeIndicator: string;
   peak: string;
   costPerContact: string;
+  weeksBefore: string;
+  weeksAfter: string;
   includeLoss: boolean;
   delayMonths: string;
   perAdministration: boolean;
@@ -78,6 +80,8 @@ export function jobRequest(job: Job, c: Choices, t: Translate): JobRequest | { p
       if (cost !== null && (!Number.isFinite(cost) || cost < 0)) return { problem: t('badCost') };
       const delay = c.delayMonths.trim() === '' ? null : Number(c.delayMonths.trim());
       if (delay !== null && (!Number.isInteger(delay) || delay < 0 || delay > 120)) return { problem: t('badDelay') };
+      const weeks = [c.weeksBefore, c.weeksAfter].map((w) => (w.trim() === '' ? null : Number(w.trim())));
+      if (weeks.some((w) => w !== null && (!Number.isInteger(w) || w < 1 || w > 104))) return { problem: t('badWeeks') };
       if (c.includeLoss && !c.volumeIndicator) return { problem: t('needVolume') };
       return {
         kind: job,
@@ -88,6 +92,8 @@ export function jobRequest(job: Job, c: Choices, t: Translate): JobRequest | { p
           volumeIndicator: c.volumeIndicator,
           peak: peak === null ? '' : String(peak / 100),
           costPerContact: cost === null ? '' : String(cost),
+          weeksBefore: weeks[0] === null ? '' : String(weeks[0]),
+          weeksAfter: weeks[1] === null ? '' : String(weeks[1]),
           includeProductionLoss: c.includeLoss ? 'true' : '',
           delayMonths: delay ? String(delay) : '',
         }),

@@ -169,6 +169,8 @@ function choices(): Choices {
     volumeIndicator: select('volume-indicator').value,
     peak: input('peak').value,
     costPerContact: input('cost-per-contact').value,
+    weeksBefore: input('weeks-before').value,
+    weeksAfter: input('weeks-after').value,
     includeLoss: input('include-loss').checked,
     delayMonths: input('delay-months').value,
     perAdministration: input('per-administration').checked,

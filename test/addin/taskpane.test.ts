@@ -150,6 +150,7 @@ describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
     // The production loss with its parameters, in the NPV: the service computes it, the sheet shows it as a cost line.
     await page.selectOption('#volume-indicator', 'IND05');
     await page.fill('#peak', '50');
+    await page.fill('#weeks-before', '8');
     await page.check('#include-loss');
     outcome = await press(page);
     expect(outcome.kind, outcome.status ?? '').toBe('ok');
@@ -158,7 +159,8 @@ describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
     const texts = wb.texts.Nyttokalkyl as string[];
     expect(texts).toContain('produktionsbortfall (modellerat)');
     expect(texts).toContain('Produktionsbortfall (modellerat, ingår i kalkylen)');
-    expect(texts.some((t) => t.startsWith('Topp 50 %'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('Topp 50 %, 8 veckor före till 16 veckor efter'))).toBe(true);
+    expect(texts).toContain('Nyckeltal i lagret');
 
     await page.selectOption('#job', 'uppfoljning');
     await page.check('#per-administration');
