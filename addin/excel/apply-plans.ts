@@ -5,7 +5,7 @@
  * batches as the payload limit allows, with calculation (and, where supported, screen updating) suspended in each. A
  * batch that fails is undone from the snapshot: the previous managed content comes back, not half a sheet.
  */
-import type { SheetPlan, Style } from '../sheets/plan.js';
+import { a1, type SheetPlan, type Style } from '../sheets/plan.js';
 import { FILLS, FONTS, hex } from '../sheets/palette.js';
 import {
   a1Of,
@@ -293,30 +293,65 @@ interface TouchedRead {
   range: Excel.Range;
 }
 
-/** Loads, on the sheets that exist, what a refresh needs to know and to undo; refuses a layout that would cover a user's cells. */
+/** A range as row pieces of at most `maxCells` cells each (at least one row a piece). */
+export function rowPieces(address: string, maxCells: number): string[] {
+  const { row, col, rows, cols } = parseRange(address);
+  const step = Math.max(1, Math.floor(maxCells / cols));
+  const pieces: string[] = [];
+  for (let r = 0; r < rows; r += step) pieces.push(`${a1(row + r, col)}:${a1(row + Math.min(rows, r + step) - 1, col + cols - 1)}`);
+  return pieces;
+}
+
+/**
+ * Loads, on the sheets that exist, what a refresh needs to know and to undo; refuses a layout that would cover a user's
+ * cells. Responses have the same 5 MB limit as requests: the reads go in parts sized by cells, and when Excel still
+ * finds a response too large (long texts), the parts are made a quarter the size and read again.
+ */
 async function readTouched(
   context: Excel.RequestContext,
   touched: readonly SheetPlan[],
   registry: readonly ManagedSheet[],
   budget: number,
 ) {
+  let perSync = Math.max(1000, Math.floor(budget / 24));
+  const tally = { syncs: 0 };
+  for (;;) {
+    try {
+      const read = await readInParts(context, touched, registry, perSync, tally);
+      return { ...read, syncs: tally.syncs };
+    } catch (error) {
+      if (errorCode(error) !== 'ResponsePayloadSizeLimitExceeded' || perSync <= 1) throw error;
+      perSync = Math.max(1, Math.floor(perSync / 4));
+    }
+  }
+}
+
+async function readInParts(
+  context: Excel.RequestContext,
+  touched: readonly SheetPlan[],
+  registry: readonly ManagedSheet[],
+  perSync: number,
+  tally: { syncs: number },
+) {
   const wb = context.workbook;
   const snapshots: Snapshot[] = [];
   const existingCharts = new Set<string>();
   const blocked: string[] = [];
-  if (!touched.length) return { snapshots, existingCharts, blocked, syncs: 0 };
+  if (!touched.length) return { snapshots, existingCharts, blocked };
   const wanted: { sheet: string; address: string; purpose: TouchedRead['purpose']; outside: TouchedRead['outside'] }[] = [];
   for (const plan of touched) {
     const owned = registry.find((m) => m.sheet === plan.name)?.ranges.map((r) => r.address) ?? [];
-    for (const address of owned) wanted.push({ sheet: plan.name, address, purpose: 'snapshot', outside: [] });
+    // Each range in pieces a part can hold; a snapshot piece is written back as it was read, a check piece checks its own cells.
+    for (const address of owned)
+      for (const piece of rowPieces(address, perSync)) wanted.push({ sheet: plan.name, address: piece, purpose: 'snapshot', outside: [] });
     for (const { address } of managedSheet(plan).ranges) {
-      const outside = cellsOutside(address, owned);
-      if (outside.length) wanted.push({ sheet: plan.name, address, purpose: 'check', outside });
+      for (const piece of rowPieces(address, perSync)) {
+        const outside = cellsOutside(piece, owned);
+        if (outside.length) wanted.push({ sheet: plan.name, address: piece, purpose: 'check', outside });
+      }
     }
   }
   const chartLists = touched.map((plan) => ({ sheet: plan.name, charts: wb.worksheets.getItem(plan.name).charts.load('items/name') }));
-  // Responses have the same 5 MB limit as requests: a snapshot of a large sheet is read in parts.
-  const perSync = Math.max(1000, Math.floor(budget / 24));
   const parts: (typeof wanted)[] = [[]];
   let cells = 0;
   for (const w of wanted) {
@@ -338,12 +373,13 @@ async function readTouched(
         .load(w.purpose === 'snapshot' ? 'formulas,numberFormat' : 'formulas'),
     }));
     // One sync per part, each within the response limit.
+    tally.syncs++;
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     for (const read of reads) takeRead(read, snapshots, blocked);
   }
   for (const { sheet, charts } of chartLists) for (const chart of charts.items) existingCharts.add(`${sheet}!${chart.name}`);
-  return { snapshots, existingCharts, blocked, syncs: parts.length };
+  return { snapshots, existingCharts, blocked };
 }
 
 /** A loaded range: kept as a snapshot, or checked for a user's content in the cells Nytta is about to take. */

@@ -218,6 +218,16 @@ describe('applying sheet plans through Office.js', () => {
     expect(excel.state.names.size).toBe(0);
   });
 
+  it('a response Excel finds too large (the snapshot of long texts) is read again in smaller parts', async () => {
+    const excel = createExcelStandIn({ responseLimit: 40_000 });
+    await apply(excel);
+    // The refresh reads back every range Nytta owns before it writes: far more than 40 000 bytes in one response.
+    const report = await apply(excel);
+    for (const plan of plans) expectWritten(excel, plan);
+    const reads = report.syncs - report.batchBytes.length;
+    expect(reads).toBeGreaterThan(4);
+  });
+
   it('a request Excel finds too large is undone and retried in smaller batches', async () => {
     const excel = createExcelStandIn({ payloadLimit: 60_000 });
     const report = await apply(excel, plans, { budget: 100_000 });

@@ -14,6 +14,8 @@ export interface StandInOptions {
   displayLanguage?: string;
   /** The highest ExcelApi minor version the host claims. */
   excelApi?: number;
+  /** The response limit (default: the payload limit): what a sync's loads bring back, in UTF-8 bytes of JSON. */
+  responseLimit?: number;
 }
 
 export interface CellState {
@@ -136,6 +138,8 @@ export function createExcelStandIn(options: StandInOptions = {}) {
   let suspended = false;
   const push = (bytes: number, run: () => void) => queue.push({ bytes, run });
   // Excel counts a request's bytes as UTF-8: å, ä and ö take two each.
+  const utf8 = (text: string) => new TextEncoder().encode(text).length;
+  let responseBytes = 0;
   const argBytes = (...args: unknown[]) => new TextEncoder().encode(JSON.stringify(args)).length + 90;
 
   // Excel compares sheet, table and range names without regard to case: `risker` is the sheet `Risker` asks for.
@@ -195,9 +199,13 @@ export function createExcelStandIn(options: StandInOptions = {}) {
             Array.from({ length: a.rows }, (_, i) =>
               Array.from({ length: a.cols }, (_, j) => f(sheetState(sheet()).cells.get(key(a.row + i, a.col + j)))),
             );
-          Object.defineProperty(range, 'formulas', { value: read((c) => c?.value ?? ''), writable: true, configurable: true });
+          const formulas = read((c) => c?.value ?? '');
+          const formats = read((c) => c?.numberFormat ?? 'General');
+          // What the response carries back: the properties asked for, as JSON in UTF-8.
+          responseBytes += utf8(JSON.stringify(formulas)) + (_props?.includes('numberFormat') ? utf8(JSON.stringify(formats)) : 0);
+          Object.defineProperty(range, 'formulas', { value: formulas, writable: true, configurable: true });
           Object.defineProperty(range, 'numberFormat', {
-            value: read((c) => c?.numberFormat ?? 'General'),
+            value: formats,
             writable: true,
             configurable: true,
           });
@@ -547,8 +555,11 @@ export function createExcelStandIn(options: StandInOptions = {}) {
       suspended = false;
       if (bytes > limit) throw new OfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
       const stopAt = options.failAtSync === state.syncs.length ? Math.floor(commands.length / 2) : commands.length;
+      responseBytes = 0;
       for (let i = 0; i < stopAt; i++) commands[i].run();
       if (stopAt < commands.length) throw new OfficeError('GeneralException', 'An internal error has occurred.');
+      if (responseBytes > (options.responseLimit ?? limit))
+        throw new OfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
     },
   };
 
