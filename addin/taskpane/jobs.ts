@@ -43,8 +43,8 @@ export interface JobRequest {
 }
 
 const PERIOD = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-/** A number as a Swede may write it (3,5 or 3.5, with or without %); null when empty. */
-const parsePercent = (text: string): number | null =>
+/** A number as a Swede may write it (3,5 or 3.5, a percentage with or without %); null when empty. */
+const parseNumber = (text: string): number | null =>
   text.trim() === '' ? null : Number(text.trim().replace(',', '.').replace(/\s*%$/, ''));
 const compact = (params: Record<string, string>) => Object.fromEntries(Object.entries(params).filter(([, v]) => v !== ''));
 
@@ -72,11 +72,11 @@ export function jobRequest(job: Job, c: Choices, t: Translate): JobRequest | { p
       return { kind: job, params: compact({ indicator: c.indicator, unit: c.unit, goLive: c.goLive, window: c.window }) };
     case 'nyttokalkyl': {
       // Swedes write 3,5 %; both comma and point are read.
-      const percent = parsePercent(c.rate);
+      const percent = parseNumber(c.rate);
       if (percent !== null && (!Number.isFinite(percent) || percent < 0 || percent > 100)) return { problem: t('badRate') };
-      const peak = parsePercent(c.peak);
+      const peak = parseNumber(c.peak);
       if (peak !== null && (!Number.isFinite(peak) || peak <= 0 || peak > 100)) return { problem: t('badPeak') };
-      const cost = parsePercent(c.costPerContact);
+      const cost = parseNumber(c.costPerContact);
       if (cost !== null && (!Number.isFinite(cost) || cost < 0)) return { problem: t('badCost') };
       const delay = c.delayMonths.trim() === '' ? null : Number(c.delayMonths.trim());
       if (delay !== null && (!Number.isInteger(delay) || delay < 0 || delay > 120)) return { problem: t('badDelay') };

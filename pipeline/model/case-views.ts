@@ -83,7 +83,8 @@ export function outcomeAndForecast(
     return { year, source, costs: sum('cost'), benefits: sum('benefit') } as const;
   });
   const net = years.map((y) => y.benefits - y.costs);
-  const planNet = flows(plan, 'benefit', start, end).map((b, t) => b - flows(plan, 'cost', start, end)[t]);
+  const planCosts = flows(plan, 'cost', start, end);
+  const planNet = flows(plan, 'benefit', start, end).map((b, t) => b - planCosts[t]);
   return { npv: presentValue(net, rate), planNpv: presentValue(planNet, rate), years };
 }
 

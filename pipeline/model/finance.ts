@@ -52,6 +52,13 @@ export function payback(flows: readonly number[]): number | null {
   return paybackPoint(flows)?.years ?? null;
 }
 
+/** Σ_{t=fromT..years−1} (1 + r)^−t: the present value of 1 a year from year index `fromT` to the end. */
+export function annuityFactor(rate: number, fromT: number, years: number): number {
+  let sum = 0;
+  for (let t = fromT; t < years; t++) sum += discountFactor(rate, t);
+  return sum;
+}
+
 /** Benefit-cost ratio PV(B) / PV(C); `null` when there are no costs. */
 export function benefitCostRatio(benefits: readonly number[], costs: readonly number[], rate: number): number | null {
   const pvCosts = presentValue(costs, rate);
@@ -65,10 +72,8 @@ export function benefitCostRatio(benefits: readonly number[], costs: readonly nu
 export function breakEvenAnnualBenefit(benefits: readonly number[], costs: readonly number[], rate: number, fromT: number): number | null {
   const years = Math.max(benefits.length, costs.length);
   if (fromT < 0 || fromT >= years) return null;
-  let annuity = 0;
-  for (let t = fromT; t < years; t++) annuity += discountFactor(rate, t);
   const before = presentValue(benefits.slice(0, fromT), rate);
-  return (presentValue(costs, rate) - before) / annuity;
+  return (presentValue(costs, rate) - before) / annuityFactor(rate, fromT, years);
 }
 
 /**

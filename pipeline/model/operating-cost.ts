@@ -2,7 +2,7 @@
  * @module operating-cost – the audit's question in one row: does the case's yearly benefit exceed the yearly rise in
  * operating costs ("den samlade nyttan … överstiger denna merkostnad", 350 mnkr a year, 400–450 if legacy systems stay)?
  */
-import { discountFactor, presentValue } from './finance.js';
+import { annuityFactor, presentValue } from './finance.js';
 
 const MONEY: [RegExp, number][] = [
   [/^(md|mdr|mdkr|miljarder)/, 1e9],
@@ -42,7 +42,6 @@ export function isOperatingCostRise(name: string, unit: string | null): boolean 
  */
 export function annualEquivalent(benefits: readonly number[], rate: number, fromT: number): number {
   const later = benefits.map((b, t) => (t >= fromT ? b : 0));
-  let annuity = 0;
-  for (let t = fromT; t < benefits.length; t++) annuity += discountFactor(rate, t);
+  const annuity = annuityFactor(rate, fromT, benefits.length);
   return annuity === 0 ? 0 : presentValue(later, rate) / annuity;
 }

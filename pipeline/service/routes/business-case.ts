@@ -6,12 +6,13 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { businessCaseQuery, caseLineSchema, type BusinessCaseResponse, type CaseLine } from '../../contracts/index.js';
-import { businessCase, DEFAULT_RATE, flows, span, type BusinessCaseLine } from '../../model/business-case.js';
+import { businessCase, DEFAULT_RATE, span, type BusinessCaseLine } from '../../model/business-case.js';
 import { delayBenefits, outcomeAndForecast, summaryBy } from '../../model/case-views.js';
-import { annualEquivalent, isOperatingCostRise, toSek } from '../../model/operating-cost.js';
+import { annualEquivalent } from '../../model/operating-cost.js';
 import { planAgainstOutcome, scenarios, sensitivity } from '../../model/sensitivity.js';
 import { answer, badRequest, respond, validQuery, type Env, type ServiceDeps } from '../context.js';
 import { modelledLoss } from '../production-loss-figures.js';
+import { storeKeyFigures } from './key-figures.js';
 
 /** Doubles without float noise: 15 significant digits, as JSON answers carry every figure. */
 const round = <T>(x: T): T =>
@@ -59,19 +60,11 @@ async function caseLines(deps: ServiceDeps, program: string): Promise<CaseLine[]
   );
 }
 
-/** The store's key figures for the yearly rise in operating costs (or the one named), in SEK. */
+/** The store's key figures for the yearly rise in operating costs, or the one named, with their value in SEK. */
 async function operatingCostFigures(deps: ServiceDeps, named?: string) {
-  const { rows } = await answer(deps, 'key_figures', { name: named ?? '' });
-  if (named && rows.length === 0) throw badRequest(`parametern "operatingCostFigure": nyckeltalet "${named}" finns inte i lagret`);
-  const figures = rows
-    .map((r) => ({
-      name: String(r.name),
-      unit: (r.unit as string | null) ?? null,
-      period: String(r.period ?? ''),
-      note: (r.note as string | null) ?? null,
-      sek: toSek(r.value as number | null, r.unit as string | null),
-    }))
-    .filter((f): f is typeof f & { sek: number } => f.sek !== null && (!!named || isOperatingCostRise(f.name, f.unit)));
+  const found = await storeKeyFigures(deps, named);
+  if (named && found.length === 0) throw badRequest(`parametern "operatingCostFigure": nyckeltalet "${named}" finns inte i lagret`);
+  const figures = found.filter((f): f is typeof f & { valueSek: number } => f.valueSek !== null && (!!named || f.operatingCostRise));
   if (named && figures.length === 0) throw badRequest(`parametern "operatingCostFigure": nyckeltalet "${named}" är inget belopp i kronor`);
   return figures;
 }
@@ -135,14 +128,11 @@ export function businessCaseRoutes(deps: ServiceDeps): Hono<Env> {
     const result = businessCase(delayed, scenario, { ...options, kind: q.kind });
     const withoutDelay = q.delayMonths ? businessCase(undelayed, scenario, { ...options, kind: q.kind }) : null;
     const fromT = result.fromYear - result.startYear;
-    const expectedBenefits = flows(
-      delayed.filter((l) => l.scenario === scenario && l.kind === q.kind),
-      'benefit',
-      result.startYear,
-      result.endYear,
-      (l) => l.amount * (l.probability ?? 1),
+    const expectedAnnualBenefit = annualEquivalent(
+      result.expected.years.map((y) => y.benefits),
+      result.rate,
+      fromT,
     );
-    const expectedAnnualBenefit = annualEquivalent(expectedBenefits, result.rate, fromT);
     const body: BusinessCaseResponse = round({
       program: q.program,
       ...result,
@@ -166,10 +156,10 @@ export function businessCaseRoutes(deps: ServiceDeps): Hono<Env> {
         figure: f.name,
         period: f.period,
         note: f.note,
-        yearlyRise: f.sek,
+        yearlyRise: f.valueSek,
         breakEvenAnnualBenefit: result.breakEvenAnnualBenefit,
         expectedAnnualBenefit,
-        margin: expectedAnnualBenefit - f.sek,
+        margin: expectedAnnualBenefit - f.valueSek,
       })),
       delay: withoutDelay ? { months: q.delayMonths!, npvWithoutDelay: withoutDelay.npv, npvChange: result.npv - withoutDelay.npv } : null,
       productionLoss: loss ? { ...loss, included } : null,
