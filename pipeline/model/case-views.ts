@@ -2,7 +2,7 @@
  * @module case-views – the business case as the audit asks for it: per actor and per stakeholder (their NPVs add up
  * to the case's), the plan beside outcome so far plus forecast, and the effect of a delay on the benefits.
  */
-import { DEFAULT_RATE, flows, span, type BusinessCaseLine, type BusinessCaseOptions } from './business-case.js';
+import { DEFAULT_RATE, flows, span, type BusinessCaseLine, type BusinessCaseOptions, type LineKind } from './business-case.js';
 import { benefitCostRatio, presentValue } from './finance.js';
 
 export interface PartFigures {
@@ -27,16 +27,16 @@ function figures(costs: readonly number[], benefits: readonly number[], rate: nu
 }
 
 /**
- * One scenario's plan split by actor (`aktör`) or stakeholder (`intressent`), each over the whole case's years at its
+ * One scenario's plan (or outcome) split by actor (`aktör`) or stakeholder (`intressent`), each over the whole case's years at its
  * rate, so the parts' NPVs add up to the case's NPV.
  */
 export function summaryBy(
   all: readonly BusinessCaseLine[],
   scenario: string,
   key: 'actor' | 'stakeholder',
-  options: BusinessCaseOptions = {},
+  options: BusinessCaseOptions & { kind?: LineKind } = {},
 ): PartSummary[] {
-  const lines = all.filter((l) => l.scenario === scenario && l.kind === 'plan');
+  const lines = all.filter((l) => l.scenario === scenario && l.kind === (options.kind ?? 'plan'));
   const rate = options.rate ?? DEFAULT_RATE;
   const [start, end] = span(lines, options);
   const names = [...new Set(lines.map((l) => l[key] ?? ''))].sort((a, b) => a.localeCompare(b, 'sv'));

@@ -49,6 +49,10 @@ describe('per actor and per stakeholder', () => {
     expect(body.npv).toBeCloseTo(-1300 + 660 / 1.1 + 1089 / 1.21, 9);
     expect(body.npv).toBeCloseTo(200, 9);
     expect(body.actors.reduce((s, a) => s + a.npv, 0)).toBeCloseTo(body.npv, 9);
+    // The outcome's actors add up to the outcome's NPV: only Regionen's 1 100 in 2025.
+    const outcome = await get('scenario=bas&kind=outcome');
+    expect(outcome.body.actors.map((a) => [a.name, a.npv])).toEqual([['Regionen', -1100]]);
+    expect(outcome.body.npv).toBe(-1100);
     // Stakeholders: the costs name none; the benefits fall to staff (1 000) and residents (500).
     expect(body.stakeholders.map((x) => [x.name, Math.round(x.npv)])).toEqual([
       ['', -1300],

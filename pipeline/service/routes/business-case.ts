@@ -150,8 +150,8 @@ export function businessCaseRoutes(deps: ServiceDeps): Hono<Env> {
       })),
       planAgainstOutcome: planAgainstOutcome(loaded, scenario),
       outcomeAndForecast: outcomeAndForecast(loaded, scenario, options),
-      actors: summaryBy(delayed, scenario, 'actor', options),
-      stakeholders: summaryBy(delayed, scenario, 'stakeholder', options),
+      actors: summaryBy(delayed, scenario, 'actor', { ...options, kind: q.kind }),
+      stakeholders: summaryBy(delayed, scenario, 'stakeholder', { ...options, kind: q.kind }),
       operatingCostTest: (await operatingCostFigures(deps, q.operatingCostFigure)).map((f) => ({
         figure: f.name,
         period: f.period,
