@@ -54,3 +54,9 @@ export function serviceCall(
 export function queryString(params: Record<string, string | undefined>): string {
   return new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '')).toString();
 }
+
+/** Every call asked as of one load (`asOf`, an id or a moment): a workbook built as the store stood then. */
+export function callAsOf(call: ServiceCall, asOf: string | undefined): ServiceCall {
+  if (!asOf) return call;
+  return (path, contract) => call(`${path}${path.includes('?') ? '&' : '?'}asOf=${encodeURIComponent(asOf)}`, contract);
+}

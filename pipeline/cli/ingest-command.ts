@@ -9,7 +9,7 @@ import { createProgress } from './progress.js';
 import { remoteIngest } from './remote.js';
 
 /** The user running the command, for the load log; a machine without one says so. */
-function whoRuns(): string {
+export function whoRuns(): string {
   try {
     return userInfo().username;
   } catch {

@@ -5,6 +5,7 @@ import { isUserError, UserError } from '../errors.js';
 import { defaultStorePath } from '../store/open-store.js';
 import { KIND_HELP, runIngest } from './ingest-command.js';
 import { DEFAULT_DEMO_ROWS, runDemo } from './demo-command.js';
+import { runPurge, runUndo } from './history-command.js';
 import { runQueryCommand } from './query-command.js';
 import { runServe } from './serve-command.js';
 import { runWorkbook } from './workbook-command.js';
@@ -63,6 +64,7 @@ program
   .option('--db <path>', 'DuckDB-filen', defaultStorePath())
   .option('--server <url>', 'fråga en körande tjänst i stället för att öppna filen')
   .option('--token <token>', 'token för --server (annars miljövariabeln NYTTA_TOKEN)')
+  .option('--as-of <id>', 'svaret som lagret såg ut direkt efter inläsning ID (eller vid en tidpunkt ÅÅÅÅ-MM-DDTtt:mm)')
   .action(async (name: string, options) => {
     if (!['json', 'csv', 'arrow'].includes(options.format))
       throw new UserError(`--format ska vara json, csv eller arrow, inte "${options.format}".`, 'format_unknown');
@@ -84,8 +86,30 @@ program
   .option('--db <path>', 'DuckDB-filen', defaultStorePath())
   .option('--server <url>', 'hämta från en körande tjänst')
   .option('--token <token>', 'token för --server (annars miljövariabeln NYTTA_TOKEN)')
+  .option('--as-of <id>', 'arbetsboken som lagret såg ut direkt efter inläsning ID (eller vid en tidpunkt)')
   .action(async (kind: string, options) => {
     process.exitCode = await runWorkbook(kind, options);
+  });
+
+program
+  .command('undo')
+  .description('ångra en inläsning: dess rader tas bort och de rader den ersatte gäller igen (ångringen kan själv ångras)')
+  .argument('<id>', 'inläsningens id (se /api/v1/loads)')
+  .option('--db <path>', 'DuckDB-filen', defaultStorePath())
+  .option('--server <url>', 'be en körande tjänst ångra (roll controller)')
+  .option('--token <token>', 'token för --server (annars miljövariabeln NYTTA_TOKEN)')
+  .action(async (id: string, options) => {
+    process.exitCode = await runUndo(id, options);
+  });
+
+program
+  .command('purge')
+  .description('ta bort historik (ersatta rader) för gott, ersatt före ett datum; frågar först')
+  .requiredOption('--before <date>', 'ÅÅÅÅ-MM-DD: historik ersatt av inläsningar före detta datum tas bort')
+  .option('--yes', 'fråga inte')
+  .option('--db <path>', 'DuckDB-filen', defaultStorePath())
+  .action(async (options) => {
+    process.exitCode = await runPurge(options);
   });
 
 program

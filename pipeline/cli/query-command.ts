@@ -7,6 +7,8 @@ import { runNamedQuery, type QueryAnswer } from '../named-queries/run-query.js';
 import { toArrowStream } from '../service/arrow.js';
 import { loadConfig } from '../service/config.js';
 import { QUERIES_DIR } from '../service/start.js';
+import { resolveAsOf } from '../store/as-of.js';
+import { showStoreAsOf } from '../store/history.js';
 import { openStore } from '../store/open-store.js';
 import { toCsv } from './csv-output.js';
 import { remoteQuery } from './remote.js';
@@ -17,6 +19,8 @@ export interface QueryCommandOptions {
   format: 'json' | 'csv' | 'arrow';
   server?: string;
   token?: string;
+  /** The store as it stood right after this load (or at this moment). */
+  asOf?: string;
 }
 
 /** `key=value` pairs; the value may itself contain `=`. */
@@ -46,7 +50,7 @@ export async function runQueryCommand(name: string, options: QueryCommandOptions
   const params = parseParams(options.param);
   if (options.server) {
     const remote = { url: options.server, token: options.token ?? process.env.NYTTA_TOKEN };
-    const res = await remoteQuery(remote, name, params, options.format === 'arrow');
+    const res = await remoteQuery(remote, name, options.asOf ? { ...params, asOf: options.asOf } : params, options.format === 'arrow');
     if (options.format === 'arrow') process.stdout.write(new Uint8Array(await res.arrayBuffer()));
     else write((await res.json()) as QueryAnswer, options.format);
     return 0;
@@ -61,6 +65,7 @@ export async function runQueryCommand(name: string, options: QueryCommandOptions
       throw new UserError(`Det finns ingen fråga som heter "${name}". Frågorna: ${[...queries.keys()].join(', ')}.`, 'query_unknown');
     const parsed = query.schema.safeParse(params);
     if (!parsed.success) throw new UserError(describeIssues(parsed.error), 'param_invalid');
+    if (options.asOf !== undefined) await showStoreAsOf(store.connection, await resolveAsOf(store.connection, options.asOf));
     const config = loadConfig({ host: '127.0.0.1', port: 0 });
     const answer = await runNamedQuery(store.connection, query, parsed.data as Record<string, unknown>, {
       rowLimit: config.rowLimit,

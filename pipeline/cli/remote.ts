@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UserError } from '../errors.js';
 import type { LoadReport } from '../ingest/load-file.js';
+import { undoResponse, type UndoResponse } from '../contracts/index.js';
 
 export interface Remote {
   url: string;
@@ -65,4 +66,11 @@ export async function remoteIngest(remote: Remote, path: string, options: Remote
   if (res.status === 422) return ((await res.json()) as { report: LoadReport }).report;
   if (!res.ok) throw await failure(res);
   return (await res.json()) as LoadReport;
+}
+
+/** Asks the service to withdraw a load (`POST /api/v1/loads/{id}/undo`); a refusal comes back as its Swedish detail. */
+export async function remoteUndo(remote: Remote, id: number): Promise<UndoResponse> {
+  const res = await call(remote, `/api/v1/loads/${id}/undo`, { method: 'POST', headers: headers(remote) });
+  if (!res.ok) throw await failure(res);
+  return undoResponse.parse(await res.json());
 }

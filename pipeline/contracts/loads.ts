@@ -20,6 +20,8 @@ export const loadReportSchema = z.object({
   rowsRead: z.number().int(),
   rowsAccepted: z.number().int(),
   rowsRejected: z.number().int(),
+  /** Rows of earlier loads this one replaced; kept in the store's history. */
+  rowsReplaced: z.number().int(),
   errorCount: z.number().int(),
   errors: z.array(rejectRowSchema),
   warnings: z.array(z.string()),
@@ -46,7 +48,23 @@ export const loadSchema = z.object({
   finishedAt: z.string(),
   /** Who made it: the caller's name from the token, or the user running `nytta ingest`; null for loads before it was kept. */
   loadedBy: z.string().nullable(),
+  /** Rows of earlier loads it replaced (kept in history); for an undo, the withdrawn load's rows. */
+  rowsReplaced: z.number().int(),
+  /** An undo (kind `ångra`) names the load it withdrew. */
+  undoes: z.number().int().nullable(),
+  /** The undo that withdrew this load, while it stands. */
+  undoneBy: z.number().int().nullable(),
 });
+
+/** `POST /api/v1/loads/{id}/undo`: the undo, itself a load that can be undone. */
+export const undoResponse = z.object({
+  undoId: z.number().int(),
+  undone: z.number().int(),
+  rowsRemoved: z.number().int(),
+  rowsRestored: z.number().int(),
+  load: loadSchema,
+});
+export type UndoResponse = z.infer<typeof undoResponse>;
 
 export const loadsQuery = z
   .object({

@@ -17,6 +17,7 @@ import { applyMapping, type Mapping } from './mapping.js';
 import { stageFile } from './readers/index.js';
 import type { RejectRow } from './readers/staging.js';
 import type { CommitGate } from '../store/commit-gate.js';
+import { rowsReplacedBy } from '../store/history.js';
 import { inTransaction } from '../store/transaction.js';
 
 export interface LoadOptions {
@@ -50,6 +51,8 @@ export interface LoadReport {
   rowsRead: number;
   rowsAccepted: number;
   rowsRejected: number;
+  /** Rows of earlier loads this one replaced; they are kept in the store's history. */
+  rowsReplaced: number;
   errorCount: number;
   errors: RejectRow[];
   warnings: string[];
@@ -115,13 +118,15 @@ export async function loadFile(connection: DuckDBConnection, path: string, optio
     rowsRead: 0,
     rowsAccepted: 0,
     rowsRejected: 0,
+    rowsReplaced: 0,
     errorCount: 0,
     errors: [],
     warnings: [],
   };
   const previous = await scalar(
     connection,
-    "SELECT load_id FROM load_log WHERE sha256 = $sha AND variant = $variant AND status = 'loaded' LIMIT 1",
+    // A withdrawn load's file may be loaded again.
+    "SELECT load_id FROM load_log WHERE sha256 = $sha AND variant = $variant AND status = 'loaded' AND undone_by IS NULL LIMIT 1",
     {
       sha: sha256,
       variant,
@@ -200,9 +205,10 @@ export async function loadFile(connection: DuckDBConnection, path: string, optio
       async () => {
         const loadId = Number(await scalar(connection, "SELECT nextval('load_id_seq')"));
         if (kind.replace && (await scalar(connection, kind.replace.check))) {
-          for (const sql of kind.replace.statements) await connection.run(sql);
+          for (const sql of kind.replace.statements) await connection.run(sql, usedParams(sql, { load_id: loadId }));
         }
         for (const sql of kind.write(kindOptions)) await connection.run(sql, usedParams(sql, { load_id: loadId }));
+        report.rowsReplaced = await rowsReplacedBy(connection, loadId);
         await insertLog(connection, report, loadId, 'loaded', startedAt, options.loadedBy);
         return loadId;
       },
@@ -256,6 +262,7 @@ async function tryFastPath(
           loadId,
           rowsRead: rows,
           rowsAccepted: rows,
+          rowsReplaced: await rowsReplacedBy(connection, loadId),
         };
         await insertLog(connection, loaded, loadId, 'loaded', startedAt, options.loadedBy);
         return loaded;
@@ -279,9 +286,10 @@ async function insertLog(
   loadedBy?: string,
 ): Promise<void> {
   await connection.run(
-    `INSERT INTO load_log (load_id, file_name, sha256, variant, kind, status, rows_read, rows_accepted, rows_rejected, warnings, started_at, finished_at, loaded_by)
-     VALUES ($id, $file, $sha, $variant, $kind, $status, $read, $accepted, $rejected, from_json($warnings, '["VARCHAR"]'), $started::TIMESTAMP,
-             current_localtimestamp(), $by)`,
+    `INSERT INTO load_log (load_id, file_name, sha256, variant, kind, status, rows_read, rows_accepted, rows_rejected, rows_replaced, warnings,
+       started_at, finished_at, loaded_by)
+     VALUES ($id, $file, $sha, $variant, $kind, $status, $read, $accepted, $rejected, $replaced, from_json($warnings, '["VARCHAR"]'),
+       $started::TIMESTAMP, current_localtimestamp(), $by)`,
     {
       id: loadId,
       file: report.file,
@@ -292,6 +300,7 @@ async function insertLog(
       read: report.rowsRead,
       accepted: status === 'loaded' ? report.rowsAccepted : 0,
       rejected: report.rowsRejected,
+      replaced: status === 'loaded' ? report.rowsReplaced : 0,
       warnings: JSON.stringify(report.warnings),
       started: startedAt.toISOString().replace('T', ' ').replace('Z', ''),
       by: loadedBy ?? null,

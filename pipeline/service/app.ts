@@ -26,7 +26,8 @@ import {
 import { isUserError } from '../errors.js';
 import { QueryTimeoutError } from '../named-queries/run-query.js';
 import { authenticate } from './auth.js';
-import { withReader, type Env, type ServiceDeps } from './context.js';
+import { readingAsOf, withReader, type Env, type ServiceDeps } from './context.js';
+import { resolveAsOf } from '../store/as-of.js';
 import { DOCS_HTML, openApiDocument, type PurposeEndpoint } from './openapi.js';
 import { problem, RefusedFile, TITLES } from './problem.js';
 import { addinRoutes } from './routes/addin.js';
@@ -145,6 +146,14 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
   app.use('/api/v1/*', async (c, next) => {
     c.set('logger', c.get('logger').child({ caller: c.get('caller') }));
     await next();
+  });
+  // asOf=ID or a moment: every reader of this request sees the store as it stood right after that load.
+  app.use('/api/v1/*', async (c, next) => {
+    const raw = c.req.query('asOf');
+    if (raw === undefined) return next();
+    if (c.req.method !== 'GET') throw new HTTPException(400, { message: 'parametern "asOf" gäller bara läsning (GET)' });
+    const asOf = await withReader(deps, (connection) => resolveAsOf(connection, raw));
+    return readingAsOf(asOf, next);
   });
   for (const routes of [
     queryRoutes,

@@ -1,5 +1,6 @@
 /** @module context – what every route needs: the store, the queries, the settings, and a reader connection per request. */
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import { HTTPException } from 'hono/http-exception';
@@ -13,6 +14,7 @@ import { describeIssues } from '../named-queries/params.js';
 import { requireRole, type AuthVariables } from './auth.js';
 import type { ServiceConfig } from './config.js';
 import type { CommitGate } from '../store/commit-gate.js';
+import { showStoreAsOf } from '../store/history.js';
 
 export interface ServiceDeps {
   instance: DuckDBInstance;
@@ -25,15 +27,42 @@ export interface ServiceDeps {
   logger?: Logger;
   /** Readers and a load's commit take turns here, so no reader sees half a load. */
   gate: CommitGate;
+  /** Loads and undos through the one writer, one at a time, in the order they came. */
+  writes: WriteQueue;
+}
+
+/** Runs writes one after another; a failed write does not stop the next. */
+export class WriteQueue {
+  private last: Promise<unknown> = Promise.resolve();
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.last.then(work);
+    this.last = next.catch(() => undefined);
+    return next;
+  }
 }
 
 export type Env = { Variables: AuthVariables & { requestId: string; logger: Logger } };
 
-/** Runs `work` on a fresh connection of its own, so a slow reader never blocks another or the writer. */
+// The load a request asked the store as of (`asOf`), for every reader it opens, however deep in the route: a request
+// reads many named queries, and the workbook route reads through the service's own endpoints.
+const asOfScope = new AsyncLocalStorage<number>();
+
+/** Runs `work` with every reader seeing the store as it stood right after load `asOf`. */
+export function readingAsOf<T>(asOf: number, work: () => T): T {
+  return asOfScope.run(asOf, work);
+}
+
+/**
+ * Runs `work` on a fresh connection of its own, so a slow reader never blocks another or the writer; within
+ * `readingAsOf`, the connection shows the store as of that load.
+ */
 export async function withReader<T>(deps: ServiceDeps, work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  const asOf = asOfScope.getStore();
   return deps.gate.read(async () => {
     const connection = await deps.instance.connect();
     try {
+      if (asOf !== undefined) await showStoreAsOf(connection, asOf);
       return await work(connection);
     } finally {
       connection.closeSync();
@@ -89,7 +118,10 @@ export function badRequest(message: string): HTTPException {
 /** The caller's role checked, then the query string validated: 403 or 400 with the reason, or the typed parameters. */
 export function validQuery<T extends z.ZodType>(c: Context<Env>, role: Role, schema: T): z.output<T> {
   requireRole(c.get('role'), role);
-  const parsed = schema.safeParse(c.req.query());
+  // asOf is every reading endpoint's, resolved before the route (see app.ts).
+  const query = c.req.query();
+  delete query.asOf;
+  const parsed = schema.safeParse(query);
   if (!parsed.success) throw badRequest(describeIssues(parsed.error));
   return parsed.data;
 }

@@ -7,6 +7,7 @@ import {
   problemSchema,
   queryAnswer,
   queryListResponse,
+  undoResponse,
   refusedResponse,
 } from '../contracts/index.js';
 import type { ParamSpec } from '../named-queries/header.js';
@@ -56,6 +57,15 @@ function zodParameters(schema: z.ZodObject): Record<string, unknown>[] {
     schema: s,
   }));
 }
+
+/** Every reading endpoint takes asOf (resolved before the route; see app.ts). */
+const AS_OF = {
+  name: 'asOf',
+  in: 'query',
+  required: false,
+  description: 'svaret som lagret såg ut direkt efter inläsning ID, eller vid en tidpunkt (ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DDTtt:mm)',
+  schema: { type: 'string' },
+};
 
 export interface PurposeEndpoint {
   path: string;
@@ -108,13 +118,15 @@ export function openApiDocument(deps: ServiceDeps, endpoints: readonly PurposeEn
       get: {
         summary: q.description,
         description: `Roll: ${q.role}. Kolumner: ${q.columns.map((c) => `${c.name} (${c.type}${c.when ? `, när ${c.when.param}=${c.when.value}` : ''})`).join(', ')}.`,
-        parameters: q.params.map((p) => ({
-          name: p.name,
-          in: 'query',
-          required: p.required,
-          description: p.description,
-          schema: paramJsonSchema(p),
-        })),
+        parameters: q.params
+          .map((p) => ({
+            name: p.name,
+            in: 'query',
+            required: p.required,
+            description: p.description,
+            schema: paramJsonSchema(p),
+          }))
+          .concat([AS_OF]),
         responses: { '200': tabular('rader (JSON) eller Arrow IPC', queryAnswer), ...errors },
       },
     };
@@ -126,12 +138,20 @@ export function openApiDocument(deps: ServiceDeps, endpoints: readonly PurposeEn
       responses: { '200': json('inläsningen', loadDetailResponse), ...errors },
     },
   };
+  paths['/api/v1/loads/{id}/undo'] = {
+    post: {
+      summary:
+        'Ångra en inläsning (roll controller): dess rader tas bort, raderna den ersatte gäller igen; ångringen är en egen inläsning som kan ångras',
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+      responses: { '200': json('ångrad', undoResponse), '409': problem, ...errors },
+    },
+  };
   for (const e of endpoints) {
     paths[e.path] = {
       get: {
         summary: e.summary,
         description: `Roll: ${e.role}.`,
-        parameters: zodParameters(e.schema),
+        parameters: [...zodParameters(e.schema), AS_OF],
         responses: { '200': tabular('svaret', e.response), ...errors },
       },
     };

@@ -14,6 +14,7 @@ export const TITLES: Record<number, string> = {
   403: 'Saknar behörighet',
   404: 'Hittades inte',
   406: 'Formatet finns inte',
+  409: 'Går inte att genomföra',
   413: 'För stor fil',
   422: 'Filen avvisades',
   500: 'Internt fel',

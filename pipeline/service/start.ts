@@ -6,7 +6,7 @@ import { CommitGate } from '../store/commit-gate.js';
 import type { Store } from '../store/open-store.js';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
-import type { ServiceDeps } from './context.js';
+import { WriteQueue, type ServiceDeps } from './context.js';
 
 export const QUERIES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'queries');
 export const VERSION = '0.1.0';
@@ -30,6 +30,7 @@ export async function buildService(store: Store, options: StartOptions) {
     version: VERSION,
     logger: options.logger,
     gate: new CommitGate(),
+    writes: new WriteQueue(),
   };
   return { app: createApp(deps), deps };
 }

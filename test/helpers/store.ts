@@ -37,7 +37,8 @@ export const DATA_TABLES = [
 /** Row count and an order-independent hash of each data table's content. */
 export async function fingerprint(connection: DuckDBConnection): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
-  for (const table of DATA_TABLES) {
+  // History too: a failed load or undo must not touch what earlier loads replaced.
+  for (const table of [...DATA_TABLES, ...DATA_TABLES.map((t) => `${t}_history`)]) {
     const rows = (await connection.runAndReadAll(`SELECT count(*) || ':' || coalesce(sum(hash(t)), 0) FROM ${table} t`)).getRows();
     result[table] = String(rows[0][0]);
   }

@@ -51,4 +51,41 @@ describe('a load killed halfway', () => {
       reopened.close();
     }
   });
+
+  it('an undo killed halfway leaves the load in force and its history as it was', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'nytta.duckdb');
+    const files = await writeDemoFiles(join(dir, 'export'), { rows: 1_500_000, seed: 9 });
+    const byName = (name: string) => files.find((f) => f.endsWith(name))!;
+    const store = await openStore(db);
+    for (const name of ['organisation.csv', 'indikatorer.csv']) await loadFile(store.connection, byName(name));
+    const big = await loadFile(store.connection, byName('utfall.csv'));
+    expect(big.status).toBe('loaded');
+    const before = await fingerprint(store.connection);
+    store.close();
+
+    const child = spawn(process.execPath, [BIN, 'undo', String(big.loadId), '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    const exit = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    await new Promise<void>((resolve) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        // Announced once the store is open; moving 1.5 M rows to history takes far longer than this.
+        if (stderr.includes('Ångrar inläsning'))
+          setTimeout(() => {
+            child.kill('SIGKILL');
+            resolve();
+          }, 100);
+      });
+    });
+    expect(await exit).toBe('SIGKILL');
+
+    const reopened = await openStore(db);
+    try {
+      expect(await fingerprint(reopened.connection)).toEqual(before);
+      expect(await count(reopened.connection, "SELECT count(*) FROM load_log WHERE kind = 'ångra'")).toBe(0);
+    } finally {
+      reopened.close();
+    }
+  });
 });

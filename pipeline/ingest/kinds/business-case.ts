@@ -1,4 +1,6 @@
 /** @module business-case – nyttokalkyl lines; amounts in kr, tkr or mnkr, always stored in SEK. */
+import { retire, sameKeyStaged } from '../../store/history.js';
+import { programInsert } from './catalogue.js';
 import { type KindSpec } from './spec.js';
 
 const FACTOR = `CASE WHEN belopp_kr IS NOT NULL THEN 1 WHEN belopp_tkr IS NOT NULL THEN 1e3 ELSE 1e6 END`;
@@ -46,9 +48,8 @@ export const businessCase: KindSpec = {
   ],
   write: () => [
     // A new business-case file replaces the program's scenario (plan, outcome or forecast) as a whole.
-    `DELETE FROM business_case_line b USING (SELECT DISTINCT program, scenario, plan_utfall FROM stg_typed) s
-     WHERE b.program = s.program AND b.scenario = s.scenario AND b.kind = s.plan_utfall`,
-    `INSERT OR IGNORE INTO program (id, name) SELECT DISTINCT program, program FROM stg_typed`,
+    ...retire('business_case_line', sameKeyStaged({ program: 's.program', scenario: 's.scenario', kind: 's.plan_utfall' })),
+    programInsert,
     `INSERT INTO business_case_line (program, scenario, year, post, category, actor, kind, amount_sek, probability, benefit_class, stakeholder, low_sek, high_sek, source, load_id)
      SELECT program, scenario, ar, post, kategori, coalesce(aktor, ''), plan_utfall, coalesce(belopp_kr, belopp_tkr, belopp_mnkr) * ${FACTOR},
             coalesce(sannolikhet, 1), nyttotyp, intressent, lag * ${FACTOR}, hog * ${FACTOR}, kalla, $load_id

@@ -1,4 +1,5 @@
 /** @module catalogue – the small reference kinds: indicators, organisation, targets, effect goals, benefits, key figures. */
+import { retire, sameKeyStaged } from '../../store/history.js';
 import { type KindSpec } from './spec.js';
 
 const duplicateId = (column: string, label: string) =>
@@ -42,7 +43,8 @@ export const indicators: KindSpec = {
     duplicateId('id', 'samma indikator-id'),
   ],
   write: () => [
-    `INSERT OR REPLACE INTO indicator (id, name, unit, direction, frequency, benefits, source, min_count, load_id)
+    ...retire('indicator', sameKeyStaged({ id: 's.id' })),
+    `INSERT INTO indicator (id, name, unit, direction, frequency, benefits, source, min_count, load_id)
      SELECT id, namn, enhet, riktning, frekvens, ${splitList('nyttor')}, kalla, coalesce(min_antal, 5), $load_id FROM stg_typed`,
   ],
 };
@@ -72,7 +74,8 @@ export const organisation: KindSpec = {
     duplicateId('id', 'samma enhets-id'),
   ],
   write: () => [
-    `INSERT OR REPLACE INTO org_unit (id, name, parent, level, go_live, load_id)
+    ...retire('org_unit', sameKeyStaged({ id: 's.id' })),
+    `INSERT INTO org_unit (id, name, parent, level, go_live, load_id)
      SELECT id, namn, overordnad, niva, driftstart, $load_id FROM stg_typed`,
   ],
 };
@@ -95,12 +98,14 @@ export const targets: KindSpec = {
      FROM stg_typed s JOIN d ON s.indikator = d.indikator AND coalesce(s.enhet, '') = d.e AND s.ar = d.ar WHERE s.line > d.first_line`,
   ],
   write: () => [
-    `INSERT OR REPLACE INTO target (indicator, unit, year, value, load_id)
+    ...retire('target', sameKeyStaged({ indicator: 's.indikator', unit: "coalesce(s.enhet, '')", year: 's.ar' })),
+    `INSERT INTO target (indicator, unit, year, value, load_id)
      SELECT indikator, coalesce(enhet, ''), ar, malvarde, $load_id FROM stg_typed`,
   ],
 };
 
-const programInsert = `INSERT OR IGNORE INTO program (id, name) SELECT DISTINCT program, program FROM stg_typed WHERE program IS NOT NULL`;
+/** Programs named in a file are created when new (an id and a name); never replaced by a later file. */
+export const programInsert = `INSERT OR IGNORE INTO program (id, name, load_id) SELECT DISTINCT program, program, $load_id FROM stg_typed WHERE program IS NOT NULL`;
 
 export const effectGoals: KindSpec = {
   kind: 'effektmal',
@@ -115,7 +120,8 @@ export const effectGoals: KindSpec = {
   checks: () => [duplicateId('id', 'samma effektmål-id')],
   write: () => [
     programInsert,
-    `INSERT OR REPLACE INTO effect_goal (program, id, target_group, text, load_id) SELECT program, id, malgrupp, effektmal, $load_id FROM stg_typed`,
+    ...retire('effect_goal', sameKeyStaged({ program: 's.program', id: 's.id' })),
+    `INSERT INTO effect_goal (program, id, target_group, text, load_id) SELECT program, id, malgrupp, effektmal, $load_id FROM stg_typed`,
   ],
 };
 
@@ -155,7 +161,8 @@ export const benefits: KindSpec = {
   ],
   write: () => [
     programInsert,
-    `INSERT OR REPLACE INTO benefit (program, id, parent, level, name, effect_goals, owner, realised_by, dis_benefit, method, frequency, baseline, baseline_date, target, target_date, load_id)
+    ...retire('benefit', sameKeyStaged({ program: 's.program', id: 's.id' })),
+    `INSERT INTO benefit (program, id, parent, level, name, effect_goals, owner, realised_by, dis_benefit, method, frequency, baseline, baseline_date, target, target_date, load_id)
      SELECT program, id, overordnad, niva, nytta, ${splitList('effektmal')}, nyttoagare, realiseringsansvarig, coalesce(motnytta = 'true', false),
             matmetod, frekvens, baslinje, baslinjedatum, malvarde, maldatum, $load_id FROM stg_typed`,
   ],
@@ -179,7 +186,8 @@ export const keyFigures: KindSpec = {
      FROM stg_typed s JOIN d ON s.nyckeltal = d.nyckeltal AND coalesce(s.period, '') = d.p WHERE s.line > d.first_line`,
   ],
   write: () => [
-    `INSERT OR REPLACE INTO key_figure (name, value, unit, period, source, note, load_id)
+    ...retire('key_figure', sameKeyStaged({ name: 's.nyckeltal', period: "coalesce(s.period, '')" })),
+    `INSERT INTO key_figure (name, value, unit, period, source, note, load_id)
      SELECT nyckeltal, varde, enhet, coalesce(period, ''), kalla, anmarkning, $load_id FROM stg_typed`,
   ],
 };

@@ -3,6 +3,9 @@ import { SEX, type KindSpec } from './spec.js';
 
 const KEY = ['indikator', 'period', "coalesce(enhet, '')", "coalesce(kommun, '')", "coalesce(kon, 'T')", "coalesce(aldersgrupp, '')"];
 const TOKEN = 'varde__token IS NOT NULL';
+const STAGED_KEYS = `SELECT DISTINCT ${KEY.map((k, i) => `${k} AS k${i}`).join(', ')} FROM stg_typed`;
+const SAME_KEY =
+  'o.indicator = s.k0 AND o.period = s.k1 AND o.unit = s.k2 AND o.municipality = s.k3 AND o.sex = s.k4 AND o.age_group = s.k5';
 /** A number as a person wrote it: 5, not 5.0. */
 const shown = (column: string) => `regexp_replace(CAST(${column} AS VARCHAR), '\\.0$', '')`;
 
@@ -47,9 +50,10 @@ export const observations: KindSpec = {
   // A corrected export replaces the rows with the same key; a first load of an indicator skips the anti-join.
   replace: {
     check: 'SELECT EXISTS (SELECT 1 FROM observation WHERE indicator IN (SELECT DISTINCT indikator FROM stg_typed))',
+    // The replaced rows move to history first (see store/history.ts), then leave the table.
     statements: [
-      `DELETE FROM observation o USING (SELECT DISTINCT ${KEY.map((k, i) => `${k} AS k${i}`).join(', ')} FROM stg_typed) s
-       WHERE o.indicator = s.k0 AND o.period = s.k1 AND o.unit = s.k2 AND o.municipality = s.k3 AND o.sex = s.k4 AND o.age_group = s.k5`,
+      `INSERT INTO observation_history SELECT o.*, $load_id FROM observation o JOIN (${STAGED_KEYS}) s ON ${SAME_KEY}`,
+      `DELETE FROM observation o USING (${STAGED_KEYS}) s WHERE ${SAME_KEY}`,
     ],
   },
   write: (options) => [

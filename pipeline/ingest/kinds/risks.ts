@@ -1,4 +1,6 @@
 /** @module risks – the risk register: one assessment per risk and date, on a 3×3, 4×4 or 5×5 scale. */
+import { retire, sameKeyStaged } from '../../store/history.js';
+import { programInsert } from './catalogue.js';
 import { type KindSpec } from './spec.js';
 
 const SCALE = 'coalesce(skala, 3)';
@@ -35,8 +37,13 @@ export const risks: KindSpec = {
      FROM stg_typed WHERE riskvarde_angivet <> sannolikhet * konsekvens ORDER BY line`,
   ],
   write: () => [
-    `INSERT OR IGNORE INTO program (id, name) SELECT DISTINCT program, program FROM stg_typed WHERE program IS NOT NULL`,
+    programInsert,
+    ...retire('risk', sameKeyStaged({ program: "coalesce(s.program, '')", id: 's.id' })),
     `INSERT OR REPLACE INTO risk (program, id, area, text, load_id) SELECT coalesce(program, ''), id, riskomrade, risk, $load_id FROM stg_typed`,
+    ...retire(
+      'risk_assessment',
+      sameKeyStaged({ program: "coalesce(s.program, '')", risk_id: 's.id', assessed: 'coalesce(s.bedomd, current_date)' }),
+    ),
     `INSERT OR REPLACE INTO risk_assessment (program, risk_id, assessed, scale, probability, consequence, stated_value, mitigation, owner, due, load_id)
      SELECT coalesce(program, ''), id, coalesce(bedomd, current_date), ${SCALE}, sannolikhet, konsekvens, riskvarde_angivet, atgard, ansvar, klart, $load_id FROM stg_typed`,
   ],

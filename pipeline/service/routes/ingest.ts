@@ -40,7 +40,6 @@ function parseMapping(value: unknown): Mapping | undefined {
 }
 
 export function ingestRoutes(deps: ServiceDeps): Hono<Env> {
-  let queue: Promise<unknown> = Promise.resolve();
   const limitMiB = Math.round(deps.config.bodyLimitBytes / 1024 / 1024);
   return new Hono<Env>().post(
     '/ingest',
@@ -62,7 +61,7 @@ export function ingestRoutes(deps: ServiceDeps): Hono<Env> {
       const path = join(dir, safeFileName(file.name));
       writeFileSync(path, Buffer.from(await file.arrayBuffer()));
       // One load at a time through the one writer; readers go on meanwhile on their own connections.
-      const run = queue.then(() =>
+      const run = deps.writes.run(() =>
         loadFile(deps.writer, path, {
           kind: text(form.kind),
           sheet: text(form.sheet),
@@ -73,7 +72,6 @@ export function ingestRoutes(deps: ServiceDeps): Hono<Env> {
           loadedBy: c.get('caller'),
         }),
       );
-      queue = run.catch(() => undefined);
       try {
         const report = await run;
         const body: IngestResponse = { ...report, messages: report.errors.map((e) => formatError(report.file, e)) };
