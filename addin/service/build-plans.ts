@@ -20,7 +20,7 @@ import { followupSheet, type BenefitInfo } from '../sheets/followup-sheet.js';
 import { baselineSheet, indicatorSheet, type Series } from '../sheets/indicator-sheets.js';
 import type { Provenance, SheetPlan } from '../sheets/plan.js';
 import { riskSheet } from '../sheets/risk-sheet.js';
-import { queryString as qs, ServiceError, type ServiceCall } from './service-call.js';
+import { callAsOf, queryString as qs, ServiceError, type ServiceCall } from './service-call.js';
 
 export const WORKBOOK_KINDS = ['indikatorer', 'baslinje', 'nyttokalkyl', 'uppfoljning', 'risker', 'alla'] as const;
 export type WorkbookKind = (typeof WORKBOOK_KINDS)[number];
@@ -38,7 +38,7 @@ async function provenance(call: ServiceCall, source: string, parameters: Params,
     source,
     parameters: given(parameters),
     loads: log.rows
-      .filter((r) => r.status === 'loaded' && kinds.includes(r.kind))
+      .filter((r) => r.status === 'loaded' && r.undone_by == null && kinds.includes(r.kind))
       .map((r) => ({ file: r.file_name, sha256: r.sha256, loadedAt: r.finished_at })),
     writtenAt: now(),
   };
@@ -71,11 +71,20 @@ async function businessCasePlan(call: ServiceCall, p: Params): Promise<SheetPlan
       program: p.program,
       scenario: figures.scenario,
       rate: String(figures.rate),
+      compareAsOf: p.compareAsOf,
+      asOf: p.asOf,
     },
     ['nyttokalkyl', 'nyckeltal'],
   );
   const keyFigures = (await call('/api/v1/key-figures', keyFigureListResponse)).keyFigures;
-  return businessCaseSheet(figures, prov, keyFigures).plan;
+  const compare = p.compareAsOf
+    ? {
+        label: versionLabel(p.compareAsOf),
+        now: figures,
+        then: await callAsOf(call, p.compareAsOf)(`/api/v1/business-case?${query}`, businessCaseResponse),
+      }
+    : undefined;
+  return businessCaseSheet(figures, prov, keyFigures, compare).plan;
 }
 
 async function followupPlans(call: ServiceCall, p: Params): Promise<SheetPlan[]> {
@@ -90,12 +99,24 @@ async function followupPlans(call: ServiceCall, p: Params): Promise<SheetPlan[]>
   for (const unit of units) {
     const query = qs({ program: p.program, unit: unit.id });
     const data = await call(`/api/v1/followup?${query}`, followupResponse);
+    const compare = p.compareAsOf
+      ? {
+          label: versionLabel(p.compareAsOf),
+          then: (await callAsOf(call, p.compareAsOf)(`/api/v1/followup?${query}`, followupResponse)).indicators,
+        }
+      : undefined;
     plans.push(
       followupSheet(
         data,
         benefits,
-        await provenance(call, `/api/v1/followup?${query}`, { program: p.program, unit: unit.id }, ['utfall', 'malvarden', 'nyttor']),
+        await provenance(
+          call,
+          `/api/v1/followup?${query}`,
+          { program: p.program, unit: unit.id, compareAsOf: p.compareAsOf, asOf: p.asOf },
+          ['utfall', 'malvarden', 'nyttor'],
+        ),
         unit.sheet,
+        compare,
       ),
     );
   }
@@ -115,7 +136,7 @@ async function riskPlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
     await provenance(
       call,
       `/api/v1/risk-matrix?${query}`,
-      { program: p.program, scale: String(data.scale), assessed: String(data.assessed) },
+      { program: p.program, scale: String(data.scale), assessed: String(data.assessed), asOf: p.asOf },
       ['risker'],
     ),
   ).plan;
@@ -136,7 +157,7 @@ async function indicatorPlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
     await provenance(
       call,
       '/api/v1/queries/indicator_series',
-      { indicator: wanted.join(','), unit: p.unit, grain: p.grain ?? 'year', breakdown },
+      { indicator: wanted.join(','), unit: p.unit, grain: p.grain ?? 'year', breakdown, asOf: p.asOf },
       ['utfall'],
     ),
   );
@@ -147,7 +168,10 @@ async function baselinePlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
     throw missing('parametrarna "indicator" och "unit" behövs (t.ex. --param indicator=IND01 --param unit=SKAS)');
   const query = qs({ indicator: p.indicator, unit: p.unit, goLive: p.goLive, window: p.window });
   const data = await call(`/api/v1/baseline?${query}`, baselineResponse);
-  return baselineSheet(data, await provenance(call, `/api/v1/baseline?${query}`, { indicator: p.indicator, unit: p.unit }, ['utfall']));
+  return baselineSheet(
+    data,
+    await provenance(call, `/api/v1/baseline?${query}`, { indicator: p.indicator, unit: p.unit, asOf: p.asOf }, ['utfall']),
+  );
 }
 
 function contents(plans: readonly SheetPlan[], p: Params): SheetPlan {
@@ -172,8 +196,19 @@ function contents(plans: readonly SheetPlan[], p: Params): SheetPlan {
   };
 }
 
-/** The sheet plans of one workbook kind. */
-export async function buildPlans(call: ServiceCall, kind: WorkbookKind, params: Params): Promise<SheetPlan[]> {
+/** How a sheet names an earlier version it is compared with. */
+const versionLabel = (asOf: string) => (/^\d+$/.test(asOf) ? `versionen efter inläsning ${asOf}` : `versionen ${asOf}`);
+
+/**
+ * The sheet plans of one workbook kind; with `asOf`, every answer as the store stood right after that load, and the
+ * provenance says so.
+ */
+export async function buildPlans(service: ServiceCall, kind: WorkbookKind, params: Params): Promise<SheetPlan[]> {
+  const call = callAsOf(service, params.asOf);
+  return plansOf(call, kind, params);
+}
+
+async function plansOf(call: ServiceCall, kind: WorkbookKind, params: Params): Promise<SheetPlan[]> {
   switch (kind) {
     case 'nyttokalkyl':
       return [await businessCasePlan(call, params)];
@@ -196,7 +231,7 @@ export async function buildPlans(call: ServiceCall, kind: WorkbookKind, params: 
           : []),
         await businessCasePlan(call, params),
         ...(await followupPlans(call, params)),
-        await riskPlan(call, { program: params.program }),
+        await riskPlan(call, { program: params.program, asOf: params.asOf }),
       ];
       return [contents(plans, params), ...plans];
     }

@@ -58,5 +58,11 @@ export function queryString(params: Record<string, string | undefined>): string 
 /** Every call asked as of one load (`asOf`, an id or a moment): a workbook built as the store stood then. */
 export function callAsOf(call: ServiceCall, asOf: string | undefined): ServiceCall {
   if (!asOf) return call;
-  return (path, contract) => call(`${path}${path.includes('?') ? '&' : '?'}asOf=${encodeURIComponent(asOf)}`, contract);
+  return (path, contract) => {
+    const [route, query = ''] = path.split('?');
+    const params = new URLSearchParams(query);
+    // An asOf already in the path is a deliberate other version (compareAsOf) and stays.
+    if (!params.has('asOf')) params.set('asOf', asOf);
+    return call(`${route}?${params}`, contract);
+  };
 }

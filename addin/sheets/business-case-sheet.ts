@@ -5,6 +5,7 @@
  */
 import type { CaseFigures, SheetCaseLine, StoreKeyFigure } from './case-figures.js';
 import { auditBlocks } from './business-case-audit.js';
+import { caseComparisonBlock, type ComparedCase } from './version-compare.js';
 import { a1, FORMAT, nextFreeRow, provenanceBlock, type Block, type Cell, type Provenance, type SheetPlan, type Style } from './plan.js';
 
 const CLASS_NAMES: Record<string, string> = {
@@ -33,6 +34,8 @@ export function businessCaseSheet(
   figures: CaseFigures,
   provenance: Provenance,
   storeFigures: readonly StoreKeyFigure[] = [],
+  /** compareAsOf: the figures now beside an earlier version's. */
+  compare?: { label: string; now: ComparedCase; then: ComparedCase },
 ): { plan: SheetPlan; cells: CaseCells } {
   const lines = figures.lines;
   const years = Array.from({ length: figures.endYear - figures.startYear + 1 }, (_, i) => figures.startYear + i);
@@ -335,6 +338,7 @@ export function businessCaseSheet(
       storeFigures,
     ),
   );
+  if (compare) blocks.push(caseComparisonBlock(compare.now, compare.then, compare.label, nextFreeRow(blocks)));
   blocks.push(provenanceBlock(provenance, nextFreeRow(blocks)));
   return {
     plan: {

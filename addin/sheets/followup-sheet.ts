@@ -3,6 +3,7 @@
  * and a coloured status.
  */
 import type { FollowupResponse } from '../../pipeline/contracts/index.js';
+import { targetComparisonBlock } from './version-compare.js';
 import { FORMAT, nextFreeRow, provenanceBlock, sheetName, type Block, type Cell, type Provenance, type SheetPlan } from './plan.js';
 
 export const STATUS_TEXT = { reached: 'uppnått', on_track: 'på väg', at_risk: 'risk', not_measured: 'ej mätt' } as const;
@@ -37,6 +38,8 @@ export function followupSheet(
   benefitInfo: readonly BenefitInfo[],
   provenance: Provenance,
   name = 'Uppföljning 5 år',
+  /** compareAsOf: the targets now beside an earlier version's. */
+  compare?: { label: string; then: FollowupResponse['indicators'] },
 ): SheetPlan {
   const header: Cell[] = [
     'Effektmål',
@@ -146,6 +149,7 @@ export function followupSheet(
   };
   rollup('nyttor', 'Nytta: andel mätta indikatorer på väg eller uppnådda', data.benefits);
   rollup('effektmal', 'Effektmål: andel mätta indikatorer på väg eller uppnådda', data.effectGoals);
+  if (compare) blocks.push(targetComparisonBlock(data.indicators, compare.then, compare.label, nextFreeRow(blocks)));
   blocks.push(provenanceBlock(provenance, nextFreeRow(blocks)));
   return {
     name: sheetName(name),

@@ -33,6 +33,8 @@ export interface Choices {
   includeLoss: boolean;
   delayMonths: string;
   perAdministration: boolean;
+  /** A load id: the sheet shows the figures beside the store as it stood right after it. */
+  compareAsOf: string;
   scale: string;
   assessed: string;
 }
@@ -96,13 +98,19 @@ export function jobRequest(job: Job, c: Choices, t: Translate): JobRequest | { p
           weeksAfter: weeks[1] === null ? '' : String(weeks[1]),
           includeProductionLoss: c.includeLoss ? 'true' : '',
           delayMonths: delay ? String(delay) : '',
+          compareAsOf: c.compareAsOf,
         }),
       };
     }
     case 'uppfoljning':
       return {
         kind: job,
-        params: compact({ program: c.program, unit: c.perAdministration ? '' : c.unit, per: c.perAdministration ? 'forvaltning' : '' }),
+        params: compact({
+          program: c.program,
+          unit: c.perAdministration ? '' : c.unit,
+          per: c.perAdministration ? 'forvaltning' : '',
+          compareAsOf: c.compareAsOf,
+        }),
       };
     case 'risker':
       return { kind: job, params: compact({ program: c.program, scale: c.scale, assessed: c.assessed }) };

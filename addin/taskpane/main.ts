@@ -2,7 +2,7 @@
  * @module main – the task pane: connection, the five jobs' choices filled from the service's catalogue, and the two
  * buttons. Everything a job does is in `jobs.ts`; this file only reads and writes the page.
  */
-import { queryAnswer } from '../../pipeline/contracts/index.js';
+import { loadsResponse, queryAnswer } from '../../pipeline/contracts/index.js';
 import { officeReady } from '../excel/host.js';
 import { associateFunctions } from '../functions/functions.js';
 import { languageFor, translator, type Key, type Translate } from './i18n.js';
@@ -54,13 +54,14 @@ function say(id: string, message: string, kind: 'ok' | 'error' | '' = ''): void 
 }
 
 async function loadCatalogue(c: ServiceClient): Promise<void> {
-  const [programs, effectGoals, benefits, indicators, units, assessments] = await Promise.all([
+  const [programs, effectGoals, benefits, indicators, units, assessments, { loads }] = await Promise.all([
     rows(c, '/api/v1/queries/catalogue_programs'),
     rows(c, '/api/v1/queries/catalogue_effect_goals'),
     rows(c, '/api/v1/queries/catalogue_benefits'),
     rows(c, '/api/v1/queries/catalogue_indicators'),
     rows(c, '/api/v1/queries/catalogue_org_units'),
     rows(c, '/api/v1/queries/risk_assessments'),
+    c.call('/api/v1/loads', loadsResponse),
   ]);
   // Each program's scenarios, from its business-case lines.
   const cases = await Promise.all(
@@ -89,6 +90,13 @@ async function loadCatalogue(c: ServiceClient): Promise<void> {
   const indicatorOptions = indicators.map((i) => ({ value: String(i.id), label: `${i.id} ${i.name}` }));
   fill('indicator', indicatorOptions);
   fill('volume-indicator', [{ value: '', label: t('noneChosen') }, ...indicatorOptions]);
+  // Earlier versions to compare with: every load that changed the store, newest first.
+  fill('compare-as-of', [
+    { value: '', label: t('noComparison') },
+    ...loads
+      .filter((l) => l.status === 'loaded')
+      .map((l) => ({ value: String(l.id), label: `${l.id} – ${l.file} (${l.finishedAt.slice(0, 16)})` })),
+  ]);
   programChanged();
 }
 
@@ -174,6 +182,7 @@ function choices(): Choices {
     includeLoss: input('include-loss').checked,
     delayMonths: input('delay-months').value,
     perAdministration: input('per-administration').checked,
+    compareAsOf: select('compare-as-of').value,
     scale: select('scale').value,
     assessed: select('assessed').value,
   };

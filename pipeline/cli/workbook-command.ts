@@ -9,7 +9,7 @@ import { UserError } from '../errors.js';
 import { buildService } from '../service/start.js';
 import { openStore, type Store } from '../store/open-store.js';
 import { administrations, buildPlans, WORKBOOK_KINDS, type WorkbookKind } from '../../addin/service/build-plans.js';
-import { callAsOf, serviceCall, type ServiceCall } from '../../addin/service/service-call.js';
+import { serviceCall, type ServiceCall } from '../../addin/service/service-call.js';
 import { forEachItem } from './per-item.js';
 import { createProgress } from './progress.js';
 import { parseParams } from './query-command.js';
@@ -47,9 +47,8 @@ export async function runWorkbook(kind: string, options: WorkbookCommandOptions)
   if (options.per && options.per !== 'forvaltning')
     throw new UserError(`--per kan bara vara forvaltning, inte "${options.per}".`, 'per_unknown');
   const params = parseParams(options.param);
-  const connected = await connect(options);
-  const { store } = connected;
-  const call = callAsOf(connected.call, options.asOf);
+  const { call, store } = await connect(options);
+  if (options.asOf) params.asOf = options.asOf;
   try {
     if (!options.per) {
       const plans = await buildPlans(call, kind as WorkbookKind, params);

@@ -43,5 +43,7 @@ export const loadLogAnswer = queryAnswerOf(
     status: text,
     started_at: text,
     finished_at: text,
+    /** Set while an undo withdraws the load. */
+    undone_by: z.union([z.number(), z.string()]).nullable().optional(),
   }),
 );

@@ -4,13 +4,16 @@
  * an undo that would lose later work is refused; a purge removes only history replaced before its date. The expected
  * figures are worked by hand from the files in test/fixtures/audit (see its PROVENANCE.md) and the edits made here.
  */
-import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessCaseResponse, loadsResponse, queryAnswer, undoResponse } from '../../pipeline/contracts/index.js';
 import { buildService } from '../../pipeline/service/start.js';
 import { showStoreAsOf } from '../../pipeline/store/history.js';
 import { planPurge, purgeHistory } from '../../pipeline/store/purge.js';
+import { targetComparisonBlock } from '../../addin/sheets/version-compare.js';
+import { libreOfficeAvailable, recalculateXlsx } from '../helpers/libreoffice.js';
 import { count, FIXTURES, fingerprint, rows, tempStore } from '../helpers/store.js';
 
 const CONTROLLER = 'controller-token-0123456789';
@@ -130,6 +133,80 @@ describe('a revised business case', () => {
     const unknown = await undo(999999);
     expect(unknown.status).toBe(404);
     expect(unknown.body.detail).toContain('ingen inläsning med id 999999');
+  });
+});
+
+describe('compare versions', () => {
+  it.runIf(libreOfficeAvailable())(
+    'the Nyttokalkyl sheet as of the revision beside the first version: NPV, payback and 2025 costs, the differences recalculated by LibreOffice',
+    async () => {
+      const revision = (await loads()).find((l) => l.file === 'nyttokalkyl-kom-rev.csv')!.id;
+      const res = await app.request(
+        `/api/v1/workbooks/nyttokalkyl?program=KOM&scenario=bas&rate=0.1&asOf=${revision}&compareAsOf=${firstCase}`,
+        {
+          headers: { authorization: `Bearer ${READER}` },
+        },
+      );
+      expect(res.status).toBe(200);
+      const path = join(store.dir, 'compare.xlsx');
+      writeFileSync(path, Buffer.from(await res.arrayBuffer()));
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(recalculateXlsx(path));
+      const sheet = wb.getWorksheet('Nyttokalkyl')!;
+      const rowOf = (label: string, from = 1) => {
+        for (let r = from; r <= sheet.rowCount; r++) if (sheet.getCell(r, 1).value === label) return r;
+        throw new Error(`no row ${label}`);
+      };
+      const value = (r: number, c: number) => {
+        const v = sheet.getCell(r, c).value as number | { result: number };
+        return typeof v === 'object' && v !== null ? v.result : v;
+      };
+      const top = rowOf(`Jämfört med versionen efter inläsning ${firstCase}`);
+      // NPV: the revision's 100 against the first version's 200 (hand-worked above).
+      const npvRow = rowOf('Nettonuvärde (kr)', top);
+      expect([value(npvRow, 2), value(npvRow, 3), value(npvRow, 4)].map((x) => Math.round(x * 1e6) / 1e6)).toEqual([100, 200, -100]);
+      // 2025: costs 1 100 + 200 + 100 now, 1 000 + 200 + 100 then; benefits unchanged.
+      const y2025 = rowOf('År', top) + 1;
+      expect([2, 3, 4, 5, 6].map((c) => value(y2025, c))).toEqual([1400, 1300, 100, 0, 0]);
+      // (ExcelJS reads a formula whose result LibreOffice saved as 0 without a result, so the zero difference of the
+      // benefits is checked by its formula.)
+      expect((sheet.getCell(y2025, 7).value as { formula: string }).formula).toBe(
+        `IF(AND(ISNUMBER(E${y2025}),ISNUMBER(F${y2025})),E${y2025}-F${y2025},"")`,
+      );
+      // And the provenance says which version the sheet shows.
+      expect(String(sheet.getCell(rowOf('Parametrar'), 2).value)).toContain(`asOf=${revision}`);
+    },
+    120_000,
+  );
+
+  it('the targets beside an earlier version, each with its difference as a formula', () => {
+    const now = [
+      {
+        indicator: 'V',
+        unit: 'E',
+        years: [
+          { calendarYear: 2027, target: 110 },
+          { calendarYear: 2028, target: 130 },
+        ],
+      },
+    ];
+    const then = [
+      {
+        indicator: 'V',
+        unit: 'E',
+        years: [
+          { calendarYear: 2027, target: 120 },
+          { calendarYear: 2028, target: 130 },
+        ],
+      },
+    ];
+    const block = targetComparisonBlock(now, then, 'versionen efter inläsning 7', 40);
+    expect(block.cells.slice(1).map((r) => r.slice(0, 5))).toEqual([
+      ['V', 'E', 2027, 110, 120],
+      ['V', 'E', 2028, 130, 130],
+    ]);
+    // Row 42 in Excel's numbering is the block's second row (0-based row 41): D minus E.
+    expect(block.cells[1][5]).toEqual({ formula: 'IF(AND(ISNUMBER(D42),ISNUMBER(E42)),D42-E42,"")' });
   });
 });
 
