@@ -8,7 +8,8 @@
 -- column: name VARCHAR
 -- column: effect_goals VARCHAR — effektmål, kommaseparerade
 -- column: owner VARCHAR — nyttoägare
+-- column: realised_by VARCHAR — realiseringsansvarig
 -- column: dis_benefit BOOLEAN — motnytta
-SELECT program, id, parent, level, name, array_to_string(effect_goals, ',') AS effect_goals, owner, dis_benefit
+SELECT program, id, parent, level, name, array_to_string(effect_goals, ',') AS effect_goals, owner, realised_by, dis_benefit
 FROM benefit WHERE $program = '' OR program = $program
 ORDER BY program, list_transform(string_split(id, '.'), x -> TRY_CAST(x AS INTEGER)), id

@@ -1,52 +1,139 @@
 -- name: followup
--- description: Underlag för femårsuppföljningen: per indikator (som mäter programmets nyttor) och förvaltning, baslinjen (12 månader före driftstart), målvärde och utfall för år 1–5 efter driftstart.
+-- description: Underlag för uppföljningen: per indikator (som mäter programmets nyttor) och plats (en organisationsenhet med allt under den, eller en geografi för serier utan enhet) baslinjen före driftstart och utfall och målvärde för år 1–N efter driftstart; totaler där källan publicerar dem, annars delarna; med nedbrytning även delarna.
 -- param: program VARCHAR required — programmets id
--- param: unit VARCHAR default= — en förvaltning; tomt betyder alla förvaltningar
+-- param: unit VARCHAR default= — en enhet: den och allt under den, oavsett nivå; tomt betyder förvaltningarna, regionen och programmets geografier
+-- param: level VARCHAR default= — varje enhet på en nivå: region, forvaltning, verksamhet eller enhet
+-- param: breakdown VARCHAR default=none values=none|sex|age|municipality — nedbrytning under varje rad
+-- param: years INTEGER default=5 min=1 max=10 — antal år efter driftstart
+-- param: baseline_months INTEGER default=0 min=0 max=60 — baslinjens längd i månader; 0 betyder efter seriens tidsupplösning
 -- column: indicator VARCHAR
 -- column: indicator_name VARCHAR
--- column: direction VARCHAR
+-- column: direction VARCHAR — higher, lower eller tom (riktning saknas)
 -- column: benefits VARCHAR — programmets nyttor som indikatorn mäter, kommaseparerade
--- column: unit VARCHAR — förvaltningen
--- column: go_live DATE
--- column: year INTEGER — 0 = baslinjen, 1–5 = år efter driftstart
+-- column: source VARCHAR — indikatorns källa
+-- column: frequency VARCHAR — indikatorns frekvens
+-- column: measure VARCHAR — indikatorns enhet (t.ex. andel, antal)
+-- column: place_kind VARCHAR — unit eller geography
+-- column: place VARCHAR — enhetens id eller geografin
+-- column: place_name VARCHAR
+-- column: level VARCHAR — enhetens nivå
+-- column: parent VARCHAR — enhetens överordnade (för röjandeskyddet mellan syskon)
+-- column: go_live DATE — enhetens driftstart, annars närmaste överordnades, annars programmets
+-- column: grain VARCHAR — seriens tidsupplösning
+-- column: baseline_from DATE
+-- column: baseline_to DATE — första dagen efter baslinjen
+-- column: part VARCHAR — tom för raden själv, annars delen (kön, åldersgrupp eller kommun)
+-- column: year INTEGER — 0 = baslinjen, 1–N = år efter driftstart
 -- column: calendar_year INTEGER
 -- column: value DOUBLE
 -- column: n BIGINT
 -- column: target DOUBLE
--- suppress: count=n values=value min=min_count
-WITH RECURSIVE tree(root, id) AS (
-  SELECT id, id FROM org_unit WHERE level = 'forvaltning' AND ($unit = '' OR id = $unit)
-  UNION
-  SELECT t.root, o.id FROM org_unit o JOIN tree t ON o.parent = t.id
+-- suppress: count=n values=value min=min_count group=indicator,place_kind,place,year|indicator,place_kind,parent,part,year
+WITH RECURSIVE
+prog AS (SELECT id, go_live, coalesce(geographies, []) AS geographies FROM program WHERE id = $program),
+-- Every unit with each of its ancestors (itself at depth 0).
+lineage(id, ancestor, depth) AS (
+  SELECT id, id, 0 FROM org_unit
+  UNION ALL
+  SELECT l.id, o.parent, l.depth + 1 FROM lineage l JOIN org_unit o ON o.id = l.ancestor WHERE o.parent IS NOT NULL
 ),
-admin AS (SELECT id, go_live FROM org_unit WHERE level = 'forvaltning' AND ($unit = '' OR id = $unit)),
+-- Its go-live: its own, else its nearest ancestor's.
+inherited AS (
+  SELECT l.id, arg_min(a.go_live, l.depth) FILTER (WHERE a.go_live IS NOT NULL) AS go_live
+  FROM lineage l JOIN org_unit a ON a.id = l.ancestor GROUP BY l.id
+),
+places AS (
+  SELECT 'unit' AS place_kind, u.id AS place, u.name AS place_name, u.level, u.parent,
+    coalesce(i.go_live, (SELECT go_live FROM prog)) AS go_live
+  FROM org_unit u LEFT JOIN inherited i ON i.id = u.id
+  WHERE CASE WHEN $unit <> '' THEN u.id IN (SELECT id FROM lineage WHERE ancestor = $unit)
+             WHEN $level <> '' THEN u.level = $level
+             ELSE u.level = 'forvaltning' OR u.parent IS NULL END
+  UNION ALL
+  SELECT 'geography', g, g, NULL, NULL, (SELECT go_live FROM prog)
+  FROM (SELECT unnest(geographies) AS g FROM prog) WHERE $unit = '' AND $level = ''
+),
 ind AS (
-  SELECT i.id, i.name, i.direction, i.min_count, string_agg(DISTINCT lb.b, ',' ORDER BY lb.b) AS benefits
+  SELECT i.id, i.name, i.direction, i.min_count, i.source, i.frequency, i.unit AS measure,
+    string_agg(DISTINCT lb.b, ',' ORDER BY lb.b) AS benefits
   FROM indicator i, LATERAL (SELECT unnest(i.benefits) AS b) lb
   WHERE lb.b IN (SELECT id FROM benefit WHERE program = $program)
-  GROUP BY i.id, i.name, i.direction, i.min_count
+  GROUP BY ALL
 ),
-years AS (SELECT * FROM range(0, 6) r(k)),
+-- Per indicator: which totals its sources publish, and its grain (the most common).
+series AS (
+  SELECT ind.id, t.sex_t, t.age_t, t.mun_t, (SELECT mode(grain) FROM observation WHERE indicator = ind.id) AS grain
+  FROM ind, LATERAL published_totals(ind.id) t
+),
+entries AS (
+  SELECT ind.id AS indicator, p.*, s.grain, s.sex_t, s.age_t,
+    -- a geography is itself the municipality column, so its total is never another municipality's
+    s.mun_t AND p.place_kind = 'unit' AS mun_t,
+    -- the baseline ends where go-live's own period begins: the month, quarter or year it falls in
+    CAST(CASE WHEN s.grain = 'year' THEN date_trunc('year', p.go_live) WHEN s.grain = 'quarter' THEN date_trunc('quarter', p.go_live)
+         ELSE p.go_live END AS DATE) AS baseline_to
+  FROM ind JOIN series s ON s.id = ind.id, places p
+  WHERE p.go_live IS NOT NULL
+),
+windows AS (
+  -- monthly or finer: the 12 months before go-live; quarterly: the 4 quarters before its quarter; yearly: the last full
+  -- calendar year before; baseline_months overrides the length
+  SELECT *, CAST(CASE WHEN $baseline_months > 0 THEN baseline_to - to_months($baseline_months)
+                      WHEN grain = 'year' THEN baseline_to - INTERVAL 1 YEAR
+                      ELSE baseline_to - INTERVAL 12 MONTH END AS DATE) AS baseline_from
+  FROM entries
+),
 cells AS (
-  SELECT ind.id AS indicator, a.id AS unit, a.go_live, y.k,
-    CASE WHEN y.k = 0 THEN a.go_live - INTERVAL 12 MONTH ELSE make_date(year(a.go_live) + CAST(y.k AS INTEGER), 1, 1) END AS w_from,
-    CASE WHEN y.k = 0 THEN CAST(a.go_live AS TIMESTAMP) ELSE make_date(year(a.go_live) + CAST(y.k AS INTEGER) + 1, 1, 1) END AS w_to
-  FROM ind, admin a, years y WHERE a.go_live IS NOT NULL
+  SELECT e.*, CAST(y.k AS INTEGER) AS k,
+    CASE WHEN y.k > 0 THEN make_date(year(e.go_live) + CAST(y.k AS INTEGER), 1, 1) ELSE e.baseline_from END AS w_from,
+    CASE WHEN y.k > 0 THEN make_date(year(e.go_live) + CAST(y.k AS INTEGER) + 1, 1, 1) ELSE e.baseline_to END AS w_to
+  FROM windows e, range(0, $years + 1) y(k)
 ),
+-- The entry itself, and with a breakdown its parts too.
+modes AS (SELECT 'none' AS b UNION ALL SELECT $breakdown WHERE $breakdown <> 'none'),
 agg AS (
-  SELECT c.indicator, c.unit, c.k,
+  SELECT c.indicator, c.place_kind, c.place, c.k,
+    CASE m.b WHEN 'sex' THEN o.sex WHEN 'age' THEN o.age_group WHEN 'municipality' THEN o.municipality ELSE '' END AS part,
     pooled_value(o.numerator, o.denominator, o.value, o.n) AS value,
     pooled_n(o.denominator, o.value, o.n) AS n
   FROM cells c
-  JOIN tree t ON t.root = c.unit
-  JOIN observation o ON o.indicator = c.indicator AND o.unit = t.id AND o.period_start >= c.w_from AND o.period_start < c.w_to
-  GROUP BY c.indicator, c.unit, c.k
-)
-SELECT c.indicator, ind.name AS indicator_name, ind.direction, ind.benefits, c.unit, c.go_live,
-  CAST(c.k AS INTEGER) AS year, CAST(year(c.go_live) + c.k AS INTEGER) AS calendar_year,
-  agg.value, agg.n, tg.value AS target, ind.min_count
+  CROSS JOIN modes m
+  -- a unit pools its own rows and everything below it
+  JOIN lineage l ON l.ancestor = c.place
+  JOIN observation o ON o.indicator = c.indicator AND o.unit = l.id AND o.period_start >= c.w_from AND o.period_start < c.w_to
+    AND counts_once(m.b, o.sex, o.age_group, o.municipality, c.sex_t, c.age_t, c.mun_t)
+  WHERE c.place_kind = 'unit'
+  GROUP BY ALL
+  UNION ALL
+  -- a geography pools the rows without unit published for it
+  SELECT c.indicator, c.place_kind, c.place, c.k,
+    CASE m.b WHEN 'sex' THEN o.sex WHEN 'age' THEN o.age_group WHEN 'municipality' THEN o.municipality ELSE '' END AS part,
+    pooled_value(o.numerator, o.denominator, o.value, o.n) AS value,
+    pooled_n(o.denominator, o.value, o.n) AS n
+  FROM cells c
+  CROSS JOIN modes m
+  JOIN observation o ON o.indicator = c.indicator AND o.unit = '' AND o.municipality = c.place
+    AND o.period_start >= c.w_from AND o.period_start < c.w_to
+    AND counts_once(m.b, o.sex, o.age_group, o.municipality, c.sex_t, c.age_t, c.mun_t)
+  WHERE c.place_kind = 'geography'
+  GROUP BY ALL
+),
+parts AS (SELECT DISTINCT indicator, place_kind, place, part FROM agg)
+SELECT c.indicator, ind.name AS indicator_name, ind.direction, ind.benefits, ind.source, ind.frequency, ind.measure,
+  c.place_kind, c.place, c.place_name, c.level, c.parent, c.go_live, c.grain,
+  c.baseline_from, c.baseline_to,
+  coalesce(p.part, '') AS part, c.k AS year, CAST(year(c.go_live) + c.k AS INTEGER) AS calendar_year,
+  agg.value, agg.n,
+  CASE WHEN c.k > 0 AND coalesce(p.part, '') = '' THEN
+    coalesce(
+      (SELECT tg.value FROM target tg WHERE tg.indicator = c.indicator AND tg.unit = c.place AND tg.year = year(c.go_live) + c.k),
+      (SELECT tg.value FROM target tg WHERE tg.indicator = c.indicator AND tg.unit = '' AND tg.year = year(c.go_live) + c.k
+         AND (c.place_kind = 'geography' OR c.parent IS NULL)))
+  END AS target,
+  ind.min_count
 FROM cells c
 JOIN ind ON ind.id = c.indicator
-LEFT JOIN agg ON agg.indicator = c.indicator AND agg.unit = c.unit AND agg.k = c.k
-LEFT JOIN target tg ON tg.indicator = c.indicator AND tg.unit = c.unit AND tg.year = year(c.go_live) + c.k AND c.k > 0
-ORDER BY c.indicator, c.unit, c.k
+LEFT JOIN parts p ON p.indicator = c.indicator AND p.place_kind = c.place_kind AND p.place = c.place
+LEFT JOIN agg ON agg.indicator = c.indicator AND agg.place_kind = c.place_kind AND agg.place = c.place AND agg.k = c.k
+  AND agg.part = coalesce(p.part, '')
+ORDER BY c.indicator, c.place_kind DESC, c.place, coalesce(p.part, ''), c.k

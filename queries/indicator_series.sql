@@ -21,10 +21,7 @@ WITH RECURSIVE units(id) AS (
   UNION
   SELECT o.id FROM org_unit o JOIN units u ON o.parent = u.id WHERE $children
 ),
-totals AS (
-  SELECT bool_or(sex = 'T') AS sex_t, bool_or(age_group = '') AS age_t, bool_or(municipality = '') AS mun_t
-  FROM observation WHERE indicator = $indicator
-),
+totals AS (SELECT * FROM published_totals($indicator)),
 rows AS (
   SELECT o.*,
     date_trunc($grain, o.period_start) AS bucket
@@ -37,9 +34,7 @@ rows AS (
     -- a period never finer than its data: yearly data are not shown as months
     AND (o.grain IN ('month', 'week', 'day') OR (o.grain = 'quarter' AND $grain IN ('quarter', 'year')) OR (o.grain = 'year' AND $grain = 'year'))
     -- totals where the source publishes them, the parts when broken down (never both: that would count twice)
-    AND CASE WHEN $breakdown = 'sex' THEN o.sex <> 'T' WHEN t.sex_t THEN o.sex = 'T' ELSE true END
-    AND CASE WHEN $breakdown = 'age' THEN o.age_group <> '' WHEN t.age_t THEN o.age_group = '' ELSE true END
-    AND CASE WHEN $breakdown = 'municipality' THEN o.municipality <> '' WHEN t.mun_t THEN o.municipality = '' ELSE true END
+    AND counts_once($breakdown, o.sex, o.age_group, o.municipality, t.sex_t, t.age_t, t.mun_t)
 )
 SELECT
   CASE $grain WHEN 'year' THEN strftime(bucket, '%Y') WHEN 'quarter' THEN strftime(bucket, '%Y') || '-Q' || quarter(bucket) ELSE strftime(bucket, '%Y-%m') END AS period,

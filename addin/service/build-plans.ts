@@ -97,7 +97,14 @@ async function followupPlans(call: ServiceCall, p: Params): Promise<SheetPlan[]>
     p.per === 'forvaltning' ? (await administrations(call)).map((a) => ({ id: a.id, sheet: `Uppföljning ${a.name}` })) : [{ id: p.unit }];
   const plans: SheetPlan[] = [];
   for (const unit of units) {
-    const query = qs({ program: p.program, unit: unit.id });
+    const query = qs({
+      program: p.program,
+      unit: unit.id,
+      level: p.level,
+      breakdown: p.breakdown,
+      years: p.years,
+      baselineMonths: p.baselineMonths,
+    });
     const data = await call(`/api/v1/followup?${query}`, followupResponse);
     const compare = p.compareAsOf
       ? {

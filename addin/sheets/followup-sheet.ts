@@ -4,23 +4,32 @@
  */
 import type { FollowupResponse } from '../../pipeline/contracts/index.js';
 import { targetComparisonBlock } from './version-compare.js';
-import { FORMAT, nextFreeRow, provenanceBlock, sheetName, type Block, type Cell, type Provenance, type SheetPlan } from './plan.js';
+import { a1, FORMAT, nextFreeRow, provenanceBlock, sheetName, type Block, type Cell, type Provenance, type SheetPlan } from './plan.js';
 
-export const STATUS_TEXT = { reached: 'uppnått', on_track: 'på väg', at_risk: 'risk', not_measured: 'ej mätt' } as const;
+export const STATUS_TEXT = {
+  reached: 'uppnått',
+  on_track: 'på väg',
+  at_risk: 'risk',
+  not_measured: 'ej mätt',
+  no_direction: 'riktning saknas',
+} as const;
+const MILESTONE_TEXT = { done: 'klar', on_time: 'i tid', late: 'sen' } as const;
 
 type Indicator = FollowupResponse['indicators'][number];
 
 /** What the sheet reads of one indicator in `GET /api/v1/followup`. */
-export type FollowupIndicator = Pick<Indicator, 'indicator' | 'name' | 'direction' | 'unit' | 'benefits' | 'baseline'> & {
-  years: Omit<Indicator['years'][number], 'expected'>[];
-};
+export type FollowupIndicator = Pick<Indicator, 'indicator' | 'name' | 'direction' | 'unit' | 'benefits' | 'baseline'> &
+  Partial<Pick<Indicator, 'geography' | 'placeName' | 'measure' | 'baselinePeriod' | 'parts'>> & {
+    years: Omit<Indicator['years'][number], 'expected'>[];
+  };
 
 /** What the sheet reads of `GET /api/v1/followup`: a full answer fits. */
-export type FollowupData = Pick<FollowupResponse, 'program' | 'unit'> & {
-  indicators: FollowupIndicator[];
-  benefits: Pick<FollowupResponse['benefits'][number], 'id' | 'year' | 'share'>[];
-  effectGoals: Pick<FollowupResponse['effectGoals'][number], 'id' | 'year' | 'share'>[];
-};
+export type FollowupData = Pick<FollowupResponse, 'program' | 'unit'> &
+  Partial<Pick<FollowupResponse, 'benefitDetails' | 'level' | 'breakdown'>> & {
+    indicators: FollowupIndicator[];
+    benefits: Pick<FollowupResponse['benefits'][number], 'id' | 'year' | 'share'>[];
+    effectGoals: Pick<FollowupResponse['effectGoals'][number], 'id' | 'year' | 'share'>[];
+  };
 
 export interface BenefitInfo {
   id: string;
@@ -33,6 +42,15 @@ function latest(ind: FollowupIndicator) {
   return [...ind.years].reverse().find((y) => y.status !== 'not_measured') ?? ind.years[ind.years.length - 1];
 }
 
+/** A value's number format by the indicator's unit of measure: a share as a percentage, a count as an integer. */
+export function measureFormat(measure: string | null | undefined): string {
+  const m = (measure ?? '').trim().toLowerCase();
+  if (m === 'andel' || m === 'kvot') return FORMAT.percent;
+  if (m.includes('procent') || m === '%') return '0.0" %"';
+  if (m.startsWith('antal')) return FORMAT.integer;
+  return FORMAT.decimal;
+}
+
 export function followupSheet(
   data: FollowupData,
   benefitInfo: readonly BenefitInfo[],
@@ -41,85 +59,157 @@ export function followupSheet(
   /** compareAsOf: the targets now beside an earlier version's. */
   compare?: { label: string; then: FollowupResponse['indicators'] },
 ): SheetPlan {
+  const yearCount = Math.max(5, ...data.indicators.map((i) => i.years.length));
+  const yearCols = Array.from({ length: yearCount }, (_, k) => k + 1);
   const header: Cell[] = [
     'Effektmål',
     'Nytta',
     'Indikator',
     'Namn',
-    'Förvaltning',
+    'Mäts vid',
+    'Del',
+    'Mått',
     'Riktning',
+    'Baslinjeperiod',
     'Baslinje',
-    'År 1',
-    'År 2',
-    'År 3',
-    'År 4',
-    'År 5',
+    ...yearCols.map((k) => `År ${k}`),
     'Målvärde',
     'Framsteg',
     'Status',
     'Status år',
   ];
+  const firstValueCol = 9;
+  const statusCol = firstValueCol + 1 + yearCount + 2;
   const rows: Cell[][] = [header];
-  const goals = [...new Set(benefitInfo.flatMap((b) => b.effectGoals))].sort();
-  const seen = new Set<string>();
+  const cellFormats: NonNullable<Block['cellFormats']> = [];
+  const formatValues = (format: string) => {
+    for (let c = firstValueCol; c <= firstValueCol + yearCount + 1; c++) cellFormats.push({ row: rows.length - 1, col: c, format });
+  };
+  const details = new Map((data.benefitDetails ?? []).map((b) => [b.id, b]));
+  const benefitLabel = (b: BenefitInfo) => {
+    const d = details.get(b.id);
+    const extra = [
+      d?.level ? `nivå ${d.level}` : null,
+      d?.owner ? `ägare ${d.owner}` : null,
+      d?.realisedBy ? `realiseras av ${d.realisedBy}` : null,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    return `${b.id} ${b.name}${extra ? ` (${extra})` : ''}`;
+  };
+  const where = (ind: FollowupIndicator) => ind.placeName ?? ind.unit ?? ind.geography ?? '';
   const push = (goal: string, benefit: BenefitInfo | null, ind: FollowupIndicator) => {
     const last = latest(ind);
     const finalTarget = [...ind.years].reverse().find((y) => y.target !== null)?.target ?? null;
+    const format = measureFormat(ind.measure);
     rows.push([
       goal,
-      benefit ? `${benefit.id} ${benefit.name}` : '–',
+      benefit ? benefitLabel(benefit) : '–',
       ind.indicator,
       ind.name,
-      ind.unit,
-      ind.direction === 'higher' ? 'högre bättre' : 'lägre bättre',
+      where(ind),
+      null,
+      ind.measure ?? null,
+      ind.direction === 'higher' ? 'högre bättre' : ind.direction === 'lower' ? 'lägre bättre' : 'saknas',
+      ind.baselinePeriod ?? null,
       ind.baseline,
-      ...ind.years.map((y) => y.outcome),
+      ...yearCols.map((k) => ind.years[k - 1]?.outcome ?? null),
       finalTarget,
       last.progress,
       STATUS_TEXT[last.status],
       last.calendarYear,
     ]);
-  };
-  for (const goal of goals) {
-    for (const benefit of benefitInfo.filter((b) => b.effectGoals.includes(goal))) {
-      for (const ind of data.indicators.filter((i) => i.benefits.includes(benefit.id))) {
-        push(goal, benefit, ind);
-        seen.add(`${ind.indicator}\u0000${ind.unit}`);
-      }
+    formatValues(format);
+    // A breakdown's parts, as rows under their entry (values only: status is the entry's).
+    for (const part of ind.parts ?? []) {
+      rows.push([
+        goal,
+        benefit ? benefitLabel(benefit) : '–',
+        ind.indicator,
+        ind.name,
+        where(ind),
+        part.part,
+        ind.measure ?? null,
+        null,
+        ind.baselinePeriod ?? null,
+        part.baseline,
+        ...yearCols.map((k) => part.years.find((y) => y.year === k)?.outcome ?? null),
+        null,
+        null,
+        null,
+        null,
+      ]);
+      formatValues(format);
     }
-  }
-  for (const ind of data.indicators.filter((i) => !seen.has(`${i.indicator}\u0000${i.unit}`))) push('–', null, ind);
-  // The table's header is on sheet row 3 (1-based), its data from row 4; status is column O.
-  const statusRange = `O4:O${3 + rows.length - 1}`;
+  };
+  const emptyRow = (goal: string, benefit: BenefitInfo, what: string, status: string) => {
+    rows.push([
+      goal,
+      benefitLabel(benefit),
+      what,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      ...yearCols.map(() => null),
+      null,
+      null,
+      status,
+      null,
+    ]);
+  };
+  const goals = [...new Set(benefitInfo.flatMap((b) => b.effectGoals))].sort();
+  const seen = new Set<string>();
+  const key = (i: FollowupIndicator) => `${i.indicator}\u0000${i.unit ?? ''}\u0000${i.geography ?? ''}`;
+  const benefitRows = (goal: string, benefit: BenefitInfo) => {
+    const measured = data.indicators.filter((i) => i.benefits.includes(benefit.id));
+    for (const ind of measured) {
+      push(goal, benefit, ind);
+      seen.add(key(ind));
+    }
+    const milestones = details.get(benefit.id)?.milestones ?? [];
+    for (const m of milestones)
+      emptyRow(
+        goal,
+        benefit,
+        `Milstolpe ${m.id}: ${m.name} (planerad ${m.planned}${m.done ? `, klar ${m.done}` : ''})`,
+        MILESTONE_TEXT[m.status],
+      );
+    // A benefit nothing measures is shown as not measured, not left out.
+    if (!measured.length && !milestones.length) emptyRow(goal, benefit, 'ingen indikator eller milstolpe', STATUS_TEXT.not_measured);
+  };
+  for (const goal of goals) for (const benefit of benefitInfo.filter((b) => b.effectGoals.includes(goal))) benefitRows(goal, benefit);
+  for (const benefit of benefitInfo.filter((b) => b.effectGoals.length === 0)) benefitRows('–', benefit);
+  for (const ind of data.indicators.filter((i) => !seen.has(key(i)))) push('–', null, ind);
+  // The table's header is on sheet row 3 (1-based), its data from row 4.
+  const statusLetter = a1(0, statusCol).replace(/\d+$/, '');
+  const statusRange = `${statusLetter}4:${statusLetter}${3 + rows.length - 1}`;
   const table: Block = {
     id: 'uppfoljning',
     row: 2,
     col: 0,
     cells: rows,
     formats: [
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      FORMAT.decimal,
-      FORMAT.decimal,
-      FORMAT.decimal,
-      FORMAT.decimal,
-      FORMAT.decimal,
+      ...header.slice(0, firstValueCol).map(() => null),
+      ...yearCols.map(() => FORMAT.decimal),
       FORMAT.decimal,
       FORMAT.decimal,
       FORMAT.percent,
       null,
-      null,
+      FORMAT.year,
     ],
+    cellFormats,
     table: { name: `Uppfoljning_${data.unit ?? 'alla'}`.replace(/[^A-Za-z0-9_]/g, '_'), style: 'TableStyleMedium2' },
     conditionalFormats: [
       { range: statusRange, text: STATUS_TEXT.reached, style: 'green' },
       { range: statusRange, text: STATUS_TEXT.on_track, style: 'lightgreen' },
       { range: statusRange, text: STATUS_TEXT.at_risk, style: 'red' },
       { range: statusRange, text: STATUS_TEXT.not_measured, style: 'grey' },
+      { range: statusRange, text: MILESTONE_TEXT.late, style: 'red' },
+      { range: statusRange, text: MILESTONE_TEXT.done, style: 'green' },
     ],
   };
   const blocks: Block[] = [
@@ -135,8 +225,8 @@ export function followupSheet(
   const rollup = (id: string, title: string, list: FollowupData['benefits']) => {
     const ids = [...new Set(list.map((r) => r.id))].sort((a, b) => a.localeCompare(b, 'sv', { numeric: true }));
     const cells: Cell[][] = [
-      [title, 'År 1', 'År 2', 'År 3', 'År 4', 'År 5'],
-      ...ids.map((x): Cell[] => [x, ...[1, 2, 3, 4, 5].map((y) => list.find((r) => r.id === x && r.year === y)?.share ?? null)]),
+      [title, ...yearCols.map((k) => `År ${k}`)],
+      ...ids.map((x): Cell[] => [x, ...yearCols.map((y) => list.find((r) => r.id === x && r.year === y)?.share ?? null)]),
     ];
     blocks.push({
       id,
@@ -144,7 +234,7 @@ export function followupSheet(
       col: 0,
       cells,
       rowStyles: ['header'],
-      formats: [null, FORMAT.percent, FORMAT.percent, FORMAT.percent, FORMAT.percent, FORMAT.percent],
+      formats: [null, ...yearCols.map(() => FORMAT.percent)],
     });
   };
   rollup('nyttor', 'Nytta: andel mätta indikatorer på väg eller uppnådda', data.benefits);
@@ -156,7 +246,7 @@ export function followupSheet(
     code: `UF_${(data.unit ?? 'alla').replace(/[^A-Za-z0-9]/g, '')}`,
     blocks,
     charts: [],
-    columnWidths: [10, 40, 10, 44, 12, 12, 10, 10, 10, 10, 10, 10, 10, 10, 10, 9],
+    columnWidths: [10, 40, 10, 44, 18, 8, 10, 12, 14, 10, ...yearCols.map(() => 10), 10, 10, 14, 9],
     provenance,
     notes: [],
   };

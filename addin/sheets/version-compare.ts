@@ -52,9 +52,10 @@ export function caseComparisonBlock(now: ComparedCase, then: ComparedCase, label
   };
 }
 
-type TargetIndicator = Pick<FollowupResponse['indicators'][number], 'indicator' | 'unit'> & {
-  years: Pick<FollowupResponse['indicators'][number]['years'][number], 'calendarYear' | 'target'>[];
-};
+type TargetIndicator = Pick<FollowupResponse['indicators'][number], 'indicator' | 'unit'> &
+  Partial<Pick<FollowupResponse['indicators'][number], 'geography'>> & {
+    years: Pick<FollowupResponse['indicators'][number]['years'][number], 'calendarYear' | 'target'>[];
+  };
 
 /** Every target now or then, per indicator, unit and year, with the difference; the unchanged ones too, for the record. */
 export function targetComparisonBlock(
@@ -66,7 +67,9 @@ export function targetComparisonBlock(
   const targets = (list: readonly TargetIndicator[]) =>
     new Map(
       list.flatMap((i) =>
-        i.years.filter((y) => y.target !== null).map((y) => [`${i.indicator}\u0000${i.unit}\u0000${y.calendarYear}`, y.target]),
+        i.years
+          .filter((y) => y.target !== null)
+          .map((y) => [`${i.indicator}\u0000${i.unit ?? i.geography ?? ''}\u0000${y.calendarYear}`, y.target]),
       ),
     );
   const a = targets(now);

@@ -33,6 +33,9 @@ export interface Choices {
   includeLoss: boolean;
   delayMonths: string;
   perAdministration: boolean;
+  followupLevel: string;
+  followupBreakdown: string;
+  followupYears: string;
   /** A load id: the sheet shows the figures beside the store as it stood right after it. */
   compareAsOf: string;
   scale: string;
@@ -102,16 +105,23 @@ export function jobRequest(job: Job, c: Choices, t: Translate): JobRequest | { p
         }),
       };
     }
-    case 'uppfoljning':
+    case 'uppfoljning': {
+      const years = c.followupYears.trim() === '' ? null : Number(c.followupYears.trim());
+      if (years !== null && (!Number.isInteger(years) || years < 1 || years > 10)) return { problem: t('badYears') };
       return {
         kind: job,
         params: compact({
           program: c.program,
-          unit: c.perAdministration ? '' : c.unit,
+          // a level replaces the unit: every unit of that level
+          unit: c.perAdministration || c.followupLevel ? '' : c.unit,
+          level: c.perAdministration ? '' : c.followupLevel,
+          breakdown: c.followupBreakdown === 'none' ? '' : c.followupBreakdown,
+          years: years === null || years === 5 ? '' : String(years),
           per: c.perAdministration ? 'forvaltning' : '',
           compareAsOf: c.compareAsOf,
         }),
       };
+    }
     case 'risker':
       return { kind: job, params: compact({ program: c.program, scale: c.scale, assessed: c.assessed }) };
   }

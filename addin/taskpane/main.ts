@@ -183,6 +183,9 @@ function choices(): Choices {
     delayMonths: input('delay-months').value,
     perAdministration: input('per-administration').checked,
     compareAsOf: select('compare-as-of').value,
+    followupLevel: select('followup-level').value,
+    followupBreakdown: select('followup-breakdown').value,
+    followupYears: input('followup-years').value,
     scale: select('scale').value,
     assessed: select('assessed').value,
   };

@@ -9,12 +9,13 @@
  */
 
 export type Direction = 'higher' | 'lower';
-export type FollowupStatus = 'reached' | 'on_track' | 'at_risk' | 'not_measured';
+/** no_direction: measured, but the indicator has no direction, so better and worse are not known (never guessed). */
+export type FollowupStatus = 'reached' | 'on_track' | 'at_risk' | 'not_measured' | 'no_direction';
 
 export interface FollowupInput {
   indicator: string;
   unit: string;
-  direction: Direction;
+  direction: Direction | null;
   goLiveYear: number;
   baseline: number | null;
   /** Targets by calendar year; the latest is the final target. */
@@ -55,9 +56,11 @@ export function followupIndicator(input: FollowupInput, years = 5): FollowupYear
         ? (outcome - input.baseline) / (finalTarget - input.baseline)
         : null;
     let status: FollowupStatus;
+    const direction = input.direction;
     if (outcome === null) status = 'not_measured';
-    else if (finalTarget !== null && better(input.direction, outcome, finalTarget)) status = 'reached';
-    else if (expected !== null && better(input.direction, outcome, expected)) status = 'on_track';
+    else if (direction === null) status = 'no_direction';
+    else if (finalTarget !== null && better(direction, outcome, finalTarget)) status = 'reached';
+    else if (expected !== null && better(direction, outcome, expected)) status = 'on_track';
     else status = 'at_risk';
     return { year: i + 1, calendarYear, target, expected, outcome, progress, status };
   });
@@ -72,6 +75,8 @@ export interface RollupRow {
   onTrack: number;
   /** Share of measured indicators reached or on track; null when none is measured. */
   share: number | null;
+  /** Not measured when nothing is; reached when every measured member is; on track when every one is at least that; else at risk. */
+  status: Exclude<FollowupStatus, 'no_direction'>;
 }
 
 /** Per group (a benefit, or an effect goal) and year: how many of its indicators are on track. */
@@ -84,9 +89,12 @@ export function rollup(
   for (const [id, members] of Object.entries(groups)) {
     for (let year = 1; year <= years; year++) {
       const statuses = members.map((m) => rows[m]?.[year - 1]?.status ?? 'not_measured');
-      const measured = statuses.filter((s) => s !== 'not_measured').length;
+      // Without a direction a measured value cannot be judged: it counts as not measured here too.
+      const measured = statuses.filter((s) => s !== 'not_measured' && s !== 'no_direction').length;
       const onTrack = statuses.filter((s) => s === 'reached' || s === 'on_track').length;
-      out.push({ id, year, indicators: members.length, measured, onTrack, share: measured ? onTrack / measured : null });
+      const reached = statuses.filter((s) => s === 'reached').length;
+      const status = measured === 0 ? 'not_measured' : reached === measured ? 'reached' : onTrack === measured ? 'on_track' : 'at_risk';
+      out.push({ id, year, indicators: members.length, measured, onTrack, share: measured ? onTrack / measured : null, status });
     }
   }
   return out;

@@ -46,6 +46,8 @@ export interface SuppressSpec {
   min?: string;
   /** Columns that make siblings: cells sharing them could be derived from a total minus the others. */
   group: string[];
+  /** Further sets of sibling columns (`group=a,b|c,d`), for answers with more than one way to add up. */
+  moreGroups?: string[][];
 }
 
 export interface QueryHeader {
@@ -154,12 +156,20 @@ export function parseQueryFile(file: string, stem: string, text: string): QueryH
         const fields = Object.fromEntries(rest.split(/\s+/).map((kv) => kv.split('=') as [string, string]));
         const unknown = Object.keys(fields).filter((k) => !['count', 'values', 'min', 'group'].includes(k));
         if (unknown.length || !fields.count || !fields.values)
-          fail('skriv "-- suppress: count=kolumn values=a,b [min=kolumn] [group=a,b]"');
+          fail('skriv "-- suppress: count=kolumn values=a,b [min=kolumn] [group=a,b[|c,d]]"');
         header.suppress = {
           count: fields.count,
           values: fields.values.split(','),
           min: fields.min,
-          group: fields.group ? fields.group.split(',') : [],
+          group: fields.group ? fields.group.split('|')[0].split(',') : [],
+          ...(fields.group?.includes('|')
+            ? {
+                moreGroups: fields.group
+                  .split('|')
+                  .slice(1)
+                  .map((g) => g.split(',')),
+              }
+            : {}),
         };
         break;
       }

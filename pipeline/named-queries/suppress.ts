@@ -33,19 +33,28 @@ export function suppressSmallCells(
     const n = countOf(row, spec);
     if (n !== null && n < minOf(row, spec, minCount)) marked.add(i);
   });
-  if (spec.group.length) {
-    const groups = new Map<string, number[]>();
-    out.forEach((row, i) => {
-      const key = JSON.stringify(spec.group.map((g) => row[g]));
-      groups.set(key, [...(groups.get(key) ?? []), i]);
-    });
-    for (const members of groups.values()) {
-      const inGroup = members.filter((i) => marked.has(i));
-      if (inGroup.length !== 1 || members.length < 2) continue;
-      const candidates = members
-        .filter((i) => !marked.has(i))
-        .sort((a, b) => (countOf(out[a], spec) ?? Infinity) - (countOf(out[b], spec) ?? Infinity));
-      if (candidates.length) marked.add(candidates[0]);
+  // Each set of sibling columns in turn, again until nothing changes: a cell suppressed for one set may leave a lone
+  // suppressed cell in another.
+  const sets = [spec.group, ...(spec.moreGroups ?? [])].filter((g) => g.length);
+  for (let changed = sets.length > 0; changed;) {
+    changed = false;
+    for (const set of sets) {
+      const groups = new Map<string, number[]>();
+      out.forEach((row, i) => {
+        const key = JSON.stringify(set.map((g) => row[g]));
+        groups.set(key, [...(groups.get(key) ?? []), i]);
+      });
+      for (const members of groups.values()) {
+        const inGroup = members.filter((i) => marked.has(i));
+        if (inGroup.length !== 1 || members.length < 2) continue;
+        const candidates = members
+          .filter((i) => !marked.has(i))
+          .sort((a, b) => (countOf(out[a], spec) ?? Infinity) - (countOf(out[b], spec) ?? Infinity));
+        if (candidates.length) {
+          marked.add(candidates[0]);
+          changed = true;
+        }
+      }
     }
   }
   for (const i of marked) {

@@ -17,6 +17,7 @@ export const VERSIONED_TABLES = [
   { name: 'key_figure', keyed: true },
   { name: 'risk', keyed: true },
   { name: 'risk_assessment', keyed: true },
+  { name: 'milestone', keyed: true },
   { name: 'business_case_line', keyed: false },
   { name: 'observation', keyed: false },
 ] as const;

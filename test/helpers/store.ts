@@ -32,6 +32,7 @@ export const DATA_TABLES = [
   'risk',
   'risk_assessment',
   'key_figure',
+  'milestone',
 ] as const;
 
 /** Row count and an order-independent hash of each data table's content. */

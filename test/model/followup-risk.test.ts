@@ -45,8 +45,8 @@ describe('five-year follow-up', () => {
   it('rolls up to a benefit as the share of measured indicators on track', () => {
     const other = followupIndicator({ ...input, outcomes: { 2025: 0.3 } });
     const r = rollup({ '1.1': ['a', 'b'] }, { a: rows, b: other });
-    expect(r[0]).toEqual({ id: '1.1', year: 1, indicators: 2, measured: 2, onTrack: 1, share: 0.5 });
-    expect(r[2]).toMatchObject({ year: 3, measured: 0, share: null });
+    expect(r[0]).toEqual({ id: '1.1', year: 1, indicators: 2, measured: 2, onTrack: 1, share: 0.5, status: 'at_risk' });
+    expect(r[2]).toMatchObject({ year: 3, measured: 0, share: null, status: 'not_measured' });
   });
 });
 

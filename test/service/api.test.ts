@@ -38,6 +38,7 @@ const VALID: Record<string, string> = {
   catalogue_org_units: 'under=SKAS',
   key_figures: '',
   load_rejects: 'load_id=1',
+  milestones: 'program=FVIS',
 };
 
 describe('named queries over HTTP', () => {

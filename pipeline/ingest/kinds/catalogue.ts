@@ -42,6 +42,12 @@ export const indicators: KindSpec = {
     `SELECT line, 'min_antal', NULL, 'min_antal måste vara minst 1' FROM stg_typed WHERE min_antal < 1`,
     duplicateId('id', 'samma indikator-id'),
   ],
+  // Never a guessed direction: the follow-up says "riktning saknas" for these until a file gives one.
+  warnings: [
+    `SELECT 'Indikatorer utan riktning (högre_bättre eller lägre_bättre): ' || string_agg(id, ', ' ORDER BY line)
+            || '. De läses in; uppföljningen visar status "riktning saknas" för dem.'
+     FROM stg_typed WHERE riktning IS NULL AND NOT riktning__bad HAVING count(*) > 0`,
+  ],
   write: () => [
     ...retire('indicator', sameKeyStaged({ id: 's.id' })),
     `INSERT INTO indicator (id, name, unit, direction, frequency, benefits, source, min_count, load_id)
@@ -104,8 +110,58 @@ export const targets: KindSpec = {
   ],
 };
 
-/** Programs named in a file are created when new (an id and a name); never replaced by a later file. */
-export const programInsert = `INSERT OR IGNORE INTO program (id, name, load_id) SELECT DISTINCT program, program, $load_id FROM stg_typed WHERE program IS NOT NULL`;
+/**
+ * Programs named in another kind's file are created when new, with only an id. They belong to no load (load 0), so an
+ * undo of the file that named one first never takes it from the files that name it since; a program file replaces them.
+ */
+export const programInsert = `INSERT OR IGNORE INTO program (id, name, load_id) SELECT DISTINCT program, program, 0 FROM stg_typed WHERE program IS NOT NULL`;
+
+const DATE_OR_NULL = (column: string) => `CASE WHEN ${column} IS NOT NULL THEN ${column} END`;
+
+export const programs: KindSpec = {
+  kind: 'program',
+  label: 'program',
+  signature: ['id', 'namn', 'driftstart'],
+  columns: [
+    { name: 'id', type: 'text', required: true },
+    { name: 'namn', type: 'text', required: true },
+    { name: 'driftstart', type: 'date' },
+    { name: 'geografi', type: 'text' },
+    { name: 'beskrivning', type: 'text' },
+  ],
+  checks: () => [duplicateId('id', 'samma program-id')],
+  write: () => [
+    ...retire('program', sameKeyStaged({ id: 's.id' })),
+    `INSERT INTO program (id, name, load_id, go_live, geographies, description)
+     SELECT id, namn, $load_id, ${DATE_OR_NULL('driftstart')}, ${splitList('geografi')}, beskrivning FROM stg_typed`,
+  ],
+};
+
+export const milestones: KindSpec = {
+  kind: 'milstolpar',
+  label: 'milstolpar',
+  signature: ['milstolpe', 'planerad'],
+  columns: [
+    { name: 'program', type: 'text', required: true },
+    { name: 'nytta', type: 'text', required: true },
+    { name: 'id', type: 'text', required: true },
+    { name: 'milstolpe', type: 'text', required: true },
+    { name: 'ansvarig', type: 'text' },
+    { name: 'planerad', type: 'date', required: true },
+    { name: 'klar', type: 'date' },
+  ],
+  checks: () => [
+    `SELECT line, 'nytta', nytta, 'okänd nytta för programmet (läs in nyttorna först)' FROM stg_typed s
+     WHERE nytta IS NOT NULL AND NOT EXISTS (SELECT 1 FROM benefit b WHERE b.program = s.program AND b.id = s.nytta)`,
+    duplicateId('id', 'samma milstolps-id'),
+  ],
+  write: () => [
+    programInsert,
+    ...retire('milestone', sameKeyStaged({ program: 's.program', id: 's.id' })),
+    `INSERT INTO milestone (program, benefit, id, name, owner, planned, done, load_id)
+     SELECT program, nytta, id, milstolpe, ansvarig, planerad, klar, $load_id FROM stg_typed`,
+  ],
+};
 
 export const effectGoals: KindSpec = {
   kind: 'effektmal',

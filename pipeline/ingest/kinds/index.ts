@@ -1,14 +1,16 @@
 /** @module kinds – every import kind, in load order (references before what refers to them). */
 import { businessCase } from './business-case.js';
-import { benefits, effectGoals, indicators, keyFigures, organisation, targets } from './catalogue.js';
+import { benefits, effectGoals, indicators, keyFigures, milestones, organisation, programs, targets } from './catalogue.js';
 import { observations } from './observations.js';
 import { risks } from './risks.js';
 import type { KindSpec } from './spec.js';
 
 export const KINDS: readonly KindSpec[] = [
+  programs,
   organisation,
   effectGoals,
   benefits,
+  milestones,
   indicators,
   targets,
   observations,
@@ -23,9 +25,11 @@ const DETECTION_ORDER: readonly KindSpec[] = [
   targets,
   risks,
   observations,
+  milestones,
   benefits,
   effectGoals,
   organisation,
+  programs,
   indicators,
   keyFigures,
 ];

@@ -1,15 +1,20 @@
 /**
- * @module followup – `GET /api/v1/followup?program=&unit=`: five years after go-live per indicator and administration,
- * rolled up to benefits and effect goals.
+ * @module followup – `GET /api/v1/followup?program=&unit=&level=&breakdown=&years=&baselineMonths=`: the years after
+ * go-live per indicator and place (an org unit with everything below it, or a geography for series without unit), the
+ * parts on request, and the roll-up through the effect chain: benefits (with their sub-benefits and milestones) and
+ * effect goals. Conventions are in the README's follow-up section.
  */
 import { Hono } from 'hono';
-import { followupQuery, type FollowupResponse } from '../../contracts/index.js';
+import { followupQuery, type FollowupIndicator, type FollowupResponse } from '../../contracts/index.js';
+import { benefitMembers, goalMembers, milestoneStatus, milestoneYears, type ChainBenefit } from '../../model/effect-chain.js';
 import { followupIndicator, rollup, type Direction, type FollowupYear } from '../../model/followup.js';
+import type { QueryRow } from '../../contracts/index.js';
 import { answer, respond, validQuery, type Env, type ServiceDeps } from '../context.js';
 
 const ROW_COLUMNS = [
   { name: 'indicator', type: 'VARCHAR' },
   { name: 'unit', type: 'VARCHAR' },
+  { name: 'geography', type: 'VARCHAR' },
   { name: 'year', type: 'INTEGER' },
   { name: 'calendarYear', type: 'INTEGER' },
   { name: 'baseline', type: 'DOUBLE' },
@@ -20,70 +25,169 @@ const ROW_COLUMNS = [
   { name: 'status', type: 'VARCHAR' },
 ] as const;
 
+const text = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const isoDate = (v: unknown) => (v === null || v === undefined ? null : String(v).slice(0, 10));
+
+/** The baseline period as a person writes it, by the series' grain: "2023", "2023-Q2–2024-Q1", "2023-05–2024-04". */
+export function baselinePeriod(from: string, to: string, grain: string | null): string {
+  const last = new Date(`${to}T00:00:00Z`);
+  last.setUTCDate(last.getUTCDate() - 1);
+  const end = last.toISOString().slice(0, 10);
+  const quarter = (d: string) => `${d.slice(0, 4)}-Q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`;
+  if (grain === 'year') return from.slice(0, 4) === end.slice(0, 4) ? from.slice(0, 4) : `${from.slice(0, 4)}–${end.slice(0, 4)}`;
+  if (grain === 'quarter') return `${quarter(from)}–${quarter(end)}`;
+  if (grain === 'month') return `${from.slice(0, 7)}–${end.slice(0, 7)}`;
+  return `${from}–${end}`;
+}
+
+/** One entry (an indicator at a place) from its rows: its own (part '') and its parts. */
+function entryOf(rows: QueryRow[], years: number): FollowupIndicator {
+  const first = rows[0];
+  const own = rows.filter((r) => r.part === '');
+  const goLive = isoDate(first.go_live);
+  const goLiveYear = Number(goLive!.slice(0, 4));
+  const baseline = num(own.find((r) => r.year === 0)?.value);
+  const targets: Record<number, number> = {};
+  const outcomes: Record<number, number | null> = {};
+  for (const r of own.filter((x) => Number(x.year) > 0)) {
+    if (r.target !== null && r.target !== undefined) targets[Number(r.calendar_year)] = Number(r.target);
+    outcomes[Number(r.calendar_year)] = num(r.value);
+  }
+  const direction = first.direction === 'higher' || first.direction === 'lower' ? (first.direction as Direction) : null;
+  const place = String(first.place);
+  const isUnit = first.place_kind === 'unit';
+  const partNames = [...new Set(rows.map((r) => String(r.part)).filter((p) => p !== ''))];
+  return {
+    indicator: String(first.indicator),
+    name: String(first.indicator_name),
+    direction,
+    source: text(first.source),
+    frequency: text(first.frequency),
+    measure: text(first.measure),
+    unit: isUnit ? place : null,
+    geography: isUnit ? null : place,
+    placeName: String(first.place_name ?? place),
+    level: text(first.level),
+    goLive,
+    grain: text(first.grain),
+    baselinePeriod: baselinePeriod(isoDate(first.baseline_from)!, isoDate(first.baseline_to)!, text(first.grain)),
+    benefits: String(first.benefits ?? '')
+      .split(',')
+      .filter(Boolean),
+    baseline,
+    years: followupIndicator(
+      { indicator: String(first.indicator), unit: place, direction, goLiveYear, baseline, targets, outcomes },
+      years,
+    ),
+    parts: partNames.map((part) => {
+      const mine = rows.filter((r) => r.part === part);
+      return {
+        part,
+        baseline: num(mine.find((r) => r.year === 0)?.value),
+        years: mine
+          .filter((r) => Number(r.year) > 0)
+          .map((r) => ({ year: Number(r.year), calendarYear: Number(r.calendar_year), outcome: num(r.value) })),
+      };
+    }),
+  };
+}
+
+const keyOf = (i: Pick<FollowupIndicator, 'indicator' | 'unit' | 'geography'>) =>
+  `${i.indicator}\u0000${i.unit ?? ''}\u0000${i.geography ?? ''}`;
+
 export function followupRoutes(deps: ServiceDeps): Hono<Env> {
   return new Hono<Env>().get('/followup', async (c) => {
-    const { program, unit } = validQuery(c, 'reader', followupQuery);
-    const [{ rows }, benefits] = await Promise.all([
-      answer(deps, 'followup', { program, unit: unit ?? '' }),
-      answer(deps, 'catalogue_benefits', { program }),
+    const q = validQuery(c, 'reader', followupQuery);
+    const years = q.years ?? 5;
+    const [{ rows }, benefitRows, milestoneRows, programRows] = await Promise.all([
+      answer(deps, 'followup', {
+        program: q.program,
+        unit: q.unit ?? '',
+        level: q.level ?? '',
+        breakdown: q.breakdown ?? 'none',
+        years,
+        baseline_months: q.baselineMonths ?? 0,
+      }),
+      answer(deps, 'catalogue_benefits', { program: q.program }),
+      answer(deps, 'milestones', { program: q.program }),
+      answer(deps, 'catalogue_programs', {}),
     ]);
-    const groups = new Map<string, typeof rows>();
+    const groups = new Map<string, QueryRow[]>();
     for (const r of rows) {
-      const key = `${r.indicator}\u0000${r.unit}`;
+      const key = `${r.indicator}\u0000${r.place_kind}\u0000${r.place}`;
       groups.set(key, [...(groups.get(key) ?? []), r]);
     }
-    const indicators = [...groups.values()].map((cells) => {
-      const first = cells[0];
-      const goLiveYear = Number(String(first.go_live).slice(0, 4));
-      const baseline = cells.find((r) => r.year === 0)?.value as number | null | undefined;
-      const targets: Record<number, number> = {};
-      const outcomes: Record<number, number | null> = {};
-      for (const r of cells.filter((x) => Number(x.year) > 0)) {
-        if (r.target !== null && r.target !== undefined) targets[Number(r.calendar_year)] = Number(r.target);
-        outcomes[Number(r.calendar_year)] = (r.value as number | null) ?? null;
-      }
-      const years: FollowupYear[] = followupIndicator({
-        indicator: String(first.indicator),
-        unit: String(first.unit),
-        direction: first.direction as Direction,
-        goLiveYear,
-        baseline: baseline ?? null,
-        targets,
-        outcomes,
-      });
-      return {
-        indicator: String(first.indicator),
-        name: String(first.indicator_name),
-        direction: (first.direction as string | null) ?? null,
-        unit: String(first.unit),
-        goLive: first.go_live === null || first.go_live === undefined ? null : String(first.go_live),
-        benefits: String(first.benefits ?? '')
+    const indicators = [...groups.values()].map((g) => entryOf(g, years));
+    const byKey: Record<string, FollowupYear[]> = Object.fromEntries(indicators.map((i) => [keyOf(i), i.years]));
+
+    // The effect chain: each benefit's own members are its indicators' entries and, for a prerequisite, its milestones.
+    const today = new Date().toISOString().slice(0, 10);
+    const programGoLive = programRows.rows.find((p) => p.id === q.program)?.go_live;
+    const firstGoLive = isoDate(programGoLive) ?? indicators.map((i) => i.goLive!).sort()[0] ?? today;
+    const calendarYears = Array.from({ length: years }, (_, k) => Number(firstGoLive.slice(0, 4)) + k + 1);
+    const chain: ChainBenefit[] = benefitRows.rows.map((b) => ({
+      id: String(b.id),
+      parent: text(b.parent),
+      effectGoals: String(b.effect_goals ?? '')
+        .split(',')
+        .filter(Boolean),
+    }));
+    const own: Record<string, string[]> = {};
+    for (const i of indicators) for (const b of i.benefits) (own[b] ??= []).push(keyOf(i));
+    const milestonesOf = (id: string) => milestoneRows.rows.filter((m) => m.benefit === id);
+    for (const b of chain) {
+      const list = milestonesOf(b.id).map((m) => ({ planned: isoDate(m.planned)!, done: isoDate(m.done) }));
+      if (!list.length) continue;
+      const key = `milstolpar\u0000${b.id}`;
+      byKey[key] = milestoneYears(list, calendarYears).map((y, k) => ({
+        year: k + 1,
+        calendarYear: calendarYears[k],
+        target: null,
+        expected: null,
+        outcome: null,
+        progress: null,
+        status: y.status,
+      }));
+      (own[b.id] ??= []).push(key);
+    }
+
+    const body: FollowupResponse = {
+      program: q.program,
+      unit: q.unit ?? null,
+      level: q.level ?? null,
+      breakdown: q.breakdown ?? 'none',
+      years,
+      indicators,
+      benefitDetails: benefitRows.rows.map((b) => ({
+        id: String(b.id),
+        name: String(b.name),
+        level: num(b.level),
+        parent: text(b.parent),
+        owner: text(b.owner),
+        realisedBy: text(b.realised_by),
+        effectGoals: String(b.effect_goals ?? '')
           .split(',')
           .filter(Boolean),
-        baseline: baseline ?? null,
-        years,
-      };
-    });
-    const byKey = Object.fromEntries(indicators.map((i) => [`${i.indicator}\u0000${i.unit}`, i.years]));
-    const benefitGroups: Record<string, string[]> = {};
-    for (const i of indicators) for (const b of i.benefits) (benefitGroups[b] ??= []).push(`${i.indicator}\u0000${i.unit}`);
-    const goalGroups: Record<string, string[]> = {};
-    for (const b of benefits.rows) {
-      for (const goal of String(b.effect_goals ?? '')
-        .split(',')
-        .filter(Boolean)) {
-        (goalGroups[goal] ??= []).push(...(benefitGroups[String(b.id)] ?? []));
-      }
-    }
-    for (const goal of Object.keys(goalGroups)) goalGroups[goal] = [...new Set(goalGroups[goal])];
-    const flat = indicators.flatMap((i) => i.years.map((y) => ({ indicator: i.indicator, unit: i.unit, baseline: i.baseline, ...y })));
-    const body: FollowupResponse = {
-      program,
-      unit: unit ?? null,
-      indicators,
-      benefits: rollup(benefitGroups, byKey),
-      effectGoals: rollup(goalGroups, byKey),
+        milestones: milestonesOf(String(b.id)).map((m) => {
+          const planned = isoDate(m.planned)!;
+          const done = isoDate(m.done);
+          return {
+            id: String(m.id),
+            name: String(m.name),
+            owner: text(m.owner),
+            planned,
+            done,
+            status: milestoneStatus({ planned, done }, today),
+          };
+        }),
+      })),
+      benefits: rollup(benefitMembers(chain, own), byKey, years),
+      effectGoals: rollup(goalMembers(chain, own), byKey, years),
     };
+    const flat = indicators.flatMap((i) =>
+      i.years.map((y) => ({ indicator: i.indicator, unit: i.unit, geography: i.geography, baseline: i.baseline, ...y })),
+    );
     return respond(c, body, { columns: ROW_COLUMNS, rows: flat });
   });
 }
