@@ -157,7 +157,8 @@ async function indicatorPlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
   for (const id of wanted) {
     const query = qs({ indicator: id, unit: p.unit, children: p.children, grain: p.grain ?? 'year', breakdown, from: p.from, to: p.to });
     const answer = await call(`/api/v1/queries/indicator_series?${query}`, queryAnswer);
-    series.push({ indicator: id, name: catalogue.find((i) => i.id === id)?.name ?? id, breakdown, rows: answer.rows });
+    const known = catalogue.find((i) => i.id === id);
+    series.push({ indicator: id, name: known?.name ?? id, breakdown, rows: answer.rows, measure: known?.unit ?? null });
   }
   return indicatorSheet(
     series,

@@ -4,7 +4,18 @@
  */
 import type { FollowupResponse } from '../../pipeline/contracts/index.js';
 import { targetComparisonBlock } from './version-compare.js';
-import { a1, FORMAT, nextFreeRow, provenanceBlock, sheetName, type Block, type Cell, type Provenance, type SheetPlan } from './plan.js';
+import {
+  a1,
+  FORMAT,
+  measureFormat,
+  nextFreeRow,
+  provenanceBlock,
+  sheetName,
+  type Block,
+  type Cell,
+  type Provenance,
+  type SheetPlan,
+} from './plan.js';
 
 export const STATUS_TEXT = {
   reached: 'uppnått',
@@ -40,15 +51,6 @@ export interface BenefitInfo {
 /** The latest year with an outcome, or the last year. */
 function latest(ind: FollowupIndicator) {
   return [...ind.years].reverse().find((y) => y.status !== 'not_measured') ?? ind.years[ind.years.length - 1];
-}
-
-/** A value's number format by the indicator's unit of measure: a share as a percentage, a count as an integer. */
-export function measureFormat(measure: string | null | undefined): string {
-  const m = (measure ?? '').trim().toLowerCase();
-  if (m === 'andel' || m === 'kvot') return FORMAT.percent;
-  if (m.includes('procent') || m === '%') return '0.0" %"';
-  if (m.startsWith('antal')) return FORMAT.integer;
-  return FORMAT.decimal;
 }
 
 export function followupSheet(

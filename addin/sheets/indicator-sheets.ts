@@ -4,6 +4,8 @@ import {
   a1,
   CHART_SIZE,
   FORMAT,
+  measureFormat,
+  valueHeader,
   nextFreeRow,
   provenanceBlock,
   type Block,
@@ -18,6 +20,8 @@ export interface Series {
   name: string;
   breakdown: 'none' | 'sex' | 'age' | 'municipality';
   rows: QueryRow[];
+  /** The indicator's unit of measure (andel, antal, …): decides how its values are shown. */
+  measure?: string | null;
 }
 
 /** The 0-based row of an A1 cell. */
@@ -35,7 +39,7 @@ export function indicatorSheet(series: readonly Series[], provenance: Provenance
   };
   for (const s of series) {
     const split = s.breakdown === 'none' ? null : BREAKDOWN_COLUMN[s.breakdown];
-    const header: Cell[] = ['Period', ...(split ? [split[1]] : []), 'Värde', 'n', 'Status'];
+    const header: Cell[] = ['Period', ...(split ? [split[1]] : []), valueHeader(s.measure), 'n', 'Status'];
     const cells: Cell[][] = [
       header,
       ...s.rows.map((r): Cell[] => [
@@ -55,7 +59,7 @@ export function indicatorSheet(series: readonly Series[], provenance: Provenance
       row,
       col: 0,
       cells,
-      formats: [null, ...(split ? [null] : []), FORMAT.decimal, FORMAT.integer, null],
+      formats: [null, ...(split ? [null] : []), measureFormat(s.measure), FORMAT.integer, null],
       table: { name: `Serie_${s.indicator}`.replace(/[^A-Za-z0-9_]/g, '_'), style: 'TableStyleLight9' },
     });
     if (!split && s.rows.length) {
@@ -80,7 +84,7 @@ export function indicatorSheet(series: readonly Series[], provenance: Provenance
         col: 0,
         cells: [['Period', ...groups], ...periods.map((p): Cell[] => [p, ...groups.map((g) => value.get(`${p}\u0000${g}`) ?? null)])],
         rowStyles: ['header'],
-        formats: [null, ...groups.map(() => FORMAT.decimal)],
+        formats: [null, ...groups.map(() => measureFormat(s.measure))],
       });
       addChart({
         title: `${s.indicator} ${s.name} per ${split[1].toLowerCase()}`,

@@ -147,6 +147,21 @@ export const FORMAT = {
   year: '0',
 } as const;
 
+/** A value's number format by the indicator's unit of measure: a share as a percentage, a count as an integer. */
+export function measureFormat(measure: string | null | undefined): string {
+  const m = (measure ?? '').trim().toLowerCase();
+  if (m === 'andel' || m === 'kvot') return FORMAT.percent;
+  if (m.includes('procent') || m === '%') return '0.0" %"';
+  if (m.startsWith('antal')) return FORMAT.integer;
+  return FORMAT.decimal;
+}
+
+/** The value column's header: the measure named where the format does not show it (not for shares, percents, counts). */
+export function valueHeader(measure: string | null | undefined): string {
+  const m = (measure ?? '').trim();
+  return m && measureFormat(m) === FORMAT.decimal ? `Värde (${m})` : 'Värde';
+}
+
 /** The provenance as rows of a block, placed under the sheet's content. */
 export function provenanceBlock(p: Provenance, row: number): Block {
   const cells: Cell[][] = [
