@@ -176,9 +176,11 @@ async function baselinePlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
     throw missing('parametrarna "indicator" och "unit" behövs (t.ex. --param indicator=IND01 --param unit=SKAS)');
   const query = qs({ indicator: p.indicator, unit: p.unit, goLive: p.goLive, window: p.window });
   const data = await call(`/api/v1/baseline?${query}`, baselineResponse);
+  const catalogue = (await call('/api/v1/queries/catalogue_indicators', indicatorsAnswer)).rows;
   return baselineSheet(
     data,
     await provenance(call, `/api/v1/baseline?${query}`, { indicator: p.indicator, unit: p.unit, asOf: p.asOf }, ['utfall']),
+    catalogue.find((i) => i.id === p.indicator)?.unit ?? null,
   );
 }
 

@@ -30,7 +30,7 @@ type Indicator = FollowupResponse['indicators'][number];
 
 /** What the sheet reads of one indicator in `GET /api/v1/followup`. */
 export type FollowupIndicator = Pick<Indicator, 'indicator' | 'name' | 'direction' | 'unit' | 'benefits' | 'baseline'> &
-  Partial<Pick<Indicator, 'geography' | 'placeName' | 'measure' | 'baselinePeriod' | 'parts'>> & {
+  Partial<Pick<Indicator, 'geography' | 'placeName' | 'measure' | 'source' | 'frequency' | 'baselinePeriod' | 'parts'>> & {
     years: Omit<Indicator['years'][number], 'expected'>[];
   };
 
@@ -71,6 +71,8 @@ export function followupSheet(
     'Mäts vid',
     'Del',
     'Mått',
+    'Källa',
+    'Frekvens',
     'Riktning',
     'Baslinjeperiod',
     'Baslinje',
@@ -80,7 +82,7 @@ export function followupSheet(
     'Status',
     'Status år',
   ];
-  const firstValueCol = 9;
+  const firstValueCol = 11;
   const statusCol = firstValueCol + 1 + yearCount + 2;
   const rows: Cell[][] = [header];
   const cellFormats: NonNullable<Block['cellFormats']> = [];
@@ -112,6 +114,8 @@ export function followupSheet(
       where(ind),
       null,
       ind.measure ?? null,
+      ind.source ?? null,
+      ind.frequency ?? null,
       ind.direction === 'higher' ? 'högre bättre' : ind.direction === 'lower' ? 'lägre bättre' : 'saknas',
       ind.baselinePeriod ?? null,
       ind.baseline,
@@ -132,6 +136,8 @@ export function followupSheet(
         where(ind),
         part.part,
         ind.measure ?? null,
+        ind.source ?? null,
+        ind.frequency ?? null,
         null,
         ind.baselinePeriod ?? null,
         part.baseline,
@@ -145,23 +151,8 @@ export function followupSheet(
     }
   };
   const emptyRow = (goal: string, benefit: BenefitInfo, what: string, status: string) => {
-    rows.push([
-      goal,
-      benefitLabel(benefit),
-      what,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      ...yearCols.map(() => null),
-      null,
-      null,
-      status,
-      null,
-    ]);
+    const blanks = (n: number) => Array.from({ length: n }, (): Cell => null);
+    rows.push([goal, benefitLabel(benefit), what, ...blanks(firstValueCol - 2), ...blanks(yearCount), null, null, status, null]);
   };
   const goals = [...new Set(benefitInfo.flatMap((b) => b.effectGoals))].sort();
   const seen = new Set<string>();
@@ -248,7 +239,7 @@ export function followupSheet(
     code: `UF_${(data.unit ?? 'alla').replace(/[^A-Za-z0-9]/g, '')}`,
     blocks,
     charts: [],
-    columnWidths: [10, 40, 10, 44, 18, 8, 10, 12, 14, 10, ...yearCols.map(() => 10), 10, 10, 14, 9],
+    columnWidths: [10, 40, 10, 44, 18, 8, 10, 14, 10, 12, 14, 10, ...yearCols.map(() => 10), 10, 10, 14, 9],
     provenance,
     notes: [],
   };

@@ -108,8 +108,10 @@ export type BaselineData = Pick<BaselineResponse, 'baseline' | 'chart' | 'its'> 
 
 const CHART_NAMES: Record<string, string> = { p: 'p-diagram', pp: "Laneys p'-diagram", i: 'XmR (I-diagram)' };
 
-export function baselineSheet(data: BaselineData, provenance: Provenance): SheetPlan {
+/** `measure`: the indicator's unit of measure, which decides how the values are shown (a share as a percentage). */
+export function baselineSheet(data: BaselineData, provenance: Provenance, measure: string | null = null): SheetPlan {
   const b = data.baseline;
+  const valueFormat = measureFormat(measure);
   const blocks: Block[] = [
     { id: 'rubrik', row: 0, col: 0, cells: [[`Baslinje – ${b.indicator}, ${b.unit}`]], rowStyles: ['title'] },
     {
@@ -120,12 +122,12 @@ export function baselineSheet(data: BaselineData, provenance: Provenance): Sheet
         ['Driftstart', b.go_live as string],
         ['Fönster från', b.window_from as string],
         ['Perioder med värde', b.periods as number],
-        ['Baslinje', b.value as number | null],
+        [valueHeader(measure) === 'Värde' ? 'Baslinje' : `Baslinje (${measure})`, b.value as number | null],
         ['n', b.n as number | null],
         ['Status', (b.status as string | null) ?? ''],
       ],
       cellFormats: [
-        { row: 3, col: 1, format: FORMAT.decimal },
+        { row: 3, col: 1, format: valueFormat },
         { row: 4, col: 1, format: FORMAT.integer },
       ],
     },
@@ -177,7 +179,7 @@ export function baselineSheet(data: BaselineData, provenance: Provenance): Sheet
         r.outside ? r.y : null,
       ]),
     ],
-    formats: [null, FORMAT.decimal, FORMAT.decimal, FORMAT.decimal, FORMAT.decimal, null, null, FORMAT.decimal],
+    formats: [null, valueFormat, valueFormat, valueFormat, valueFormat, null, null, valueFormat],
     table: { name: 'Styrdiagram', style: 'TableStyleLight9' },
     conditionalFormats: [{ range: `G${spcRow + 2}:G${spcRow + 1 + rows.length}`, text: 'ja', style: 'red' }],
   });

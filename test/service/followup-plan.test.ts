@@ -233,10 +233,11 @@ describe('the workbook', () => {
       sheet.eachRow((row) => {
         if (row.getCell(3).value !== KPI || row.getCell(5).value !== 'Region Dalarna') return;
         found++;
-        expect(row.getCell(9).value).toBe('2015');
-        expect(row.getCell(10).value).toBe(t.get(2015)!.get('T'));
-        expect(row.getCell(12).value).toBe(t.get(2018)!.get('T'));
-        expect(row.getCell(10).numFmt).toBe('0.0" %"');
+        expect([row.getCell(7).value, row.getCell(8).value, row.getCell(9).value]).toEqual(['procent', 'Kolada', 'år']);
+        expect(row.getCell(11).value).toBe('2015');
+        expect(row.getCell(12).value).toBe(t.get(2015)!.get('T'));
+        expect(row.getCell(14).value).toBe(t.get(2018)!.get('T'));
+        expect(row.getCell(12).numFmt).toBe('0.0" %"');
       });
       expect(found).toBe(1);
     },
