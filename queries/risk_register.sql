@@ -13,14 +13,21 @@
 -- column: scale INTEGER
 -- column: mitigation VARCHAR
 -- column: owner VARCHAR
--- column: due VARCHAR
+-- column: due VARCHAR — klart som det skrevs
 -- column: assessed DATE
+-- column: status VARCHAR — åtgärdens status: ej påbörjad, pågår eller klar
+-- column: due_date DATE — klart när det är ett datum
+-- column: overdue BOOLEAN — klart har passerat utan att åtgärden är klar
+-- column: benefits VARCHAR — nyttorna risken hotar, kommaseparerade
+-- column: effect_goals VARCHAR — effektmålen risken hotar, kommaseparerade
 WITH latest AS (
   SELECT program, coalesce(CAST($assessed AS DATE), max(assessed)) AS assessed FROM risk_assessment
   WHERE $program = '' OR program = $program GROUP BY program
 )
 SELECT a.program, a.risk_id AS id, r.area, r.text, a.probability, a.consequence, a.probability * a.consequence AS value,
-  a.stated_value, a.scale, a.mitigation, a.owner, a.due, a.assessed
+  a.stated_value, a.scale, a.mitigation, a.owner, a.due, a.assessed,
+  a.action_status AS status, a.due_date, coalesce(a.due_date < current_date AND a.action_status IS DISTINCT FROM 'klar', false) AS overdue,
+  array_to_string(r.benefits, ',') AS benefits, array_to_string(r.effect_goals, ',') AS effect_goals
 FROM risk_assessment a
 JOIN latest l ON l.program = a.program AND l.assessed = a.assessed
 LEFT JOIN risk r ON r.program = a.program AND r.id = a.risk_id

@@ -12,6 +12,7 @@ import {
   keyFigureListResponse,
   loadLogAnswer,
   orgUnitsAnswer,
+  portfolioResponse,
   queryAnswer,
   riskMatrixResponse,
 } from '../../pipeline/contracts/index.js';
@@ -19,10 +20,11 @@ import { businessCaseSheet } from '../sheets/business-case-sheet.js';
 import { followupSheet, type BenefitInfo } from '../sheets/followup-sheet.js';
 import { baselineSheet, indicatorSheet, type Series } from '../sheets/indicator-sheets.js';
 import type { Provenance, SheetPlan } from '../sheets/plan.js';
+import { portfolioSheet } from '../sheets/portfolio-sheet.js';
 import { riskSheet } from '../sheets/risk-sheet.js';
 import { callAsOf, queryString as qs, ServiceError, type ServiceCall } from './service-call.js';
 
-export const WORKBOOK_KINDS = ['indikatorer', 'baslinje', 'nyttokalkyl', 'uppfoljning', 'risker', 'alla'] as const;
+export const WORKBOOK_KINDS = ['indikatorer', 'baslinje', 'nyttokalkyl', 'uppfoljning', 'risker', 'portfolj', 'alla'] as const;
 export type WorkbookKind = (typeof WORKBOOK_KINDS)[number];
 
 type Params = Record<string, string | undefined>;
@@ -184,6 +186,31 @@ async function baselinePlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
   );
 }
 
+/**
+ * The portfolio; `links` (`FVIS=Nyttokalkyl|FVM=Risker`) names the sheet in this workbook each program's row links to.
+ */
+async function portfolioPlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
+  const data = await call('/api/v1/portfolio', portfolioResponse);
+  const links = Object.fromEntries(
+    (p.links ?? '')
+      .split('|')
+      .map((pair) => pair.split('='))
+      .filter((pair): pair is [string, string] => pair.length === 2 && !!pair[0] && !!pair[1]),
+  );
+  return portfolioSheet(
+    data,
+    await provenance(call, '/api/v1/portfolio', { asOf: p.asOf }, [
+      'program',
+      'nyttokalkyl',
+      'utfall',
+      'malvarden',
+      'milstolpar',
+      'risker',
+    ]),
+    links,
+  );
+}
+
 function contents(plans: readonly SheetPlan[], p: Params): SheetPlan {
   const provenanceOf: Provenance = { source: 'nytta workbook alla', parameters: given(p), loads: [], writtenAt: now() };
   return {
@@ -230,6 +257,8 @@ async function plansOf(call: ServiceCall, kind: WorkbookKind, params: Params): P
       return [await indicatorPlan(call, params)];
     case 'baslinje':
       return [await baselinePlan(call, params)];
+    case 'portfolj':
+      return [await portfolioPlan(call, params)];
     case 'alla': {
       if (!params.program) throw missing('parametern "program" saknas (t.ex. --param program=FVIS)');
       const units = (await call('/api/v1/queries/catalogue_org_units', orgUnitsAnswer)).rows;
@@ -243,6 +272,8 @@ async function plansOf(call: ServiceCall, kind: WorkbookKind, params: Params): P
         ...(await followupPlans(call, params)),
         await riskPlan(call, { program: params.program, asOf: params.asOf }),
       ];
+      // The portfolio first among the program's sheets, its row linking to the business case below.
+      plans.unshift(await portfolioPlan(call, { asOf: params.asOf, links: `${params.program}=Nyttokalkyl` }));
       return [contents(plans, params), ...plans];
     }
   }

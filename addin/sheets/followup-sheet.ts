@@ -81,6 +81,7 @@ export function followupSheet(
     'Framsteg',
     'Status',
     'Status år',
+    'Öppna risker',
   ];
   const firstValueCol = 11;
   const statusCol = firstValueCol + 1 + yearCount + 2;
@@ -100,6 +101,11 @@ export function followupSheet(
       .filter(Boolean)
       .join(', ');
     return `${b.id} ${b.name}${extra ? ` (${extra})` : ''}`;
+  };
+  // The open risks that threaten a benefit, with their value; overdue actions said so.
+  const risksOf = (benefit: BenefitInfo | null): Cell => {
+    const list = benefit ? (details.get(benefit.id)?.risks ?? []) : [];
+    return list.length ? list.map((r) => `${r.id} (${r.value}${r.overdue ? ', försenad åtgärd' : ''})`).join(', ') : null;
   };
   const where = (ind: FollowupIndicator) => ind.placeName ?? ind.unit ?? ind.geography ?? '';
   const push = (goal: string, benefit: BenefitInfo | null, ind: FollowupIndicator) => {
@@ -124,6 +130,7 @@ export function followupSheet(
       last.progress,
       STATUS_TEXT[last.status],
       last.calendarYear,
+      risksOf(benefit),
     ]);
     formatValues(format);
     // A breakdown's parts, as rows under their entry (values only: status is the entry's).
@@ -146,13 +153,25 @@ export function followupSheet(
         null,
         null,
         null,
+        null,
       ]);
       formatValues(format);
     }
   };
   const emptyRow = (goal: string, benefit: BenefitInfo, what: string, status: string) => {
     const blanks = (n: number) => Array.from({ length: n }, (): Cell => null);
-    rows.push([goal, benefitLabel(benefit), what, ...blanks(firstValueCol - 2), ...blanks(yearCount), null, null, status, null]);
+    rows.push([
+      goal,
+      benefitLabel(benefit),
+      what,
+      ...blanks(firstValueCol - 2),
+      ...blanks(yearCount),
+      null,
+      null,
+      status,
+      null,
+      risksOf(benefit),
+    ]);
   };
   const goals = [...new Set(benefitInfo.flatMap((b) => b.effectGoals))].sort();
   const seen = new Set<string>();
@@ -193,6 +212,7 @@ export function followupSheet(
       FORMAT.percent,
       null,
       FORMAT.year,
+      null,
     ],
     cellFormats,
     table: { name: `Uppfoljning_${data.unit ?? 'alla'}`.replace(/[^A-Za-z0-9_]/g, '_'), style: 'TableStyleMedium2' },
@@ -239,7 +259,7 @@ export function followupSheet(
     code: `UF_${(data.unit ?? 'alla').replace(/[^A-Za-z0-9]/g, '')}`,
     blocks,
     charts: [],
-    columnWidths: [10, 40, 10, 44, 18, 8, 10, 14, 10, 12, 14, 10, ...yearCols.map(() => 10), 10, 10, 14, 9],
+    columnWidths: [10, 40, 10, 44, 18, 8, 10, 14, 10, 12, 14, 10, ...yearCols.map(() => 10), 10, 10, 14, 9, 30],
     provenance,
     notes: [],
   };

@@ -11,7 +11,8 @@ type Response = RiskMatrixResponse;
 /** What the sheet reads of `GET /api/v1/risk-matrix`: a full answer fits. */
 export type RiskData = Pick<Response, 'program' | 'scale' | 'assessed' | 'previousAssessment' | 'cells' | 'changes'> & {
   register: (Pick<Response['register'][number], 'id' | 'probability' | 'consequence' | 'value' | 'colour'> &
-    Partial<Pick<Response['register'][number], 'area' | 'text' | 'mitigation' | 'owner' | 'due'>>)[];
+    Partial<Pick<Response['register'][number], 'area' | 'text' | 'mitigation' | 'owner' | 'due' | 'status' | 'overdue' | 'history'>>)[];
+  areas?: Response['areas'];
 };
 
 const COLOUR_TEXT: Record<string, string> = { green: 'grön', yellow: 'gul', red: 'röd' };
@@ -47,7 +48,9 @@ export function riskSheet(data: RiskData, provenance: Provenance): { plan: Sheet
       ...Array.from({ length: n }, (_, c) => data.cells.find((x) => x.probability === p && x.consequence === c + 1)?.ids.join(', ') ?? ''),
     ]);
   }
-  const register: Cell[][] = [['Id', 'Område', 'Risk', 'Sannolikhet', 'Konsekvens', 'Riskvärde', 'Färg', 'Åtgärd', 'Ansvar', 'Klart']];
+  const register: Cell[][] = [
+    ['Id', 'Område', 'Risk', 'Sannolikhet', 'Konsekvens', 'Riskvärde', 'Färg', 'Åtgärd', 'Ansvar', 'Klart', 'Status', 'Försenad', 'Trend'],
+  ];
   data.register.forEach((r, i) => {
     const row = regFirst + i;
     register.push([
@@ -61,6 +64,10 @@ export function riskSheet(data: RiskData, provenance: Provenance): { plan: Sheet
       r.mitigation ?? null,
       r.owner ?? null,
       r.due ?? null,
+      r.status ?? null,
+      r.overdue ? 'försenad' : null,
+      // Every assessment's value, oldest first: the trend, not just the change since the last one.
+      r.history && r.history.length ? r.history.map((h) => `${h.assessed}: ${h.value}`).join(' → ') : null,
     ]);
   });
   const assessed = Array.isArray(data.assessed) ? data.assessed.join(', ') : data.assessed;
@@ -85,9 +92,22 @@ export function riskSheet(data: RiskData, provenance: Provenance): { plan: Sheet
         { range: `G${regFirst}:G${regLast}`, text: 'röd', style: 'red' },
         { range: `G${regFirst}:G${regLast}`, text: 'gul', style: 'yellow' },
         { range: `G${regFirst}:G${regLast}`, text: 'grön', style: 'green' },
+        { range: `L${regFirst}:L${regLast}`, text: 'försenad', style: 'red' },
       ],
     },
   ];
+  if (data.areas?.length) {
+    blocks.push({
+      id: 'omraden',
+      row: nextFreeRow(blocks),
+      col: 0,
+      cells: [
+        ['Per riskområde', 'Risker', 'Röda', 'Gula', 'Gröna', 'Högsta riskvärde', 'Försenade åtgärder'],
+        ...data.areas.map((a): Cell[] => [a.area || '(inget område)', a.risks, a.red, a.yellow, a.green, a.maxValue, a.overdue]),
+      ],
+      rowStyles: ['header'],
+    });
+  }
   blocks.push({
     id: 'andringar',
     row: nextFreeRow(blocks),
@@ -102,7 +122,15 @@ export function riskSheet(data: RiskData, provenance: Provenance): { plan: Sheet
   });
   blocks.push(provenanceBlock(provenance, nextFreeRow(blocks)));
   return {
-    plan: { name: 'Risker', code: 'RI', blocks, charts: [], columnWidths: [16, 22, 60, 12, 12, 11, 8, 50, 30, 14], provenance, notes: [] },
+    plan: {
+      name: 'Risker',
+      code: 'RI',
+      blocks,
+      charts: [],
+      columnWidths: [16, 22, 60, 12, 12, 11, 8, 50, 30, 14, 12, 10, 40],
+      provenance,
+      notes: [],
+    },
     countCells,
   };
 }

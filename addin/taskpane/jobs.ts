@@ -8,7 +8,7 @@ import { buildPlans, type WorkbookKind } from '../service/build-plans.js';
 import type { ServiceCall } from '../service/service-call.js';
 import type { Translate } from './i18n.js';
 
-export const JOBS = ['indikatorer', 'baslinje', 'nyttokalkyl', 'uppfoljning', 'risker'] as const;
+export const JOBS = ['indikatorer', 'baslinje', 'nyttokalkyl', 'uppfoljning', 'risker', 'portfolj'] as const;
 export type Job = (typeof JOBS)[number];
 
 export interface Choices {
@@ -124,7 +124,28 @@ export function jobRequest(job: Job, c: Choices, t: Translate): JobRequest | { p
     }
     case 'risker':
       return { kind: job, params: compact({ program: c.program, scale: c.scale, assessed: c.assessed }) };
+    case 'portfolj':
+      return { kind: job, params: {} };
   }
+}
+
+/** The sheet each kind writes for a program, in the order a portfolio row prefers to link to. */
+const PROGRAM_SHEETS: readonly [WorkbookKind, string][] = [
+  ['nyttokalkyl', 'Nyttokalkyl'],
+  ['uppfoljning', 'Uppföljning 5 år'],
+  ['risker', 'Risker'],
+];
+
+/** `links` for the portfolio: each program whose own sheets a job wrote into this workbook, to the first of them. */
+async function portfolioLinks(): Promise<string> {
+  const jobs = await writtenJobs();
+  const links = new Map<string, string>();
+  for (const [kind, sheet] of PROGRAM_SHEETS) {
+    for (const job of jobs.filter((j) => j.kind === kind && j.params.program)) {
+      if (!links.has(job.params.program)) links.set(job.params.program, sheet);
+    }
+  }
+  return [...links.entries()].map(([program, sheet]) => `${program}=${sheet}`).join('|');
 }
 
 export type Progress = (message: string, share: number | null) => void;
@@ -132,9 +153,11 @@ export type Progress = (message: string, share: number | null) => void;
 /** Fetches, plans and writes one job; returns what was done, in a sentence. */
 export async function runJob(call: ServiceCall, request: JobRequest, progress: Progress, t: Translate): Promise<string> {
   progress(t('fetching'), null);
-  const plans = await buildPlans(call, request.kind, request.params);
+  const params = request.kind === 'portfolj' ? { ...request.params, links: await portfolioLinks() } : request.params;
+  const plans = await buildPlans(call, request.kind, params);
   const report = await writePlans(plans, {
-    job: request,
+    // kept with the links it was written with, so "Kontrollera" compares like with like
+    job: { ...request, params },
     onProgress: (done, total) => progress(t('writing', { done, total }), done / total),
   });
   return t('written', { sheets: plans.map((p) => p.name).join(', '), syncs: report.syncs });

@@ -73,8 +73,8 @@ program
 
 program
   .command('workbook')
-  .description('skriv arbetsboken som .xlsx: indikatorer, baslinje, nyttokalkyl, uppfoljning, risker eller alla')
-  .argument('<kind>', 'indikatorer, baslinje, nyttokalkyl, uppfoljning, risker eller alla')
+  .description('skriv arbetsboken som .xlsx: indikatorer, baslinje, nyttokalkyl, uppfoljning, risker, portfolj eller alla')
+  .argument('<kind>', 'indikatorer, baslinje, nyttokalkyl, uppfoljning, risker, portfolj eller alla')
   .requiredOption('--out <file>', 'filen (eller mappen med --per)')
   .option(
     '--param <key=value>',

@@ -97,6 +97,8 @@ export const followupBenefitSchema = z.object({
   realisedBy: z.string().nullable(),
   effectGoals: z.array(z.string()),
   milestones: z.array(milestoneSchema),
+  /** Open risks (latest assessment, action not done) that name this benefit as threatened. */
+  risks: z.array(z.object({ id: z.string(), value: z.number().int(), status: z.string().nullable(), overdue: z.boolean() })),
 });
 
 export const followupResponse = z.object({

@@ -12,5 +12,6 @@ export * from './health.js';
 export * from './key-figures.js';
 export * from './loads.js';
 export * from './named-query.js';
+export * from './portfolio.js';
 export * from './production-loss.js';
 export * from './risk-matrix.js';

@@ -36,6 +36,29 @@ export const registerRowSchema = z.object({
   mitigation: z.string().nullable().optional(),
   owner: z.string().nullable().optional(),
   due: z.string().nullable().optional(),
+  /** The action's status: ej påbörjad, pågår or klar (null when the register does not say). */
+  status: z.string().nullable(),
+  /** `klart` when it is a date. */
+  dueDate: z.string().nullable(),
+  /** The due date has passed and the action is not done. */
+  overdue: z.boolean(),
+  benefits: z.array(z.string()),
+  effectGoals: z.array(z.string()),
+  /** The risk's value at every assessment, oldest first. */
+  history: z.array(
+    z.object({ assessed: z.string(), probability: z.number().int(), consequence: z.number().int(), value: z.number().int() }),
+  ),
+});
+
+/** Per risk area: how many risks, by colour, the highest value and the overdue actions. */
+export const riskAreaSchema = z.object({
+  area: z.string(),
+  risks: z.number().int(),
+  green: z.number().int(),
+  yellow: z.number().int(),
+  red: z.number().int(),
+  maxValue: z.number().int(),
+  overdue: z.number().int(),
 });
 
 export const riskChangeSchema = z.object({
@@ -54,6 +77,7 @@ export const riskMatrixResponse = z.object({
   cells: z.array(matrixCellSchema),
   register: z.array(registerRowSchema),
   changes: z.array(riskChangeSchema),
+  areas: z.array(riskAreaSchema),
   otherScales: z.number().int(),
 });
 export type RiskMatrixResponse = z.infer<typeof riskMatrixResponse>;

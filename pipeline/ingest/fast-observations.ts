@@ -130,7 +130,10 @@ export async function insertObservationsFast(
     const keys = `(SELECT DISTINCT ${KEY} FROM observation WHERE load_id = $id) n`;
     const same = `o.indicator = n.indicator AND o.period = n.period AND o.unit = n.unit AND o.municipality = n.municipality
       AND o.sex = n.sex AND o.age_group = n.age_group AND o.load_id <> $id`;
-    await connection.run(`INSERT INTO observation_history SELECT o.*, $id FROM observation o JOIN ${keys} ON ${same}`, id);
+    await connection.run(
+      `INSERT INTO observation_history BY NAME SELECT o.*, $id AS replaced_by FROM observation o JOIN ${keys} ON ${same}`,
+      id,
+    );
     await connection.run(`DELETE FROM observation o USING ${keys} WHERE ${same}`, id);
   }
   return rows;

@@ -17,6 +17,8 @@ import {
   keyFigureQuery,
   loadsQuery,
   loadsResponse,
+  portfolioQuery,
+  portfolioResponse,
   productionLossQuery,
   productionLossResponse,
   riskMatrixQuery,
@@ -37,6 +39,7 @@ import { followupRoutes } from './routes/followup.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { keyFigureRoutes } from './routes/key-figures.js';
 import { loadRoutes } from './routes/loads.js';
+import { portfolioRoutes } from './routes/portfolio.js';
 import { productionLossRoutes } from './routes/production-loss.js';
 import { queryRoutes } from './routes/queries.js';
 import { riskMatrixRoutes } from './routes/risk-matrix.js';
@@ -88,6 +91,14 @@ const PURPOSE: PurposeEndpoint[] = [
     schema: keyFigureQuery,
     response: keyFigureListResponse,
     summary: 'Nyckeltalen i lagret, med värdet i kronor där det är ett belopp och om det läses som ökade driftkostnader per år',
+  },
+  {
+    path: '/api/v1/portfolio',
+    role: 'reader',
+    schema: portfolioQuery,
+    response: portfolioResponse,
+    summary:
+      'Portföljen: varje program med fas, ägare, driftstart och status, nyttokalkylens npv, bcr och payback, uppföljningens statusar senaste mätta år, sena milstolpar och risker per färg med försenade åtgärder',
   },
   {
     path: '/api/v1/production-loss',
@@ -168,6 +179,7 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
   ])
     app.route('/api/v1', routes(deps));
   app.route('/api/v1', workbookRoutes(app));
+  app.route('/api/v1', portfolioRoutes(deps, app));
   app.route('/', addinRoutes({ officeJs: deps.config.officeJs }));
 
   // Every answer carries its request id, errors too: a problem body is a new Response, so the id is set on it here.

@@ -31,7 +31,11 @@ export const historyOf = (table: VersionedTable) => `${table}_history`;
  * load. `where` refers to the table's row as `t`.
  */
 export function retire(table: VersionedTable, where: string): string[] {
-  return [`INSERT INTO ${historyOf(table)} SELECT t.*, $load_id FROM ${table} t WHERE ${where}`, `DELETE FROM ${table} t WHERE ${where}`];
+  // By name, so a column a later migration adds to both tables lands in its place whatever the order.
+  return [
+    `INSERT INTO ${historyOf(table)} BY NAME SELECT t.*, $load_id AS replaced_by FROM ${table} t WHERE ${where}`,
+    `DELETE FROM ${table} t WHERE ${where}`,
+  ];
 }
 
 /** A `where` for `retire`: a staged row (`s` in `stg_typed`) has the same key; `key` maps the table's column to the staged expression. */
@@ -60,7 +64,7 @@ export async function showStoreAsOf(connection: DuckDBConnection, asOf: number):
     ({ name }) =>
       `CREATE OR REPLACE TEMP VIEW ${name} AS
          SELECT * FROM ${catalog}.main.${name} WHERE load_id <= ${asOf}
-         UNION ALL SELECT * EXCLUDE (replaced_by) FROM ${catalog}.main.${historyOf(name)} WHERE load_id <= ${asOf} AND replaced_by > ${asOf}`,
+         UNION ALL BY NAME SELECT * EXCLUDE (replaced_by) FROM ${catalog}.main.${historyOf(name)} WHERE load_id <= ${asOf} AND replaced_by > ${asOf}`,
   );
   statements.push(
     `CREATE OR REPLACE TEMP VIEW load_log AS

@@ -120,12 +120,12 @@ export async function undoLoad(
       for (const { name } of VERSIONED_TABLES) {
         // The load's rows leave, replaced by the undo; the rows it replaced come back as the undo's own, so asOf
         // before the undo still sees the load and asOf after it sees them.
-        await connection.run(`INSERT INTO ${historyOf(name)} SELECT *, $undo FROM ${name} WHERE load_id = $id`, ids);
+        await connection.run(`INSERT INTO ${historyOf(name)} BY NAME SELECT *, $undo AS replaced_by FROM ${name} WHERE load_id = $id`, ids);
         rowsRemoved += Number((await connection.run(`DELETE FROM ${name} WHERE load_id = $id`, { id })).rowsChanged);
         rowsRestored += Number(
           (
             await connection.run(
-              `INSERT INTO ${name} SELECT * EXCLUDE (replaced_by) REPLACE ($undo AS load_id) FROM ${historyOf(name)} WHERE replaced_by = $id`,
+              `INSERT INTO ${name} BY NAME SELECT * EXCLUDE (replaced_by) REPLACE ($undo AS load_id) FROM ${historyOf(name)} WHERE replaced_by = $id`,
               ids,
             )
           ).rowsChanged,

@@ -64,7 +64,15 @@ describe('applying sheet plans through Office.js', () => {
   it("writes every job's sheets in one read and a few batches, each under the payload limit, with calculation suspended", async () => {
     const excel = createExcelStandIn();
     const report = await apply(excel);
-    expect(plans.map((p) => p.name)).toEqual(['Innehåll', 'Indikatorserier', 'Baslinje', 'Nyttokalkyl', 'Uppföljning 5 år', 'Risker']);
+    expect(plans.map((p) => p.name)).toEqual([
+      'Innehåll',
+      'Portfölj',
+      'Indikatorserier',
+      'Baslinje',
+      'Nyttokalkyl',
+      'Uppföljning 5 år',
+      'Risker',
+    ]);
     for (const plan of plans) expectWritten(excel, plan);
     // One sync to read what is there, then the batches; the whole workbook is far under 5 MB, so one batch.
     expect(report.syncs).toBe(excel.state.syncs.length);

@@ -39,6 +39,7 @@ const VALID: Record<string, string> = {
   key_figures: '',
   load_rejects: 'load_id=1',
   milestones: 'program=FVIS',
+  risk_history: 'program=FVM',
 };
 
 describe('named queries over HTTP', () => {
@@ -214,7 +215,7 @@ describe('Arrow IPC', () => {
       Object.fromEntries(
         Object.entries(r).map(([k, v]) => [
           k,
-          typeof v === 'number' && /go_live|assessed/.test(k) ? new Date(v).toISOString().slice(0, 10) : v,
+          typeof v === 'number' && /go_live|assessed|due_date/.test(k) ? new Date(v).toISOString().slice(0, 10) : v,
         ]),
       ),
     );

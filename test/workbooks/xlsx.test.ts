@@ -316,7 +316,7 @@ describe("refreshing never destroys the user's work", () => {
     const ws = again.getWorksheet('Risker')!;
     expect(Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables)).toEqual(['Riskregister']);
     const refs = (ws as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings.map((c) => c.ref);
-    expect(refs).toHaveLength(3); // the colour column's three rules, once
+    expect(refs).toHaveLength(4); // the colour column's three rules and the overdue column's one, once
     expect(ws.getCell('M2').value).toBe('egen anteckning');
     expect(String(ws.getCell('A1').value)).toContain('2021-06-29');
   });

@@ -6,7 +6,7 @@ const duplicateId = (column: string, label: string) =>
   `WITH d AS (SELECT ${column} AS k, min(line) AS first_line FROM stg_typed GROUP BY ALL HAVING count(*) > 1)
    SELECT s.line, '${column}', s.${column}, '${label} finns redan på rad ' || d.first_line FROM stg_typed s JOIN d ON s.${column} = d.k WHERE s.line > d.first_line`;
 
-const splitList = (column: string) =>
+export const splitList = (column: string) =>
   `CASE WHEN ${column} IS NOT NULL THEN list_filter(list_transform(string_split(${column}, ','), x -> trim(x)), x -> x <> '') END`;
 
 export const indicators: KindSpec = {
@@ -118,22 +118,57 @@ export const programInsert = `INSERT OR IGNORE INTO program (id, name, load_id) 
 
 const DATE_OR_NULL = (column: string) => `CASE WHEN ${column} IS NOT NULL THEN ${column} END`;
 
+/** A program's phase, from idea to closed. */
+export const PHASE = {
+  enum: {
+    ide: 'idé',
+    forstudie: 'förstudie',
+    planering: 'planering',
+    genomforande: 'genomförande',
+    inforande: 'införande',
+    forvaltning: 'förvaltning',
+    avslutad: 'avslutad',
+  },
+  allowed: 'idé, förstudie, planering, genomförande, införande, förvaltning eller avslutad',
+} as const;
+
 export const programs: KindSpec = {
   kind: 'program',
   label: 'program',
   signature: ['id', 'namn', 'driftstart'],
+  alsoSignatures: [
+    ['id', 'namn', 'fas'],
+    ['id', 'namn', 'geografi'],
+  ],
   columns: [
     { name: 'id', type: 'text', required: true },
     { name: 'namn', type: 'text', required: true },
     { name: 'driftstart', type: 'date' },
     { name: 'geografi', type: 'text' },
     { name: 'beskrivning', type: 'text' },
+    { name: 'fas', type: PHASE },
+    { name: 'agare', type: 'text' },
+    { name: 'startdatum', type: 'date' },
+    { name: 'slutdatum', type: 'date' },
+    { name: 'budget_kr', type: 'number' },
+    {
+      name: 'status',
+      type: { enum: { gron: 'grön', gul: 'gul', rod: 'röd', green: 'grön', yellow: 'gul', red: 'röd' }, allowed: 'grön, gul eller röd' },
+    },
+    { name: 'kommentar', type: 'text' },
   ],
-  checks: () => [duplicateId('id', 'samma program-id')],
+  checks: () => [
+    duplicateId('id', 'samma program-id'),
+    `SELECT line, 'slutdatum', NULL, 'slutdatum är före startdatum' FROM stg_typed WHERE slutdatum < startdatum`,
+    `SELECT line, 'budget_kr', NULL, 'budgeten är negativ' FROM stg_typed WHERE budget_kr < 0`,
+  ],
   write: () => [
     ...retire('program', sameKeyStaged({ id: 's.id' })),
-    `INSERT INTO program (id, name, load_id, go_live, geographies, description)
-     SELECT id, namn, $load_id, ${DATE_OR_NULL('driftstart')}, ${splitList('geografi')}, beskrivning FROM stg_typed`,
+    `INSERT INTO program BY NAME
+     SELECT id, namn AS name, $load_id AS load_id, ${DATE_OR_NULL('driftstart')} AS go_live, ${splitList('geografi')} AS geographies,
+       beskrivning AS description, fas AS phase, agare AS owner, startdatum AS start_date, slutdatum AS end_date, budget_kr AS budget_sek,
+       status, kommentar AS comment
+     FROM stg_typed`,
   ],
 };
 

@@ -44,7 +44,7 @@ export function kindByName(name: string): KindSpec | undefined {
 
 /** The kind whose signature columns all appear in the (normalised) header. */
 export function detectKind(columns: ReadonlySet<string>): KindSpec | undefined {
-  return DETECTION_ORDER.find((k) => k.signature.every((c) => columns.has(c)));
+  return DETECTION_ORDER.find((k) => [k.signature, ...(k.alsoSignatures ?? [])].some((sig) => sig.every((c) => columns.has(c))));
 }
 
 export const KIND_NAMES = KINDS.map((k) => k.kind);

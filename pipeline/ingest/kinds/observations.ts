@@ -52,7 +52,7 @@ export const observations: KindSpec = {
     check: 'SELECT EXISTS (SELECT 1 FROM observation WHERE indicator IN (SELECT DISTINCT indikator FROM stg_typed))',
     // The replaced rows move to history first (see store/history.ts), then leave the table.
     statements: [
-      `INSERT INTO observation_history SELECT o.*, $load_id FROM observation o JOIN (${STAGED_KEYS}) s ON ${SAME_KEY}`,
+      `INSERT INTO observation_history BY NAME SELECT o.*, $load_id AS replaced_by FROM observation o JOIN (${STAGED_KEYS}) s ON ${SAME_KEY}`,
       `DELETE FROM observation o USING (${STAGED_KEYS}) s WHERE ${SAME_KEY}`,
     ],
   },

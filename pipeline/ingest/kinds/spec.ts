@@ -30,6 +30,8 @@ export interface KindSpec {
   readonly requireOneOf?: readonly (readonly string[])[];
   /** Header columns whose presence identifies this kind; more specific kinds are tried first. */
   readonly signature: readonly string[];
+  /** Other column sets that identify the kind as well (a program file may name its phase but no go-live). */
+  readonly alsoSignatures?: readonly (readonly string[])[];
   readonly checks?: (options: KindOptions) => readonly CheckSql[];
   /** SELECTs yielding one `warning` text column; loaded anyway. */
   readonly warnings?: readonly string[];

@@ -100,7 +100,7 @@ export function followupRoutes(deps: ServiceDeps): Hono<Env> {
   return new Hono<Env>().get('/followup', async (c) => {
     const q = validQuery(c, 'reader', followupQuery);
     const years = q.years ?? 5;
-    const [{ rows }, benefitRows, milestoneRows, programRows] = await Promise.all([
+    const [{ rows }, benefitRows, milestoneRows, programRows, riskRows] = await Promise.all([
       answer(deps, 'followup', {
         program: q.program,
         unit: q.unit ?? '',
@@ -112,7 +112,19 @@ export function followupRoutes(deps: ServiceDeps): Hono<Env> {
       answer(deps, 'catalogue_benefits', { program: q.program }),
       answer(deps, 'milestones', { program: q.program }),
       answer(deps, 'catalogue_programs', {}),
+      answer(deps, 'risk_register', { program: q.program }),
     ]);
+    // Open risks (the latest assessment's, action not done) that name a benefit as threatened.
+    const openRisks = (benefit: string) =>
+      riskRows.rows
+        .filter(
+          (r) =>
+            r.status !== 'klar' &&
+            String(r.benefits ?? '')
+              .split(',')
+              .includes(benefit),
+        )
+        .map((r) => ({ id: String(r.id), value: Number(r.value), status: text(r.status), overdue: r.overdue === true }));
     const groups = new Map<string, QueryRow[]>();
     for (const r of rows) {
       const key = `${r.indicator}\u0000${r.place_kind}\u0000${r.place}`;
@@ -181,6 +193,7 @@ export function followupRoutes(deps: ServiceDeps): Hono<Env> {
             status: milestoneStatus({ planned, done }, today),
           };
         }),
+        risks: openRisks(String(b.id)),
       })),
       benefits: rollup(benefitMembers(chain, own), byKey, years),
       effectGoals: rollup(goalMembers(chain, own), byKey, years),

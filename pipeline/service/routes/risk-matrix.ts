@@ -18,26 +18,71 @@ const CELL_COLUMNS = [
 
 type RegisterRow = RiskAssessment & {
   program: string;
+  area: string | null;
   scale: number;
   assessed: string;
   stated_value: number | null;
   mitigation: string | null;
   owner: string | null;
   due: string | null;
+  status: string | null;
+  dueDate: string | null;
+  overdue: boolean;
+  benefits: string[];
+  effectGoals: string[];
+  history: { assessed: string; probability: number; consequence: number; value: number }[];
 };
+
+/** Per area: the risks, by colour, the highest value and the overdue actions; areas by name. */
+function areaSummary(rows: readonly (RegisterRow & { value: number; colour: string })[]) {
+  const areas = new Map<string, (RegisterRow & { value: number; colour: string })[]>();
+  for (const r of rows) areas.set(r.area ?? '', [...(areas.get(r.area ?? '') ?? []), r]);
+  return [...areas.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, 'sv'))
+    .map(([area, list]) => ({
+      area,
+      risks: list.length,
+      green: list.filter((r) => r.colour === 'green').length,
+      yellow: list.filter((r) => r.colour === 'yellow').length,
+      red: list.filter((r) => r.colour === 'red').length,
+      maxValue: Math.max(...list.map((r) => r.value)),
+      overdue: list.filter((r) => r.overdue).length,
+    }));
+}
 
 export function riskMatrixRoutes(deps: ServiceDeps): Hono<Env> {
   return new Hono<Env>().get('/risk-matrix', async (c) => {
     const q = validQuery(c, 'reader', riskMatrixQuery);
-    const current = (await answer(deps, 'risk_register', { program: q.program ?? '', assessed: q.assessed })).rows.map(
-      (r) =>
-        ({
-          ...r,
-          probability: Number(r.probability),
-          consequence: Number(r.consequence),
-          scale: Number(r.scale),
-        }) as unknown as RegisterRow,
-    );
+    const [registerRows, historyRows] = await Promise.all([
+      answer(deps, 'risk_register', { program: q.program ?? '', assessed: q.assessed }),
+      answer(deps, 'risk_history', { program: q.program ?? '' }),
+    ]);
+    const list = (v: unknown) =>
+      String(v ?? '')
+        .split(',')
+        .filter(Boolean);
+    const current = registerRows.rows.map((r) => {
+      const { due_date, effect_goals, ...rest } = r;
+      return {
+        ...rest,
+        probability: Number(r.probability),
+        consequence: Number(r.consequence),
+        scale: Number(r.scale),
+        status: (r.status as string | null) ?? null,
+        dueDate: due_date === null || due_date === undefined ? null : String(due_date),
+        overdue: r.overdue === true,
+        benefits: list(r.benefits),
+        effectGoals: list(effect_goals),
+        history: historyRows.rows
+          .filter((h) => h.program === r.program && h.id === r.id)
+          .map((h) => ({
+            assessed: String(h.assessed),
+            probability: Number(h.probability),
+            consequence: Number(h.consequence),
+            value: Number(h.value),
+          })),
+      } as unknown as RegisterRow;
+    });
     const scales = [...new Set(current.map((r) => r.scale))];
     const scale = q.scale ?? (scales.length === 1 ? scales[0] : 3);
     const onScale = current.filter((r) => r.scale === scale);
@@ -57,6 +102,7 @@ export function riskMatrixRoutes(deps: ServiceDeps): Hono<Env> {
         );
       }
     }
+    const registered = register(onScale, thresholds);
     const body: RiskMatrixResponse = {
       program: q.program ?? null,
       scale,
@@ -64,8 +110,9 @@ export function riskMatrixRoutes(deps: ServiceDeps): Hono<Env> {
       previousAssessment: previousDate,
       thresholds: [...thresholds],
       cells,
-      register: register(onScale, thresholds),
+      register: registered,
       changes,
+      areas: areaSummary(registered),
       otherScales: current.length - onScale.length,
     };
     return respond(c, body, { columns: CELL_COLUMNS, rows: cells.map((cell) => ({ ...cell, ids: cell.ids.join(',') })) });
