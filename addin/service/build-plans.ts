@@ -21,10 +21,11 @@ import { followupSheet, type BenefitInfo } from '../sheets/followup-sheet.js';
 import { baselineSheet, indicatorSheet, type Series } from '../sheets/indicator-sheets.js';
 import type { Provenance, SheetPlan } from '../sheets/plan.js';
 import { portfolioSheet } from '../sheets/portfolio-sheet.js';
+import { reportCoverSheet, reportPeriod } from '../sheets/report-sheet.js';
 import { riskSheet } from '../sheets/risk-sheet.js';
 import { callAsOf, queryString as qs, ServiceError, type ServiceCall } from './service-call.js';
 
-export const WORKBOOK_KINDS = ['indikatorer', 'baslinje', 'nyttokalkyl', 'uppfoljning', 'risker', 'portfolj', 'alla'] as const;
+export const WORKBOOK_KINDS = ['indikatorer', 'baslinje', 'nyttokalkyl', 'uppfoljning', 'risker', 'portfolj', 'rapport', 'alla'] as const;
 export type WorkbookKind = (typeof WORKBOOK_KINDS)[number];
 
 type Params = Record<string, string | undefined>;
@@ -32,7 +33,7 @@ type Params = Record<string, string | undefined>;
 const missing = (message: string) => new ServiceError(message, 400);
 const given = (params: Params) =>
   Object.fromEntries(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
-const now = () => new Date().toISOString().replace('T', ' ').slice(0, 19);
+const timestamp = () => new Date().toISOString().replace('T', ' ').slice(0, 19);
 
 async function provenance(call: ServiceCall, source: string, parameters: Params, kinds: string[]): Promise<Provenance> {
   const log = await call('/api/v1/queries/load_log?limit=1000', loadLogAnswer);
@@ -42,7 +43,7 @@ async function provenance(call: ServiceCall, source: string, parameters: Params,
     loads: log.rows
       .filter((r) => r.status === 'loaded' && r.undone_by == null && kinds.includes(r.kind))
       .map((r) => ({ file: r.file_name, sha256: r.sha256, loadedAt: r.finished_at })),
-    writtenAt: now(),
+    writtenAt: timestamp(),
   };
 }
 
@@ -133,11 +134,11 @@ async function followupPlans(call: ServiceCall, p: Params): Promise<SheetPlan[]>
 }
 
 async function riskPlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
-  let query = qs({ program: p.program, scale: p.scale, assessed: p.assessed });
+  let query = qs({ program: p.program, scale: p.scale, assessed: p.assessed, since: p.since });
   let data = await call(`/api/v1/risk-matrix?${query}`, riskMatrixResponse);
   if (data.register.length === 0 && p.program) {
     // A program without a register of its own (the demo's FVIS) shows every risk loaded.
-    query = qs({ scale: p.scale, assessed: p.assessed });
+    query = qs({ scale: p.scale, assessed: p.assessed, since: p.since });
     data = await call(`/api/v1/risk-matrix?${query}`, riskMatrixResponse);
   }
   return riskSheet(
@@ -187,10 +188,13 @@ async function baselinePlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
 }
 
 /**
- * The portfolio; `links` (`FVIS=Nyttokalkyl|FVM=Risker`) names the sheet in this workbook each program's row links to.
+ * The portfolio; `links` (`FVIS=Nyttokalkyl|FVM=Risker`) names the sheet in this workbook each program's row links to,
+ * and `only` keeps one program's row.
  */
 async function portfolioPlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
-  const data = await call('/api/v1/portfolio', portfolioResponse);
+  const all = await call('/api/v1/portfolio', portfolioResponse);
+  // `only`: one program's row (a report's).
+  const data = p.only ? { programs: all.programs.filter((x) => x.id === p.only) } : all;
   const links = Object.fromEntries(
     (p.links ?? '')
       .split('|')
@@ -211,8 +215,45 @@ async function portfolioPlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
   );
 }
 
+/**
+ * The report for the governance calendar (`period=2026-T2`, `2026-delår`, `2026-år`): the program's portfolio row, the
+ * business case against plan, the follow-up, and the risk register at the period's end with what changed since the
+ * previous report's assessment.
+ */
+async function reportPlans(call: ServiceCall, p: Params): Promise<SheetPlan[]> {
+  if (!p.program) throw missing('parametern "program" saknas (t.ex. --param program=FVIS)');
+  const period = reportPeriod(p.period ?? '');
+  if (!period) throw missing(`parametern "period" ska vara t.ex. 2026-T2, 2026-delår eller 2026-år, inte "${p.period ?? ''}"`);
+  // A program without a register of its own (the demo's FVIS) reports every risk loaded, as its Risker sheet does.
+  const assessments = async (program?: string) =>
+    (await call(`/api/v1/queries/risk_assessments?${qs({ program })}`, queryAnswer)).rows.map((r) => String(r.assessed)).sort();
+  const own = await assessments(p.program);
+  const dates = own.length ? own : await assessments();
+  const now = [...dates].reverse().find((d) => d <= period.end) ?? null;
+  const before = [...dates].reverse().find((d) => d <= period.previousEnd && d !== now) ?? null;
+  const body = [
+    await portfolioPlan(call, { asOf: p.asOf, only: p.program }),
+    await businessCasePlan(call, p),
+    ...(await followupPlans(call, { program: p.program, unit: p.unit, asOf: p.asOf })),
+    ...(now ? [await riskPlan(call, { program: p.program, assessed: now, since: before ?? undefined, asOf: p.asOf })] : []),
+  ];
+  const cover = reportCoverSheet(
+    p.program,
+    period,
+    { now, before },
+    body.map((x) => x.name),
+    {
+      source: 'nytta workbook rapport',
+      parameters: given({ program: p.program, period: period.id, asOf: p.asOf }),
+      loads: [],
+      writtenAt: timestamp(),
+    },
+  );
+  return [cover, ...body];
+}
+
 function contents(plans: readonly SheetPlan[], p: Params): SheetPlan {
-  const provenanceOf: Provenance = { source: 'nytta workbook alla', parameters: given(p), loads: [], writtenAt: now() };
+  const provenanceOf: Provenance = { source: 'nytta workbook alla', parameters: given(p), loads: [], writtenAt: timestamp() };
   return {
     name: 'Innehåll',
     code: 'IN',
@@ -259,6 +300,8 @@ async function plansOf(call: ServiceCall, kind: WorkbookKind, params: Params): P
       return [await baselinePlan(call, params)];
     case 'portfolj':
       return [await portfolioPlan(call, params)];
+    case 'rapport':
+      return reportPlans(call, params);
     case 'alla': {
       if (!params.program) throw missing('parametern "program" saknas (t.ex. --param program=FVIS)');
       const units = (await call('/api/v1/queries/catalogue_org_units', orgUnitsAnswer)).rows;

@@ -7,6 +7,8 @@ export const riskMatrixQuery = z
     program: z.string().max(200).optional(),
     scale: z.enum(['3', '4', '5'], { message: 'parametern "scale" ska vara 3, 4 eller 5' }).transform(Number).optional(),
     assessed: z.string().regex(DATE, 'parametern "assessed" ska vara ett datum ÅÅÅÅ-MM-DD').optional(),
+    /** Changes since the latest assessment on or before this date (the previous report's), not just the one before. */
+    since: z.string().regex(DATE, 'parametern "since" ska vara ett datum ÅÅÅÅ-MM-DD').optional(),
   })
   .strict();
 

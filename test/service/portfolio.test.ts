@@ -4,11 +4,14 @@
  * over every assessment. The files are written here; expectations are counted by hand from them.
  */
 import ExcelJS from 'exceljs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessCaseResponse, followupResponse, portfolioResponse, riskMatrixResponse } from '../../pipeline/contracts/index.js';
 import { loadFile, type LoadReport } from '../../pipeline/ingest/load-file.js';
+import { reportPeriod } from '../../addin/sheets/report-sheet.js';
 import { buildService } from '../../pipeline/service/start.js';
+import { libreOfficeAvailable, recalculateXlsx } from '../helpers/libreoffice.js';
 import { FIXTURES, tempStore, writeFixture } from '../helpers/store.js';
 
 let store: Awaited<ReturnType<typeof tempStore>>;
@@ -158,5 +161,46 @@ describe('the Portfölj workbook', () => {
     expect([kom.getCell(3).value, kom.getCell(6).value]).toEqual(['införande', 'gul']);
     expect(sheet.getRow(5).getCell(1).value).toBe('NY');
     expect(wb.getWorksheet('Nyttokalkyl')).toBeDefined();
+  });
+});
+
+describe('the portfolio workbook read back by LibreOffice', () => {
+  it.runIf(libreOfficeAvailable())(
+    "nytta workbook portfolj: the figures are the endpoint's, after recalculation",
+    async () => {
+      const res = await app.request('/api/v1/workbooks/portfolj');
+      expect(res.status).toBe(200);
+      const path = join(store.dir, 'portfolj.xlsx');
+      writeFileSync(path, Buffer.from(await res.arrayBuffer()));
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(recalculateXlsx(path));
+      const sheet = wb.getWorksheet('Portfölj')!;
+      const { programs } = portfolioResponse.parse(await get('/api/v1/portfolio'));
+      const kom = programs.find((p) => p.id === 'KOM')!;
+      const row = sheet.getRow(4);
+      expect([row.getCell(1).value, row.getCell(6).value, row.getCell(7).value, row.getCell(8).value]).toEqual([
+        'KOM',
+        'gul',
+        kom.npv,
+        kom.bcr,
+      ]);
+      expect([row.getCell(16).value, row.getCell(18).value, row.getCell(19).value]).toEqual([2, 1, 1]);
+    },
+    120_000,
+  );
+});
+
+describe('reports for the governance calendar', () => {
+  it('reads the periods: tertials, the interim report through August, the annual report after it', () => {
+    expect(reportPeriod('2026-T2')).toEqual({
+      id: '2026-T2',
+      title: 'Tertialrapport 2 2026',
+      end: '2026-08-31',
+      previousEnd: '2026-04-30',
+    });
+    expect(reportPeriod('2026-T1')!.previousEnd).toBe('2025-12-31');
+    expect(reportPeriod('2026-delår')).toMatchObject({ end: '2026-08-31', previousEnd: '2025-12-31' });
+    expect(reportPeriod('2026-år')).toMatchObject({ end: '2026-12-31', previousEnd: '2026-08-31' });
+    expect(reportPeriod('2026-T4')).toBeNull();
   });
 });

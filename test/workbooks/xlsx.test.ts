@@ -273,6 +273,43 @@ describe.runIf(libreOfficeAvailable())('recalculated by LibreOffice', () => {
   });
 });
 
+describe('the report for the governance calendar', () => {
+  it.runIf(pdftoppmAvailable())(
+    "the demo's FVIS interim report 2026: every sheet present, the register at the period's end against the annual report's, rendered to PDF",
+    async () => {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const path = join(ARTIFACTS, 'nytta-rapport-2026-delar.xlsx');
+      const plans = await buildPlans(call, 'rapport', { program: 'FVIS', period: '2026-delår' });
+      expect(plans.map((p) => p.name)).toEqual(['Rapport', 'Portfölj', 'Nyttokalkyl', 'Uppföljning 5 år', 'Risker']);
+      await writeWorkbook(path, plans);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(recalculateXlsx(path));
+      const cover = wb.getWorksheet('Rapport')!;
+      expect(cover.getCell('A1').value).toBe('Delårsrapport 2026 – FVIS');
+      expect(cover.getCell('B5').value).toBe('2026-08-31');
+      // The demo's register was assessed 2021-06-29 and a year later: both before the period, so the report shows the
+      // later one, compared with the latest on or before the previous report's end (2025-12-31): the same one, none older.
+      const api = await call('/api/v1/queries/risk_assessments', queryAnswer);
+      const dates = [...new Set(api.rows.map((r) => String(r.assessed)))].sort();
+      expect(cover.getCell('B7').value).toBe(dates[dates.length - 1]);
+      // Only the program's own row in the portfolio.
+      const portfolio = wb.getWorksheet('Portfölj')!;
+      expect(portfolio.getRow(4).getCell(1).value).toBe('FVIS');
+      expect(portfolio.getRow(5).getCell(1).value).not.toBe('FVM');
+      const { pdf, pngs } = renderPages(path, ARTIFACTS);
+      expect(statSync(pdf).size).toBeGreaterThan(10_000);
+      expect(pngs.length).toBeGreaterThan(0);
+    },
+    180_000,
+  );
+
+  it("a period that is none of the calendar's is a Swedish error", async () => {
+    await expect(buildPlans(call, 'rapport', { program: 'FVIS', period: '2026-Q2' })).rejects.toThrow(
+      'parametern "period" ska vara t.ex. 2026-T2, 2026-delår eller 2026-år, inte "2026-Q2"',
+    );
+  });
+});
+
 describe("refreshing never destroys the user's work", () => {
   it("a user's own sheet and cells beside Nytta's blocks survive a refresh unchanged; the managed cells are replaced", async () => {
     const path = join(s.store.dir, 'refresh.xlsx');

@@ -93,7 +93,8 @@ export function riskMatrixRoutes(deps: ServiceDeps): Hono<Env> {
     let changes: ReturnType<typeof riskChanges> = [];
     let previousDate: string | null = null;
     if (dates.length === 1) {
-      previousDate = previousOf(dates[0], await assessmentDates(deps, q.program));
+      const all = await assessmentDates(deps, q.program);
+      previousDate = q.since ? latestOnOrBefore(q.since < dates[0] ? q.since : dates[0], all, dates[0]) : previousOf(dates[0], all);
       if (previousDate) {
         const before = (await answer(deps, 'risk_register', { program: q.program ?? '', assessed: previousDate })).rows;
         changes = riskChanges(
@@ -122,6 +123,11 @@ export function riskMatrixRoutes(deps: ServiceDeps): Hono<Env> {
 async function assessmentDates(deps: ServiceDeps, program?: string): Promise<string[]> {
   const rows = (await answer(deps, 'risk_assessments', { program: program ?? '' })).rows;
   return rows.map((r) => String(r.assessed)).sort();
+}
+
+/** The latest assessment on or before `date`, other than `current`. */
+function latestOnOrBefore(date: string, dates: readonly string[], current: string): string | null {
+  return [...dates].reverse().find((d) => d <= date && d !== current) ?? null;
 }
 
 function previousOf(date: string, dates: readonly string[]): string | null {
