@@ -129,7 +129,7 @@ describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
     await page.close();
   });
 
-  it('Baslinje, Nyttokalkyl (rate 3,5 %), Uppföljning per förvaltning and Risker, one after the other in one workbook', async () => {
+  it('Baslinje, Nyttokalkyl (rate 3,5 %), Uppföljning per förvaltning, Risker and Portfölj, one after the other in one workbook', async () => {
     const page = await taskPanePage(browser);
     await connect(page, service.base);
 
@@ -179,11 +179,24 @@ describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
     expect(wb.tables).toContain('Riskregister');
     expect(String(wb.cell.Risker['0,0'])).toMatch(/skala 5 × 5/);
 
+    // Portfölj: one row per program; FVIS, whose Nyttokalkyl this workbook has, links to it.
+    await page.selectOption('#job', 'portfolj');
+    outcome = await press(page);
+    expect(outcome.kind, outcome.status ?? '').toBe('ok');
+    wb = await workbook(page);
+    expect(wb.sheets).toContain('Portfölj');
+    expect(wb.tables).toContain('Portfolj');
+    const programCells = Object.entries(wb.cell['Portfölj'])
+      .filter(([at]) => at.endsWith(',0') && Number(at.split(',')[0]) >= 3)
+      .map(([, v]) => String(v));
+    expect(programCells).toContain(`=HYPERLINK("#'Nyttokalkyl'!A1","FVIS")`);
+    expect(programCells).toContain('FVM');
+
     // Kontrollera re-runs what was written and finds the sheets matching the service.
     await page.click('#verify');
     await page.waitForFunction(() => /stämmer|skiljer/.test(document.getElementById('status')!.textContent ?? ''));
     expect(await page.textContent('#status')).toMatch(/^Bladen stämmer med tjänsten \([\d\s\u00a0\u202f]+ celler kontrollerade\)\.$/);
-    await page.screenshot({ path: join(ARTIFACTS, 'risker.png'), fullPage: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'portfolj.png'), fullPage: true });
     await page.close();
   });
 
