@@ -9,3 +9,11 @@ export const healthResponse = z.object({
   localMode: z.boolean(),
 });
 export type HealthResponse = z.infer<typeof healthResponse>;
+
+/** `GET /api/v1/me`: who the service takes the caller for, and how they signed in. */
+export const meResponse = z.object({
+  name: z.string(),
+  role: z.enum(['reader', 'analyst', 'controller', 'admin']),
+  signedInVia: z.enum(['oidc', 'token', 'local']),
+});
+export type MeResponse = z.infer<typeof meResponse>;

@@ -24,6 +24,7 @@ import {
   riskMatrixQuery,
   riskMatrixResponse,
   type HealthResponse,
+  type MeResponse,
 } from '../contracts/index.js';
 import { isUserError } from '../errors.js';
 import { QueryTimeoutError } from '../named-queries/run-query.js';
@@ -157,6 +158,11 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
   app.use('/api/v1/*', async (c, next) => {
     c.set('logger', c.get('logger').child({ caller: c.get('caller') }));
     await next();
+  });
+  // Who the service takes the caller for: the task pane's connection test says it.
+  app.get('/api/v1/me', (c) => {
+    const body: MeResponse = { name: c.get('caller'), role: c.get('role'), signedInVia: c.get('signedInVia') };
+    return c.json(body);
   });
   // asOf=ID or a moment: every reader of this request sees the store as it stood right after that load.
   app.use('/api/v1/*', async (c, next) => {

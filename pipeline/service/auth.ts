@@ -4,29 +4,45 @@ import type { MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ROLES, type Role } from '../named-queries/header.js';
 import type { ServiceConfig } from './config.js';
+import { looksLikeJwt, OidcRefusal, oidcVerifier } from './oidc.js';
 
-export type AuthVariables = { role: Role; caller: string };
+export type AuthVariables = { role: Role; caller: string; signedInVia: 'oidc' | 'token' | 'local' };
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
 /** Resolves the caller's role; 401 without a valid token (except in local mode). */
 export function authenticate(config: ServiceConfig): MiddlewareHandler<{ Variables: AuthVariables }> {
   const known = config.tokens.map((t) => ({ ...t, digest: digest(t.token) }));
+  const verifyOidc = config.oidc ? oidcVerifier(config.oidc) : undefined;
   return async function authenticate(c, next) {
     if (config.localMode) {
       c.set('role', 'admin');
       c.set('caller', 'lokalt läge');
+      c.set('signedInVia', 'local');
       return next();
     }
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new HTTPException(401, { message: 'Token saknas: skicka "Authorization: Bearer <token>".' });
+    if (verifyOidc && looksLikeJwt(match[1])) {
+      try {
+        const caller = await verifyOidc(match[1]);
+        c.set('role', caller.role);
+        c.set('caller', caller.name);
+        c.set('signedInVia', 'oidc');
+      } catch (error) {
+        if (error instanceof OidcRefusal) throw new HTTPException(error.status, { message: error.message });
+        throw error;
+      }
+      return next();
+    }
     const given = digest(match[1]);
     // Compare digests in constant time so a token cannot be guessed byte by byte.
     const found = known.find((t) => timingSafeEqual(t.digest, given));
     if (!found) throw new HTTPException(401, { message: 'Okänd token.' });
     c.set('role', found.role);
     c.set('caller', found.name || found.role);
+    c.set('signedInVia', 'token');
     return next();
   };
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { ROLES, type Role } from '../named-queries/header.js';
+import { DEFAULT_ROLE_MAP, type OidcConfig } from './oidc.js';
 
 const tokenSchema = z.object({
   token: z.string().min(16, 'en token ska vara minst 16 tecken'),
@@ -18,13 +19,30 @@ const configSchema = z
     rowLimit: z.number().int().min(1).default(100_000),
     timeoutMs: z.number().int().min(1).default(30_000),
     bodyLimitMiB: z.number().min(1).default(200),
+    oidc: z
+      .object({
+        // issuer and audience may come from NYTTA_OIDC_ISSUER and NYTTA_OIDC_AUDIENCE instead
+        issuer: z.string().url('oidc.issuer ska vara en URL').optional(),
+        audience: z.string().min(1).optional(),
+        jwksUrl: z.string().url('oidc.jwksUrl ska vara en URL').optional(),
+        rolesClaim: z.string().default('roles'),
+        roleMap: z.record(z.string(), z.enum(ROLES)).default(DEFAULT_ROLE_MAP),
+        algorithms: z.array(z.string()).default(['RS256', 'PS256', 'ES256']),
+        clockToleranceSeconds: z.number().min(0).max(600).default(60),
+        /** After a fetch of the key set, how long an unknown key id waits before the next fetch. */
+        jwksCooldownSeconds: z.number().min(0).max(3600).default(30),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
 export interface ServiceConfig {
   tokens: { token: string; role: Role; name: string }[];
-  /** No tokens on a loopback address: every caller is admin, and the log says so. */
+  /** No tokens and no issuer on a loopback address: every caller is admin, and the log says so. */
   localMode: boolean;
+  /** OpenID Connect bearer tokens from the region's issuer, beside the static tokens. */
+  oidc?: OidcConfig;
   corsOrigins: string[];
   minCount: number;
   rowLimit: number;
@@ -77,23 +95,53 @@ export function loadConfig(options: {
   }
   const config = parsed.data;
   const tokens = [...config.tokens, ...tokensFromEnv(env.NYTTA_TOKENS)];
+  const oidc = oidcFrom(config.oidc, env);
   const officeJs = env.NYTTA_OFFICE_JS ?? 'local';
   if (officeJs !== 'local' && officeJs !== 'cdn')
     throw new UserError(`NYTTA_OFFICE_JS ska vara local eller cdn, inte "${officeJs}".`, 'config_invalid');
-  if (tokens.length === 0 && !isLoopback(options.host)) {
+  if (tokens.length === 0 && !oidc && !isLoopback(options.host)) {
     throw new UserError(
-      `Tjänsten startar inte på ${options.host} utan tokens: ange NYTTA_TOKENS eller tokens i NYTTA_CONFIG, eller lyssna på 127.0.0.1.`,
+      `Tjänsten startar inte på ${options.host} utan tokens: ange NYTTA_TOKENS, tokens i NYTTA_CONFIG eller NYTTA_OIDC_ISSUER, eller lyssna på 127.0.0.1.`,
       'config_insecure',
     );
   }
   return {
     tokens,
-    localMode: tokens.length === 0,
+    // With an issuer or tokens configured, local mode is off, on loopback too.
+    localMode: tokens.length === 0 && !oidc,
+    oidc,
     corsOrigins: config.corsOrigins ?? (env.NYTTA_CORS_ORIGIN ? env.NYTTA_CORS_ORIGIN.split(',') : [`https://localhost:${options.port}`]),
     minCount: config.minCount,
     rowLimit: config.rowLimit,
     timeoutMs: config.timeoutMs,
     bodyLimitBytes: Math.round(config.bodyLimitMiB * 1024 * 1024),
     officeJs,
+  };
+}
+
+/** The issuer's settings: `oidc` in the file, with NYTTA_OIDC_ISSUER, NYTTA_OIDC_AUDIENCE and NYTTA_OIDC_JWKS_URL over it. */
+function oidcFrom(file: z.output<typeof configSchema>['oidc'], env: NodeJS.ProcessEnv): OidcConfig | undefined {
+  // An empty variable counts as unset, as a shell script that clears it means.
+  const issuer = env.NYTTA_OIDC_ISSUER || file?.issuer;
+  if (!issuer) return undefined;
+  const audience = env.NYTTA_OIDC_AUDIENCE || file?.audience;
+  if (!audience)
+    throw new UserError('NYTTA_OIDC_ISSUER är satt men inte NYTTA_OIDC_AUDIENCE (Nyttas app-id hos utfärdaren).', 'config_invalid');
+  const jwksUrl = env.NYTTA_OIDC_JWKS_URL || file?.jwksUrl;
+  for (const [name, value] of [
+    ['NYTTA_OIDC_ISSUER', issuer],
+    ['NYTTA_OIDC_JWKS_URL', jwksUrl],
+  ] as const) {
+    if (value !== undefined && !URL.canParse(value)) throw new UserError(`${name} ska vara en URL, inte "${value}".`, 'config_invalid');
+  }
+  return {
+    issuer,
+    audience,
+    jwksUrl,
+    rolesClaim: file?.rolesClaim ?? 'roles',
+    roleMap: file?.roleMap ?? DEFAULT_ROLE_MAP,
+    algorithms: file?.algorithms ?? ['RS256', 'PS256', 'ES256'],
+    clockToleranceSeconds: file?.clockToleranceSeconds ?? 60,
+    jwksCooldownSeconds: file?.jwksCooldownSeconds ?? 30,
   };
 }
