@@ -3,7 +3,7 @@
  * buttons. Everything a job does is in `jobs.ts`; this file only reads and writes the page.
  */
 import { loadsResponse, queryAnswer } from '../../pipeline/contracts/index.js';
-import { officeReady } from '../excel/host.js';
+import { officeReady, officeSignIn } from '../excel/host.js';
 import { associateFunctions } from '../functions/functions.js';
 import { languageFor, translator, type Key, type Translate } from './i18n.js';
 import { JOBS, jobRequest, runJob, verifyJob, type Choices, type Job } from './jobs.js';
@@ -198,10 +198,12 @@ async function testConnection(): Promise<boolean> {
   try {
     const c = client();
     const health = await c.health();
+    const me = await c.me();
+    const via = { oidc: t('viaOidc'), token: t('viaToken'), local: t('viaLocal') }[me.signedInVia];
     say(
       'connection-status',
       t('connected', { version: health.version, loads: health.loads, observations: health.observations.toLocaleString('sv-SE') }) +
-        (health.localMode ? t('connectedLocal') : ''),
+        (health.localMode ? t('connectedLocal') : t('signedInAs', { name: me.name, role: me.role, via })),
       'ok',
     );
     await loadCatalogue(c);
@@ -211,6 +213,18 @@ async function testConnection(): Promise<boolean> {
     $('connection').setAttribute('open', '');
     return false;
   }
+}
+
+/** Office's single sign-on: its token replaces the pasted one; where Office does not offer it, the pane says so. */
+async function signIn(): Promise<void> {
+  say('connection-status', t('working'));
+  const result = await officeSignIn();
+  if ('unavailable' in result) {
+    say('connection-status', t('signInUnavailable', { reason: result.unavailable }), 'error');
+    return;
+  }
+  input('token').value = result.token;
+  await testConnection();
 }
 
 async function busy(work: () => Promise<string>): Promise<void> {
@@ -268,6 +282,7 @@ async function start(): Promise<void> {
   select('effect-goal').addEventListener('change', effectGoalChanged);
   select('benefit').addEventListener('change', benefitChanged);
   $('test-connection').addEventListener('click', () => void testConnection());
+  $('sign-in').addEventListener('click', () => void signIn());
   $('job-form').addEventListener('submit', (e) => void write(e));
   $('verify').addEventListener('click', () => void verify());
   jobChanged();

@@ -1,5 +1,5 @@
 /** @module service-client – calls to the Nytta service from the task pane, with what went wrong said plainly. */
-import { healthResponse, programsAnswer, type HealthResponse } from '../../pipeline/contracts/index.js';
+import { healthResponse, meResponse, programsAnswer, type HealthResponse, type MeResponse } from '../../pipeline/contracts/index.js';
 import { parseAnswer, problemDetail, ServiceError, type ServiceCall } from '../service/service-call.js';
 import type { Translate } from './i18n.js';
 
@@ -8,6 +8,8 @@ export { ServiceError } from '../service/service-call.js';
 export interface ServiceClient {
   call: ServiceCall;
   health(): Promise<HealthResponse>;
+  /** Who the service takes the caller for: name, role, and how they signed in. */
+  me(): Promise<MeResponse>;
 }
 
 export function serviceClient(
@@ -52,5 +54,6 @@ export function serviceClient(
       await call('/api/v1/queries/catalogue_programs', programsAnswer);
       return health;
     },
+    me: () => call('/api/v1/me', meResponse),
   };
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launch, taskPanePage } from '../helpers/browser.js';
+import { startIssuer } from '../helpers/issuer.js';
 import { startTestService, TOKENS, type TestService } from '../helpers/service.js';
 
 const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts', 'taskpane');
@@ -88,7 +89,7 @@ describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
     const page = await taskPanePage(browser);
     await connect(page, service.base);
     expect(await page.textContent('#connection-status')).toMatch(
-      /^Ansluten till Nytta \d+\.\d+\.\d+: \d+ inlästa filer, \d{1,3}(\s\d{3})* utfallsrader\.$/,
+      /^Ansluten till Nytta \d+\.\d+\.\d+: \d+ inlästa filer, \d{1,3}(\s\d{3})* utfallsrader\. Inloggad som reader \(reader, token\)\.$/,
     );
     expect(await page.$$eval('#program option', (o) => o.map((x) => (x as HTMLOptionElement).value))).toContain('FVIS');
     expect(await page.$$eval('#indicators option', (o) => o.length)).toBeGreaterThan(3);
@@ -198,6 +199,36 @@ describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
     expect(await page.textContent('#status')).toMatch(/^Bladen stämmer med tjänsten \([\d\s\u00a0\u202f]+ celler kontrollerade\)\.$/);
     await page.screenshot({ path: join(ARTIFACTS, 'portfolj.png'), fullPage: true });
     await page.close();
+  });
+
+  it("signs in with Office's single sign-on against the region's issuer, and says so where Office does not offer it", async () => {
+    const idp = await startIssuer();
+    const oidcService = await startTestService({
+      rows: 2000,
+      env: { NYTTA_OIDC_ISSUER: idp.url, NYTTA_OIDC_AUDIENCE: idp.audience, NYTTA_CORS_ORIGIN: 'https://localhost:3000' },
+    });
+    try {
+      const page = await taskPanePage(browser);
+      await page.goto(`${oidcService.base}/addin/taskpane.html`);
+      // Office without single sign-on for this add-in answers 13000: the pane asks for a token instead.
+      await page.click('#sign-in');
+      await page.waitForFunction(() => document.getElementById('connection-status')!.className === 'error');
+      expect(await page.textContent('#connection-status')).toBe(
+        'Enkel inloggning finns inte här (kod 13000): klistra in en token i stället.',
+      );
+      // With it, Office's token is the caller's, and the connection test says who the service sees.
+      const sso = await idp.token({ roles: ['Nytta.Controller'], name: 'Karin Controller' });
+      await page.evaluate((t) => ((window as unknown as { __ssoToken: string }).__ssoToken = t), sso);
+      await page.click('#sign-in');
+      await page.waitForFunction(() => document.getElementById('connection-status')!.className === 'ok');
+      expect(await page.textContent('#connection-status')).toMatch(
+        / Inloggad som Karin Controller \(controller, regionens inloggning\)\.$/,
+      );
+      await page.close();
+    } finally {
+      oidcService.close();
+      idp.close();
+    }
   });
 
   it('says what is wrong with a wrong token, a bad rate, and a service that has stopped', async () => {

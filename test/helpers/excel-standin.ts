@@ -16,6 +16,8 @@ export interface StandInOptions {
   excelApi?: number;
   /** The response limit (default: the payload limit): what a sync's loads bring back, in UTF-8 bytes of JSON. */
   responseLimit?: number;
+  /** What Office.auth.getAccessToken answers: a token, or (undefined) Office's "not supported" error. */
+  ssoToken?: () => string | undefined;
 }
 
 export interface CellState {
@@ -569,6 +571,15 @@ export function createExcelStandIn(options: StandInOptions = {}) {
       const info = { host: 'Excel', platform: 'OfficeOnline' };
       cb?.(info);
       return info;
+    },
+    // Office's single sign-on: the token the test hands it (window.__ssoToken in the browser), or Office's own error
+    // 13000 (the add-in or this Office does not support it), as a real host answers.
+    auth: {
+      getAccessToken: async () => {
+        const token = options.ssoToken?.();
+        if (!token) throw Object.assign(new Error('The identity API is not supported for this add-in.'), { code: 13000 });
+        return token;
+      },
     },
     context: {
       displayLanguage: options.displayLanguage ?? 'sv-SE',

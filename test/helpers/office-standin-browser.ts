@@ -5,7 +5,10 @@
 import { createExcelStandIn } from './excel-standin.js';
 
 const w = window as unknown as Record<string, unknown>;
-const standIn = createExcelStandIn({ displayLanguage: (w.__nyttaDisplayLanguage as string | undefined) ?? 'sv-SE' });
+const standIn = createExcelStandIn({
+  displayLanguage: (w.__nyttaDisplayLanguage as string | undefined) ?? 'sv-SE',
+  ssoToken: () => w.__ssoToken as string | undefined,
+});
 w.Office = standIn.Office;
 w.Excel = standIn.Excel;
 w.__excel = standIn;

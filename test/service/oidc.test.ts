@@ -5,59 +5,28 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadsResponse, meResponse } from '../../pipeline/contracts/index.js';
 import { oidcVerifier } from '../../pipeline/service/oidc.js';
+import { startIssuer, type TestIssuer, type TokenOptions } from '../helpers/issuer.js';
 import { tempDir } from '../helpers/store.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'nytta.js');
 const AUDIENCE = 'api://nytta-test';
 const STATIC = 'static-reader-token-0123456789';
 
-let issuerServer: Server;
+let idp: TestIssuer;
 let issuer = '';
-const published: JWK[] = [];
-let key: { privateKey: CryptoKey; kid: string };
 let service: ChildProcess;
 let base = '';
 let output = '';
-
-async function newKey(kid: string, publish = true) {
-  const pair = await generateKeyPair('RS256', { extractable: true });
-  if (publish) published.push({ ...(await exportJWK(pair.publicKey)), kid, alg: 'RS256', use: 'sig' });
-  return { privateKey: pair.privateKey, kid };
-}
-
-function token(
-  claims: Record<string, unknown>,
-  options: { signer?: typeof key; iss?: string; aud?: string; exp?: string | number; nbf?: number } = {},
-) {
-  const signer = options.signer ?? key;
-  const jwt = new SignJWT(claims)
-    .setProtectedHeader({ alg: 'RS256', kid: signer.kid })
-    .setIssuer(options.iss ?? issuer)
-    .setAudience(options.aud ?? AUDIENCE)
-    .setSubject('00000000-sub')
-    .setIssuedAt()
-    .setExpirationTime(options.exp ?? '10m');
-  if (options.nbf !== undefined) jwt.setNotBefore(options.nbf);
-  return jwt.sign(signer.privateKey);
-}
+const token = (claims: Record<string, unknown>, options?: TokenOptions) => idp.token(claims, options);
+const newKey = (kid: string, publish?: boolean) => idp.newKey(kid, publish);
 
 beforeAll(async () => {
-  key = await newKey('k1');
-  issuerServer = createServer((req, res) => {
-    res.setHeader('content-type', 'application/json');
-    if (req.url === '/.well-known/openid-configuration') res.end(JSON.stringify({ issuer, jwks_uri: `${issuer}/keys` }));
-    else if (req.url === '/keys') res.end(JSON.stringify({ keys: published }));
-    else res.writeHead(404).end('{}');
-  });
-  await new Promise<void>((resolve) => issuerServer.listen(0, '127.0.0.1', resolve));
-  issuer = `http://127.0.0.1:${(issuerServer.address() as AddressInfo).port}`;
+  idp = await startIssuer(AUDIENCE);
+  issuer = idp.url;
 
   const home = tempDir();
   const db = join(home, 'nytta.duckdb');
@@ -93,7 +62,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => {
   service?.kill();
-  issuerServer?.close();
+  idp?.close();
 });
 
 const call = async (path: string, bearer?: string, init: RequestInit = {}) => {
