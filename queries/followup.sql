@@ -91,31 +91,30 @@ cells AS (
 ),
 -- The entry itself, and with a breakdown its parts too.
 modes AS (SELECT 'none' AS b UNION ALL SELECT $breakdown WHERE $breakdown <> 'none'),
-agg AS (
-  SELECT c.indicator, c.place_kind, c.place, c.k,
-    CASE m.b WHEN 'sex' THEN o.sex WHEN 'age' THEN o.age_group WHEN 'municipality' THEN o.municipality ELSE '' END AS part,
-    pooled_value(o.numerator, o.denominator, o.value, o.n) AS value,
-    pooled_n(o.denominator, o.value, o.n) AS n
+-- The observation rows each cell pools: a unit's own and everything below it, or a geography's rows without unit.
+located AS (
+  SELECT c.indicator, c.place_kind, c.place, c.k, c.sex_t, c.age_t, c.mun_t,
+    o.sex, o.age_group, o.municipality, o.numerator, o.denominator, o.value, o.n
   FROM cells c
-  CROSS JOIN modes m
-  -- a unit pools its own rows and everything below it
   JOIN lineage l ON l.ancestor = c.place
   JOIN observation o ON o.indicator = c.indicator AND o.unit = l.id AND o.period_start >= c.w_from AND o.period_start < c.w_to
-    AND counts_once(m.b, o.sex, o.age_group, o.municipality, c.sex_t, c.age_t, c.mun_t)
   WHERE c.place_kind = 'unit'
-  GROUP BY ALL
   UNION ALL
-  -- a geography pools the rows without unit published for it
-  SELECT c.indicator, c.place_kind, c.place, c.k,
-    CASE m.b WHEN 'sex' THEN o.sex WHEN 'age' THEN o.age_group WHEN 'municipality' THEN o.municipality ELSE '' END AS part,
-    pooled_value(o.numerator, o.denominator, o.value, o.n) AS value,
-    pooled_n(o.denominator, o.value, o.n) AS n
+  SELECT c.indicator, c.place_kind, c.place, c.k, c.sex_t, c.age_t, c.mun_t,
+    o.sex, o.age_group, o.municipality, o.numerator, o.denominator, o.value, o.n
   FROM cells c
-  CROSS JOIN modes m
   JOIN observation o ON o.indicator = c.indicator AND o.unit = '' AND o.municipality = c.place
     AND o.period_start >= c.w_from AND o.period_start < c.w_to
-    AND counts_once(m.b, o.sex, o.age_group, o.municipality, c.sex_t, c.age_t, c.mun_t)
   WHERE c.place_kind = 'geography'
+),
+agg AS (
+  SELECT x.indicator, x.place_kind, x.place, x.k,
+    CASE m.b WHEN 'sex' THEN x.sex WHEN 'age' THEN x.age_group WHEN 'municipality' THEN x.municipality ELSE '' END AS part,
+    pooled_value(x.numerator, x.denominator, x.value, x.n) AS value,
+    pooled_n(x.denominator, x.value, x.n) AS n
+  FROM located x
+  CROSS JOIN modes m
+  WHERE counts_once(m.b, x.sex, x.age_group, x.municipality, x.sex_t, x.age_t, x.mun_t)
   GROUP BY ALL
 ),
 parts AS (SELECT DISTINCT indicator, place_kind, place, part FROM agg)

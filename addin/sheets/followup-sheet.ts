@@ -108,55 +108,41 @@ export function followupSheet(
     return list.length ? list.map((r) => `${r.id} (${r.value}${r.overdue ? ', försenad åtgärd' : ''})`).join(', ') : null;
   };
   const where = (ind: FollowupIndicator) => ind.placeName ?? ind.unit ?? ind.geography ?? '';
-  const push = (goal: string, benefit: BenefitInfo | null, ind: FollowupIndicator) => {
+  /** One row of an entry: its own (`part` null) or one of its parts, whose row carries values only. */
+  const entryRow = (
+    goal: string,
+    benefit: BenefitInfo | null,
+    ind: FollowupIndicator,
+    part: NonNullable<FollowupIndicator['parts']>[number] | null,
+  ) => {
     const last = latest(ind);
     const finalTarget = [...ind.years].reverse().find((y) => y.target !== null)?.target ?? null;
-    const format = measureFormat(ind.measure);
+    const direction = ind.direction === 'higher' ? 'högre bättre' : ind.direction === 'lower' ? 'lägre bättre' : 'saknas';
+    const outcome = (k: number) => (part ? (part.years.find((y) => y.year === k)?.outcome ?? null) : (ind.years[k - 1]?.outcome ?? null));
     rows.push([
       goal,
       benefit ? benefitLabel(benefit) : '–',
       ind.indicator,
       ind.name,
       where(ind),
-      null,
+      part?.part ?? null,
       ind.measure ?? null,
       ind.source ?? null,
       ind.frequency ?? null,
-      ind.direction === 'higher' ? 'högre bättre' : ind.direction === 'lower' ? 'lägre bättre' : 'saknas',
+      part ? null : direction,
       ind.baselinePeriod ?? null,
-      ind.baseline,
-      ...yearCols.map((k) => ind.years[k - 1]?.outcome ?? null),
-      finalTarget,
-      last.progress,
-      STATUS_TEXT[last.status],
-      last.calendarYear,
-      risksOf(benefit),
+      part ? part.baseline : ind.baseline,
+      ...yearCols.map(outcome),
+      ...(part
+        ? [null, null, null, null, null]
+        : [finalTarget, last.progress, STATUS_TEXT[last.status], last.calendarYear, risksOf(benefit)]),
     ]);
-    formatValues(format);
+    formatValues(measureFormat(ind.measure));
+  };
+  const push = (goal: string, benefit: BenefitInfo | null, ind: FollowupIndicator) => {
+    entryRow(goal, benefit, ind, null);
     // A breakdown's parts, as rows under their entry (values only: status is the entry's).
-    for (const part of ind.parts ?? []) {
-      rows.push([
-        goal,
-        benefit ? benefitLabel(benefit) : '–',
-        ind.indicator,
-        ind.name,
-        where(ind),
-        part.part,
-        ind.measure ?? null,
-        ind.source ?? null,
-        ind.frequency ?? null,
-        null,
-        ind.baselinePeriod ?? null,
-        part.baseline,
-        ...yearCols.map((k) => part.years.find((y) => y.year === k)?.outcome ?? null),
-        null,
-        null,
-        null,
-        null,
-        null,
-      ]);
-      formatValues(format);
-    }
+    for (const part of ind.parts ?? []) entryRow(goal, benefit, ind, part);
   };
   const emptyRow = (goal: string, benefit: BenefitInfo, what: string, status: string) => {
     const blanks = (n: number) => Array.from({ length: n }, (): Cell => null);
