@@ -8,6 +8,18 @@ import { count, fingerprint, tempDir } from '../helpers/store.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'nytta.js');
 
+/** Runs `nytta ARGS`, and kills it (SIGKILL) `delayMs` after its stderr says `marker`; resolves with the signal it died of. */
+async function killAfter(args: string[], marker: string, delayMs: number): Promise<NodeJS.Signals | null> {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  const exit = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    if (stderr.includes(marker)) setTimeout(() => child.kill('SIGKILL'), delayMs);
+  });
+  return exit;
+}
+
 describe('a load killed halfway', () => {
   it('leaves the previous data intact, and the store opens', async () => {
     const dir = tempDir();
@@ -21,23 +33,8 @@ describe('a load killed halfway', () => {
     const before = await fingerprint(store.connection);
     store.close();
 
-    const child = spawn(process.execPath, [BIN, 'ingest', '--db', db, '--verbose', byName('utfall.csv')], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    const exit = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-    await new Promise<void>((resolve) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        // Kill inside the write transaction: after "skriver" is announced, before the commit of 1.5 M rows.
-        if (stderr.includes('utfall.csv: skriver'))
-          setTimeout(() => {
-            child.kill('SIGKILL');
-            resolve();
-          }, 150);
-      });
-    });
-    expect(await exit).toBe('SIGKILL');
+    // Kill inside the write transaction: after "skriver" is announced, before the commit of 1.5 M rows.
+    expect(await killAfter(['ingest', '--db', db, '--verbose', byName('utfall.csv')], 'utfall.csv: skriver', 150)).toBe('SIGKILL');
 
     const reopened = await openStore(db);
     try {
@@ -64,21 +61,8 @@ describe('a load killed halfway', () => {
     const before = await fingerprint(store.connection);
     store.close();
 
-    const child = spawn(process.execPath, [BIN, 'undo', String(big.loadId), '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    const exit = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-    await new Promise<void>((resolve) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        // Announced once the store is open; moving 1.5 M rows to history takes far longer than this.
-        if (stderr.includes('Ångrar inläsning'))
-          setTimeout(() => {
-            child.kill('SIGKILL');
-            resolve();
-          }, 100);
-      });
-    });
-    expect(await exit).toBe('SIGKILL');
+    // Announced once the store is open; moving 1.5 M rows to history takes far longer than this.
+    expect(await killAfter(['undo', String(big.loadId), '--db', db], 'Ångrar inläsning', 100)).toBe('SIGKILL');
 
     const reopened = await openStore(db);
     try {
