@@ -37,13 +37,16 @@ KOM;N2;1;Behörighetsstyrning införd;E1
 KOM;N2;M1;Rollmodell beslutad;${day(-400)};${day(-390)}
 KOM;N2;M2;Verktyget i drift;${day(-30)};
 `,
-  // Two assessments of the same register. 3 × 3: green 1–2, yellow 3–4, red 6–9.
+  // Assessments of the same register (R1 three times). 3 × 3: green 1–2, yellow 3–4, red 6–9.
   'risker-1.csv': `program;id;riskområde;risk;sannolikhet;konsekvens;åtgärd;ansvar;klart;status;bedömd;nyttor;effektmål
 KOM;R1;Teknik;Integrationen försenas;3;3;Extra resurser;IT;${day(-10)};pågår;${day(-200)};N1;
 KOM;R2;Teknik;Prestanda räcker inte;2;2;Lasttest;IT;${day(20)};ej påbörjad;${day(-200)};;
 KOM;R3;Verksamhet;Utbildningen hinns inte;2;3;Fler utbildare;HR;Q3;pågår;${day(-200)};N1;E1
 `,
   'risker-2.csv': `program;id;riskområde;risk;sannolikhet;konsekvens;åtgärd;ansvar;klart;status;bedömd;nyttor;effektmål
+KOM;R1;Teknik;Integrationen försenas;3;2;Extra resurser;IT;${day(-10)};pågår;${day(-100)};N1;
+`,
+  'risker-3.csv': `program;id;riskområde;risk;sannolikhet;konsekvens;åtgärd;ansvar;klart;status;bedömd;nyttor;effektmål
 KOM;R1;Teknik;Integrationen försenas;2;3;Extra resurser;IT;${day(-10)};pågår;${day(-5)};N1;
 KOM;R2;Teknik;Prestanda räcker inte;1;2;Lasttest;IT;${day(-3)};klar;${day(-5)};;
 KOM;R3;Verksamhet;Utbildningen hinns inte;3;3;Fler utbildare;HR;Q3;pågår;${day(-5)};N1;E1
@@ -112,7 +115,12 @@ describe('risk actions followed', () => {
     expect([byId.R2.status, byId.R2.overdue]).toEqual(['klar', false]);
     // "Q3" is kept as written but is no date, so it cannot be overdue.
     expect([byId.R3.due, byId.R3.dueDate, byId.R3.overdue]).toEqual(['Q3', null, false]);
-    expect(byId.R1.history.map((h) => h.value)).toEqual([9, 6]);
+    // Three assessments of R1: 3 × 3, 3 × 2, 2 × 3: the trend over all of them, not just the last change.
+    expect(byId.R1.history.map((h) => [h.probability, h.consequence, h.value])).toEqual([
+      [3, 3, 9],
+      [3, 2, 6],
+      [2, 3, 6],
+    ]);
     expect(byId.R3.history.map((h) => [h.assessed, h.value])).toEqual([
       [day(-200), 6],
       [day(-5), 9],
