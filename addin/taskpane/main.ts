@@ -4,6 +4,7 @@
  */
 import { loadsResponse, queryAnswer } from '../../pipeline/contracts/index.js';
 import { officeReady, officeSignIn } from '../excel/host.js';
+import { showLoads, uploadChosenFile } from './loads-panel.js';
 import { associateFunctions } from '../functions/functions.js';
 import { languageFor, translator, type Key, type Translate } from './i18n.js';
 import { JOBS, jobRequest, runJob, verifyJob, type Choices, type Job } from './jobs.js';
@@ -207,6 +208,7 @@ async function testConnection(): Promise<boolean> {
       'ok',
     );
     await loadCatalogue(c);
+    await showLoads(c, t);
     return true;
   } catch (error) {
     say('connection-status', error instanceof Error ? error.message : String(error), 'error');
@@ -283,6 +285,7 @@ async function start(): Promise<void> {
   select('benefit').addEventListener('change', benefitChanged);
   $('test-connection').addEventListener('click', () => void testConnection());
   $('sign-in').addEventListener('click', () => void signIn());
+  $('upload').addEventListener('click', () => void uploadChosenFile(client(), t));
   $('job-form').addEventListener('submit', (e) => void write(e));
   $('verify').addEventListener('click', () => void verify());
   jobChanged();

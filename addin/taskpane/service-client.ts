@@ -1,5 +1,14 @@
 /** @module service-client – calls to the Nytta service from the task pane, with what went wrong said plainly. */
-import { healthResponse, meResponse, programsAnswer, type HealthResponse, type MeResponse } from '../../pipeline/contracts/index.js';
+import {
+  healthResponse,
+  ingestResponse,
+  meResponse,
+  programsAnswer,
+  refusedResponse,
+  type HealthResponse,
+  type IngestResponse,
+  type MeResponse,
+} from '../../pipeline/contracts/index.js';
 import { parseAnswer, problemDetail, ServiceError, type ServiceCall } from '../service/service-call.js';
 import type { Translate } from './i18n.js';
 
@@ -10,6 +19,8 @@ export interface ServiceClient {
   health(): Promise<HealthResponse>;
   /** Who the service takes the caller for: name, role, and how they signed in. */
   me(): Promise<MeResponse>;
+  /** Sends a file to `POST /api/v1/ingest`: the report, loaded or refused (then with its Swedish errors). */
+  upload(file: File): Promise<IngestResponse>;
 }
 
 export function serviceClient(
@@ -55,5 +66,22 @@ export function serviceClient(
       return health;
     },
     me: () => call('/api/v1/me', meResponse),
+    async upload(file) {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      let res: Response;
+      try {
+        res = await fetcher(`${base}/api/v1/ingest`, { method: 'POST', headers, body: form });
+      } catch {
+        throw new ServiceError(t('unreachable', { url: base }), 0);
+      }
+      const body: unknown = await res.json().catch(() => null);
+      // A refused file is an answer too: the report with its errors, nothing loaded.
+      if (res.status === 422) return refusedResponse.parse(body).report;
+      if (res.status === 401) throw new ServiceError(t('unauthorized'), 401);
+      if (res.status === 403) throw new ServiceError(t('forbidden', { detail: problemDetail('/api/v1/ingest', 403, body) }), 403);
+      if (!res.ok) throw new ServiceError(problemDetail('/api/v1/ingest', res.status, body), res.status);
+      return parseAnswer('/api/v1/ingest', ingestResponse, body);
+    },
   };
 }

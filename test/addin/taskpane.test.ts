@@ -210,9 +210,11 @@ describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
     try {
       const page = await taskPanePage(browser);
       await page.goto(`${oidcService.base}/addin/taskpane.html`);
+      // The pane tries the connection as it opens: without a token the service says 401.
+      await page.waitForFunction(() => /401/.test(document.getElementById('connection-status')!.textContent ?? ''));
       // Office without single sign-on for this add-in answers 13000: the pane asks for a token instead.
       await page.click('#sign-in');
-      await page.waitForFunction(() => document.getElementById('connection-status')!.className === 'error');
+      await page.waitForFunction(() => /Enkel inloggning/.test(document.getElementById('connection-status')!.textContent ?? ''));
       expect(await page.textContent('#connection-status')).toBe(
         'Enkel inloggning finns inte här (kod 13000): klistra in en token i stället.',
       );
@@ -229,6 +231,46 @@ describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
       oidcService.close();
       idp.close();
     }
+  });
+
+  it("lists the store's loads, and loads a file from the pane: a good one shows up as a load, a bad one lists its errors", async () => {
+    const page = await taskPanePage(browser);
+    await connect(page, service.base, TOKENS.controller);
+    await page.click('#loads summary');
+    const firstRow = () => page.$$eval('#loads-table tbody tr:first-child td', (cells) => cells.map((c) => c.textContent));
+    expect((await firstRow()).length).toBe(4);
+
+    await page.setInputFiles('#upload-file', {
+      name: 'nyckeltal-fran-panelen.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('nyckeltal;varde;enhet\ninvesteringsbudget;2 027;mnkr\n'),
+    });
+    await page.click('#upload');
+    await page.waitForFunction(() => ['ok', 'error'].includes(document.getElementById('upload-status')!.className));
+    expect(await page.textContent('#upload-status')).toMatch(
+      /^nyckeltal-fran-panelen\.csv: inläst som nyckeltal, 1 rader \(inläsning \d+\)\.$/,
+    );
+    expect(await firstRow()).toEqual([
+      'nyckeltal-fran-panelen.csv',
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/),
+      'controller',
+      '1 / 1',
+    ]);
+
+    await page.setInputFiles('#upload-file', {
+      name: 'fel.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('nyckeltal;varde;enhet\ninvesteringsbudget;tre;mnkr\n'),
+    });
+    await page.click('#upload');
+    await page.waitForFunction(() => document.getElementById('upload-status')!.className === 'error');
+    expect(await page.textContent('#upload-status')).toBe('fel.csv avvisades, inget lästes in (1 fel):');
+    expect(await page.$$eval('#upload-errors li', (items) => items.map((i) => i.textContent))).toEqual([
+      expect.stringContaining('fel.csv, rad 2, kolumn varde'),
+    ]);
+    expect((await firstRow())[0]).toBe('fel.csv (avvisad)');
+    await page.screenshot({ path: join(ARTIFACTS, 'inlasningar.png'), fullPage: true });
+    await page.close();
   });
 
   it('says what is wrong with a wrong token, a bad rate, and a service that has stopped', async () => {
