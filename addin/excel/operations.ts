@@ -12,6 +12,7 @@ import {
   chartName,
   isFormula,
   managedName,
+  dateSerial,
   planBlocks,
   type Block,
   type Cell,
@@ -100,6 +101,9 @@ const READ_AS_VALUE = [
 export function excelCell(cell: Cell): string | number | boolean {
   if (isFormula(cell)) return `=${cell.formula}`;
   if (cell === null) return '';
+  // A date as a date: its serial number, which the date format planBlocks gives the cell shows as 2024-03-15.
+  const serial = dateSerial(cell);
+  if (serial !== null) return serial;
   if (typeof cell === 'string' && READ_AS_VALUE.some((re) => re.test(cell))) return `'${cell}`;
   if (typeof cell === 'number' && !Number.isFinite(cell)) return '';
   return cell;

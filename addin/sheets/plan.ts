@@ -204,9 +204,39 @@ export function planBlocks(plan: SheetPlan, extraNotes: readonly string[] = []):
 /** What a table with no rows says, in the row a value would have had. */
 export const NO_VALUES = 'Inga värden';
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 /**
- * A table with only its header gets an explicit "Inga värden" row (Excel makes no table of a header alone), and a
- * conditional format over no rows (its range ending above where it starts) is left out, never written reversed.
+ * A full date written `ÅÅÅÅ-MM-DD` as Excel's serial day number (days since 1899-12-30), or null for any other cell:
+ * such cells are written as dates, with a date format, not as text.
+ */
+export function dateSerial(cell: Cell): number | null {
+  if (typeof cell !== 'string') return null;
+  const m = ISO_DATE.exec(cell);
+  if (!m) return null;
+  const time = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  // A date that does not exist (2024-02-30) stays the text it is.
+  if (new Date(time).getUTCDate() !== Number(m[3])) return null;
+  return time / 86_400_000 + 25_569;
+}
+
+/** A date format on each date cell that has no format of its own (a header row's labels are left alone). */
+function dateFormats(block: Block): Block['cellFormats'] {
+  const own = new Set((block.cellFormats ?? []).map((f) => `${f.row},${f.col}`));
+  const headed = !!block.table || block.rowStyles?.[0] === 'header';
+  const added: NonNullable<Block['cellFormats']> = [];
+  block.cells.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if ((r > 0 || !headed) && !own.has(`${r},${c}`) && dateSerial(cell) !== null) added.push({ row: r, col: c, format: FORMAT.date });
+    }),
+  );
+  return added.length ? [...(block.cellFormats ?? []), ...added] : block.cellFormats;
+}
+
+/**
+ * A table with only its header gets an explicit "Inga värden" row (Excel makes no table of a header alone), a
+ * conditional format over no rows (its range ending above where it starts) is left out, never written reversed, and
+ * dates get a date format.
  */
 function withValues(block: Block): Block {
   const rowsOf = (range: string) => [...range.matchAll(/[A-Z]+(\d+)/g)].map((m) => Number(m[1]));
@@ -215,10 +245,12 @@ function withValues(block: Block): Block {
     return to >= from;
   });
   const empty = !!block.table && block.cells.length === 1;
-  if (!empty && conditionalFormats?.length === block.conditionalFormats?.length) return block;
+  const cellFormats = dateFormats(block);
+  if (!empty && conditionalFormats?.length === block.conditionalFormats?.length && cellFormats === block.cellFormats) return block;
   return {
     ...block,
     conditionalFormats,
+    cellFormats,
     cells: empty ? [...block.cells, [NO_VALUES, ...Array.from({ length: blockWidth(block) - 1 }, () => null)]] : block.cells,
   };
 }

@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { blockRange, blockWidth, isFormula, managedName, planBlocks, type Block, type SheetPlan } from '../sheets/plan.js';
+import { blockRange, blockWidth, dateSerial, isFormula, managedName, planBlocks, type Block, type SheetPlan } from '../sheets/plan.js';
 import { addCharts, userCharts, type CarriedChart } from './chart-package.js';
 import { cellStyle, cfStyle } from './styles.js';
 
@@ -76,7 +76,9 @@ function writeBlock(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, plan: SheetPlan
       headerRow: true,
       style: { theme: block.table.style as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
       columns: header.map((h) => ({ name: String(h ?? ''), filterButton: true })),
-      rows: rows.length ? rows.map((r) => r.map((c) => (isFormula(c) ? { formula: c.formula } : c))) : [header.map(() => null)],
+      rows: rows.length
+        ? rows.map((r) => r.map((c) => (isFormula(c) ? { formula: c.formula } : (dateSerial(c) ?? c))))
+        : [header.map(() => null)],
     });
     managed.push({ kind: 'table', sheet: plan.name, name: block.table.name, address: blockRange(block) });
   } else {
@@ -84,7 +86,7 @@ function writeBlock(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, plan: SheetPlan
       row.forEach((value, c) => {
         ws.getCell(block.row + r + 1, block.col + c + 1).value = isFormula(value)
           ? { formula: value.formula }
-          : (value as ExcelJS.CellValue);
+          : (dateSerial(value) ?? (value as ExcelJS.CellValue));
       }),
     );
   }

@@ -45,16 +45,18 @@ function expectWritten(excel: ExcelStandIn, plan: SheetPlan) {
   for (const block of planBlocks(plan)) {
     block.cells.forEach((row, r) =>
       row.forEach((cell, c) => {
-        // What the sheet must hold: the plan's own value, text as text, a formula with its =.
+        // What the sheet must hold: the plan's own value, text as text, a formula with its =, a date as its serial day
+        // number (2024-03-15 is 45366, as Excel's DATE(2024;3;15)) shown with a date format.
+        const written = excel.cell(plan.name, a1(block.row + r, block.col + c));
+        const date =
+          typeof cell === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(cell) ? (Date.parse(cell) - Date.parse('1899-12-30')) / 86_400_000 : null;
         const expected = isFormula(cell)
           ? `=${cell.formula}`
           : cell === null || (typeof cell === 'number' && !Number.isFinite(cell))
             ? ''
-            : cell;
-        expect(
-          excel.cell(plan.name, a1(block.row + r, block.col + c))?.value ?? '',
-          `${plan.name}!${a1(block.row + r, block.col + c)}`,
-        ).toEqual(expected);
+            : (date ?? cell);
+        expect(written?.value ?? '', `${plan.name}!${a1(block.row + r, block.col + c)}`).toEqual(expected);
+        if (date !== null) expect(written?.numberFormat, `${plan.name}!${a1(block.row + r, block.col + c)}`).toBe('yyyy-mm-dd');
       }),
     );
   }

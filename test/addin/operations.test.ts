@@ -33,7 +33,7 @@ describe('excelCell: a cell as range.formulas takes it', () => {
     for (const text of [
       '2024',
       '2024-03',
-      '2024-03-15',
+      '2024-02-30',
       '3/15/2024',
       '0,42',
       '12,5 %',
@@ -47,6 +47,13 @@ describe('excelCell: a cell as range.formulas takes it', () => {
       expect(excelCell(text), text).toBe(`'${text}`);
     }
     for (const text of ['Värde', '2024-Q1', '2024-W05', 'SKAS-V1-E1', 'IND01', 'R 12', 'på väg']) expect(excelCell(text), text).toBe(text);
+  });
+
+  it('a full date is written as a date: its serial day number, as Excel counts from 1899-12-30', () => {
+    // Excel: DATE(2024;3;15) = 45366, DATE(1900;3;1) = 61, DATE(2026;8;31) = 46265.
+    expect(excelCell('2024-03-15')).toBe(45366);
+    expect(excelCell('1900-03-01')).toBe(61);
+    expect(excelCell('2026-08-31')).toBe(46265);
   });
 
   it('numbers and booleans pass as they are; NaN and infinities become empty, never text', () => {

@@ -286,12 +286,14 @@ describe('the report for the governance calendar', () => {
       await wb.xlsx.readFile(recalculateXlsx(path));
       const cover = wb.getWorksheet('Rapport')!;
       expect(cover.getCell('A1').value).toBe('Delårsrapport 2026 – FVIS');
-      expect(cover.getCell('B5').value).toBe('2026-08-31');
+      // Dates are dates, with a date format, as LibreOffice saves them back.
+      expect(cover.getCell('B5').value).toEqual(new Date('2026-08-31T00:00:00Z'));
+      expect(cover.getCell('B5').numFmt).toMatch(/yyyy-mm-dd/i);
       // The demo's register was assessed 2021-06-29 and a year later: both before the period, so the report shows the
       // later one, compared with the latest on or before the previous report's end (2025-12-31): the same one, none older.
       const api = await call('/api/v1/queries/risk_assessments', queryAnswer);
       const dates = [...new Set(api.rows.map((r) => String(r.assessed)))].sort();
-      expect(cover.getCell('B7').value).toBe(dates[dates.length - 1]);
+      expect(cover.getCell('B7').value).toEqual(new Date(`${dates[dates.length - 1]}T00:00:00Z`));
       // Only the program's own row in the portfolio.
       const portfolio = wb.getWorksheet('Portfölj')!;
       expect(portfolio.getRow(4).getCell(1).value).toBe('FVIS');
