@@ -17,11 +17,16 @@ export function checkPlans(plans: readonly SheetPlan[]): Promise<string> {
   return Excel.run(async (context) => describeVerification(await verifyPlans(context, plans)));
 }
 
-/** The jobs behind the sheets Nytta wrote, as kept in the workbook's settings. */
-export function writtenJobs(): Promise<NonNullable<ManagedSheet['job']>[]> {
+/** The sheets Nytta wrote, each with the job behind it, as kept in the workbook's settings. */
+export function writtenSheets(): Promise<{ sheet: string; job: NonNullable<ManagedSheet['job']> }[]> {
   return Excel.run(async (context) => {
     const setting = loadRegistry(context.workbook);
     await context.sync();
-    return registryOf(setting).flatMap((m) => (m.job ? [m.job] : []));
+    return registryOf(setting).flatMap((m) => (m.job ? [{ sheet: m.sheet, job: m.job }] : []));
   });
+}
+
+/** The jobs behind the sheets Nytta wrote. */
+export async function writtenJobs(): Promise<NonNullable<ManagedSheet['job']>[]> {
+  return (await writtenSheets()).map((w) => w.job);
 }

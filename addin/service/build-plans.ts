@@ -5,7 +5,6 @@
  */
 import {
   baselineResponse,
-  benefitsAnswer,
   businessCaseResponse,
   followupResponse,
   indicatorsAnswer,
@@ -92,9 +91,6 @@ async function businessCasePlan(call: ServiceCall, p: Params): Promise<SheetPlan
 
 async function followupPlans(call: ServiceCall, p: Params): Promise<SheetPlan[]> {
   if (!p.program) throw missing('parametern "program" saknas (t.ex. --param program=FVIS)');
-  const benefits = (await call(`/api/v1/queries/catalogue_benefits?${qs({ program: p.program })}`, benefitsAnswer)).rows.map(
-    (b): BenefitInfo => ({ id: b.id, name: b.name, effectGoals: (b.effect_goals ?? '').split(',').filter(Boolean) }),
-  );
   // One sheet per administration (`per=forvaltning`), or one for the chosen unit or the whole region.
   const units: { id?: string; sheet?: string }[] =
     p.per === 'forvaltning' ? (await administrations(call)).map((a) => ({ id: a.id, sheet: `Uppföljning ${a.name}` })) : [{ id: p.unit }];
@@ -115,6 +111,8 @@ async function followupPlans(call: ServiceCall, p: Params): Promise<SheetPlan[]>
           then: (await callAsOf(call, p.compareAsOf)(`/api/v1/followup?${query}`, followupResponse)).indicators,
         }
       : undefined;
+    // The follow-up answer names the program's benefits itself: no second call for them.
+    const benefits = data.benefitDetails.map((b): BenefitInfo => ({ id: b.id, name: b.name, effectGoals: b.effectGoals }));
     plans.push(
       followupSheet(
         data,

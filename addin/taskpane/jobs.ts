@@ -3,7 +3,7 @@
  * Swedish message for what is missing), the service's answers become sheet plans, and the adapter writes them. The same
  * request is kept with the sheets, so "Kontrollera" can re-run exactly what was written.
  */
-import { checkPlans, writePlans, writtenJobs } from '../excel/workbook.js';
+import { checkPlans, writePlans, writtenJobs, writtenSheets } from '../excel/workbook.js';
 import { buildPlans, type WorkbookKind } from '../service/build-plans.js';
 import type { ServiceCall } from '../service/service-call.js';
 import type { Translate } from './i18n.js';
@@ -129,19 +129,15 @@ export function jobRequest(job: Job, c: Choices, t: Translate): JobRequest | { p
   }
 }
 
-/** The sheet each kind writes for a program, in the order a portfolio row prefers to link to. */
-const PROGRAM_SHEETS: readonly [WorkbookKind, string][] = [
-  ['nyttokalkyl', 'Nyttokalkyl'],
-  ['uppfoljning', 'Uppföljning 5 år'],
-  ['risker', 'Risker'],
-];
+/** The kinds whose sheets belong to one program, in the order a portfolio row prefers to link to. */
+const PROGRAM_KINDS: readonly WorkbookKind[] = ['nyttokalkyl', 'uppfoljning', 'risker'];
 
 /** `links` for the portfolio: each program whose own sheets a job wrote into this workbook, to the first of them. */
 async function portfolioLinks(): Promise<string> {
-  const jobs = await writtenJobs();
+  const written = await writtenSheets();
   const links = new Map<string, string>();
-  for (const [kind, sheet] of PROGRAM_SHEETS) {
-    for (const job of jobs.filter((j) => j.kind === kind && j.params.program)) {
+  for (const kind of PROGRAM_KINDS) {
+    for (const { sheet, job } of written.filter((w) => w.job.kind === kind && w.job.params.program)) {
       if (!links.has(job.params.program)) links.set(job.params.program, sheet);
     }
   }

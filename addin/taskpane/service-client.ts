@@ -32,10 +32,11 @@ export function serviceClient(
   const base = baseUrl.trim().replace(/\/+$/, '');
   const headers: Record<string, string> = { accept: 'application/json' };
   if (token.trim()) headers.authorization = `Bearer ${token.trim()}`;
-  const call: ServiceCall = async (path, contract) => {
+  /** The body of an answer, or the Swedish reason it is none: unreachable, not Nytta, a refused token or role, a problem. */
+  const send = async (path: string, init: RequestInit = {}): Promise<{ status: number; body: unknown }> => {
     let res: Response;
     try {
-      res = await fetcher(`${base}${path}`, { headers });
+      res = await fetcher(`${base}${path}`, { ...init, headers });
     } catch {
       throw new ServiceError(t('unreachable', { url: base }), 0);
     }
@@ -47,7 +48,13 @@ export function serviceClient(
     }
     if (res.status === 401) throw new ServiceError(t('unauthorized'), 401);
     if (res.status === 403) throw new ServiceError(t('forbidden', { detail: problemDetail(path, 403, body) }), 403);
-    if (!res.ok) throw new ServiceError(problemDetail(path, res.status, body), res.status);
+    // A refused file is an answer too: the report with its errors, nothing loaded.
+    if (!res.ok && res.status !== 422) throw new ServiceError(problemDetail(path, res.status, body), res.status);
+    return { status: res.status, body };
+  };
+  const call: ServiceCall = async (path, contract) => {
+    const { status, body } = await send(path);
+    if (status === 422) throw new ServiceError(problemDetail(path, status, body), status);
     return parseAnswer(path, contract, body);
   };
   return {
@@ -69,19 +76,8 @@ export function serviceClient(
     async upload(file) {
       const form = new FormData();
       form.append('file', file, file.name);
-      let res: Response;
-      try {
-        res = await fetcher(`${base}/api/v1/ingest`, { method: 'POST', headers, body: form });
-      } catch {
-        throw new ServiceError(t('unreachable', { url: base }), 0);
-      }
-      const body: unknown = await res.json().catch(() => null);
-      // A refused file is an answer too: the report with its errors, nothing loaded.
-      if (res.status === 422) return refusedResponse.parse(body).report;
-      if (res.status === 401) throw new ServiceError(t('unauthorized'), 401);
-      if (res.status === 403) throw new ServiceError(t('forbidden', { detail: problemDetail('/api/v1/ingest', 403, body) }), 403);
-      if (!res.ok) throw new ServiceError(problemDetail('/api/v1/ingest', res.status, body), res.status);
-      return parseAnswer('/api/v1/ingest', ingestResponse, body);
+      const { status, body } = await send('/api/v1/ingest', { method: 'POST', body: form });
+      return status === 422 ? refusedResponse.parse(body).report : parseAnswer('/api/v1/ingest', ingestResponse, body);
     },
   };
 }

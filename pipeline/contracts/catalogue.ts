@@ -7,18 +7,6 @@ const optionalText = z.string().nullable();
 
 export const programsAnswer = queryAnswerOf(z.object({ id: text, name: text }));
 
-export const benefitsAnswer = queryAnswerOf(
-  z.object({
-    program: text,
-    id: text,
-    parent: optionalText,
-    level: z.number().int().nullable(),
-    name: text,
-    effect_goals: optionalText,
-    owner: optionalText,
-  }),
-);
-
 export const orgUnitsAnswer = queryAnswerOf(z.object({ id: text, name: text, parent: optionalText, level: text, go_live: optionalText }));
 
 export const indicatorsAnswer = queryAnswerOf(

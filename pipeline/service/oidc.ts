@@ -110,8 +110,7 @@ function refusalText(error: unknown): string {
   if (error instanceof errors.JOSEAlgNotAllowed) return 'Token är signerad med en algoritm som inte tillåts.';
   if (error instanceof errors.JWKSNoMatchingKey) return 'Token är signerad med en nyckel som utfärdaren inte har.';
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'Tokens signatur stämmer inte.';
-  if (error instanceof errors.JWKSTimeout || error instanceof errors.JOSEError)
-    return 'Token kunde inte kontrolleras mot utfärdarens nycklar.';
+  // Anything else: a token that is no JWT, or keys that could not be fetched in time.
   return 'Token kunde inte kontrolleras mot utfärdarens nycklar.';
 }
 
