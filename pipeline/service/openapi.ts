@@ -4,6 +4,7 @@ import {
   healthResponse,
   ingestResponse,
   loadDetailResponse,
+  meResponse,
   problemSchema,
   queryAnswer,
   queryListResponse,
@@ -80,6 +81,12 @@ export interface PurposeEndpoint {
 export function openApiDocument(deps: ServiceDeps, endpoints: readonly PurposeEndpoint[]): Record<string, unknown> {
   const paths: Record<string, unknown> = {
     '/api/v1/health': { get: { summary: 'Hälsokontroll (ingen token krävs)', responses: { '200': json('ok', healthResponse) } } },
+    '/api/v1/me': {
+      get: {
+        summary: 'Vem tjänsten tar anroparen för: namn, roll och hur hen loggade in',
+        responses: { '200': json('anroparen', meResponse), ...errors },
+      },
+    },
     '/api/v1/queries': {
       get: { summary: 'Alla namngivna frågor med sina parametrar', responses: { '200': json('listan', queryListResponse), ...errors } },
     },

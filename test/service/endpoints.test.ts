@@ -270,7 +270,15 @@ describe('OpenAPI, /docs and configuration', () => {
       'operatingCostFigure',
       'asOf',
     ]);
-    for (const path of ['/api/v1/production-loss', '/api/v1/key-figures', '/api/v1/loads', '/api/v1/loads/{id}', '/api/v1/loads/{id}/undo'])
+    for (const path of [
+      '/api/v1/production-loss',
+      '/api/v1/key-figures',
+      '/api/v1/loads',
+      '/api/v1/loads/{id}',
+      '/api/v1/loads/{id}/undo',
+      '/api/v1/me',
+      '/api/v1/portfolio',
+    ])
       expect(body.paths).toHaveProperty(path);
     const grain = body.paths['/api/v1/queries/indicator_series'].get.parameters.find((p: { name: string }) => p.name === 'grain');
     expect(grain.schema).toEqual({ type: 'string', enum: ['month', 'quarter', 'year'], default: 'month' });
