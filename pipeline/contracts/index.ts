@@ -15,3 +15,4 @@ export * from './named-query.js';
 export * from './portfolio.js';
 export * from './production-loss.js';
 export * from './risk-matrix.js';
+export * from './write-back.js';

@@ -15,7 +15,8 @@ import { detectFormat } from './readers/index.js';
 import { quotedIdentifier, usedParams } from '../store/sql.js';
 import { applyMapping, type Mapping } from './mapping.js';
 import { stageFile } from './readers/index.js';
-import type { RejectRow } from './readers/staging.js';
+import type { RejectRow, Staged } from './readers/staging.js';
+import { stageTable, type SentTable } from './readers/table.js';
 import type { CommitGate } from '../store/commit-gate.js';
 import { rowsReplacedBy } from '../store/history.js';
 import { inTransaction } from '../store/transaction.js';
@@ -99,15 +100,9 @@ function checkColumns(file: string, kind: KindSpec, columns: ReadonlySet<string>
   }
 }
 
-/** Loads one file. Refused files change no data table; their errors go to `load_reject`. */
-export async function loadFile(connection: DuckDBConnection, path: string, options: LoadOptions = {}): Promise<LoadReport> {
-  const file = basename(path);
-  if (!existsSync(path) || !statSync(path).isFile()) throw new UserError(`Filen ${path} finns inte.`, 'file_missing');
-  const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
-  const startedAt = new Date();
-  const { sha256, utf8 } = await digestFile(path);
-  const variant = loadVariant(options);
-  const report: LoadReport = {
+/** A report before anything is read. */
+function emptyReport(file: string, sha256: string, variant: string): LoadReport {
+  return {
     file,
     sha256,
     variant,
@@ -123,28 +118,71 @@ export async function loadFile(connection: DuckDBConnection, path: string, optio
     errors: [],
     warnings: [],
   };
+}
+
+/** The load that already brought these bytes, read the same way, while it stands (a withdrawn load's file may come again). */
+async function standingLoad(connection: DuckDBConnection, sha256: string, variant: string): Promise<number | undefined> {
   const previous = await scalar(
     connection,
-    // A withdrawn load's file may be loaded again.
     "SELECT load_id FROM load_log WHERE sha256 = $sha AND variant = $variant AND status = 'loaded' AND undone_by IS NULL LIMIT 1",
-    {
-      sha: sha256,
-      variant,
-    },
+    { sha: sha256, variant },
   );
-  if (previous !== undefined) return { ...report, status: 'unchanged', loadId: Number(previous) };
+  return previous === undefined ? undefined : Number(previous);
+}
+
+/** Loads one file. Refused files change no data table; their errors go to `load_reject`. */
+export async function loadFile(connection: DuckDBConnection, path: string, options: LoadOptions = {}): Promise<LoadReport> {
+  const file = basename(path);
+  if (!existsSync(path) || !statSync(path).isFile()) throw new UserError(`Filen ${path} finns inte.`, 'file_missing');
+  const startedAt = new Date();
+  const { sha256, utf8 } = await digestFile(path);
+  const report = emptyReport(file, sha256, loadVariant(options));
+  const previous = await standingLoad(connection, sha256, report.variant);
+  if (previous !== undefined) return { ...report, status: 'unchanged', loadId: previous };
 
   options.onStep?.('läser');
   await defineMacros(connection);
   const fast = await tryFastPath(connection, path, { file, utf8, options, report, startedAt });
   if (fast) return fast;
-  const staged = await stageFile(connection, file, path, {
-    sheet: options.sheet ?? options.mapping?.sheet,
-    delimiter: options.mapping?.delimiter,
-    // The digest pass already told UTF-8 from not: the reader need not read the file again to find out.
-    encoding: options.mapping?.encoding ?? (utf8 ? 'utf-8' : 'windows-1252'),
-    jsonRecords: options.mapping?.json?.records,
-  });
+  const stage = () =>
+    stageFile(connection, file, path, {
+      sheet: options.sheet ?? options.mapping?.sheet,
+      delimiter: options.mapping?.delimiter,
+      // The digest pass already told UTF-8 from not: the reader need not read the file again to find out.
+      encoding: options.mapping?.encoding ?? (utf8 ? 'utf-8' : 'windows-1252'),
+      jsonRecords: options.mapping?.json?.records,
+    });
+  return loadStaged(connection, report, stage, options, startedAt);
+}
+
+/**
+ * Loads a table sent from the workbook (*Skicka till Nytta*) exactly as a file: the same kinds, checks, transaction and
+ * log. Its rows are numbered as the table's (1 = the header), so each error's row and column lead back to a cell.
+ */
+export async function loadTable(connection: DuckDBConnection, table: SentTable, options: LoadOptions = {}): Promise<LoadReport> {
+  const startedAt = new Date();
+  const sha256 = createHash('sha256')
+    .update(JSON.stringify([table.columns, table.rows]))
+    .digest('hex');
+  const report = emptyReport(table.name, sha256, loadVariant(options));
+  const previous = await standingLoad(connection, sha256, report.variant);
+  if (previous !== undefined) return { ...report, status: 'unchanged', loadId: previous };
+  options.onStep?.('läser');
+  await defineMacros(connection);
+  return loadStaged(connection, report, () => stageTable(connection, table), options, startedAt);
+}
+
+/** Stages what `stage` reads, checks it in SQL and writes it in one transaction, or logs its refusal. */
+async function loadStaged(
+  connection: DuckDBConnection,
+  report: LoadReport,
+  stage: () => Promise<Staged>,
+  options: LoadOptions,
+  startedAt: Date,
+): Promise<LoadReport> {
+  const file = report.file;
+  const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
+  const staged = await stage();
   let columns = new Set(staged.columns);
   if (options.mapping) columns = await applyMapping(connection, file, options.mapping, staged.columns, staged.originalColumns);
   const kind = chooseKind(file, columns, options.kind ?? options.mapping?.kind);

@@ -20,7 +20,9 @@ const MACROS = [
   `CREATE OR REPLACE TEMP MACRO nytta_num(s) AS
      CASE WHEN strpos(s, 'n') = 0 AND strpos(s, 'N') = 0 THEN coalesce(TRY_CAST(s AS DOUBLE), nytta_num_slow(s)) END`,
   `CREATE OR REPLACE TEMP MACRO nytta_int_slow(s) AS CASE WHEN nytta_num(s) = floor(nytta_num(s)) AND abs(nytta_num(s)) < 9e18 THEN CAST(nytta_num(s) AS BIGINT) END`,
-  `CREATE OR REPLACE TEMP MACRO nytta_int(s) AS coalesce(TRY_CAST(s AS BIGINT), nytta_int_slow(s))`,
+  // DuckDB's own cast rounds '2026.5' to 2027: a decimal point takes the checked path, which refuses a fraction.
+  `CREATE OR REPLACE TEMP MACRO nytta_int(s) AS
+     CASE WHEN strpos(s, '.') = 0 THEN coalesce(TRY_CAST(s AS BIGINT), nytta_int_slow(s)) ELSE nytta_int_slow(s) END`,
   `CREATE OR REPLACE TEMP MACRO nytta_date(s) AS CASE WHEN regexp_full_match(trim(s), '\\d{4}-\\d{2}-\\d{2}') THEN TRY_CAST(trim(s) AS DATE) END`,
   `CREATE OR REPLACE TEMP MACRO nytta_fold(s) AS lower(strip_accents(trim(s)))`,
   // Periods: 2024 | 2024-03 | 2024M03 | 2024-Q1 | 2024Q1 | 2024K1 | 2024-W05 | 2024W05 | 2024-03-15.

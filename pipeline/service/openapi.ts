@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   healthResponse,
   ingestResponse,
+  tableSendRequest,
   loadDetailResponse,
   meResponse,
   problemSchema,
@@ -115,6 +116,20 @@ export function openApiDocument(deps: ServiceDeps, endpoints: readonly PurposeEn
           '200': json('inläst, oförändrad eller kontrollerad', ingestResponse),
           '413': problem,
           '422': json('filen avvisades i sin helhet', refusedResponse),
+          ...errors,
+        },
+      },
+    },
+    '/api/v1/ingest/table': {
+      post: {
+        summary: 'Skicka en tabell från arbetsboken (roll controller): samma inläsning som en fil; rad 1 är tabellens rubrikrad',
+        requestBody: {
+          content: { 'application/json': { schema: z.toJSONSchema(tableSendRequest, { io: 'input', unrepresentable: 'any' }) } },
+        },
+        responses: {
+          '200': json('inläst, oförändrad eller kontrollerad', ingestResponse),
+          '413': problem,
+          '422': json('tabellen avvisades i sin helhet', refusedResponse),
           ...errors,
         },
       },

@@ -1,16 +1,9 @@
 /** @module header – header names as users write them, folded to one normal form. */
 
-/** `Kön` → `kon`, `Åldersgrupp` → `aldersgrupp`, `belopp kr` → `belopp_kr`; BOM and quotes removed. */
-export function normaliseHeader(name: string): string {
-  return name
-    .replace(/^\uFEFF/, '')
-    .trim()
-    .replace(/^"(.*)"$/, '$1')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .replace(/[\s\-/]+/g, '_');
-}
+import { headerKey } from '../../contracts/write-back.js';
+
+/** `Kön` → `kon`, `Åldersgrupp` → `aldersgrupp`, `belopp kr` → `belopp_kr`: one rule, shared with the add-in's write-back. */
+export const normaliseHeader = headerKey;
 
 const DELIMITERS = [';', '\t', ','] as const;
 export type Delimiter = (typeof DELIMITERS)[number];

@@ -5,10 +5,11 @@ import { HTTPException } from 'hono/http-exception';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { IngestResponse } from '../../contracts/index.js';
-import { formatError, loadFile } from '../../ingest/load-file.js';
+import { tableSendRequest, tableSourceName, type IngestResponse } from '../../contracts/index.js';
+import { formatError, loadFile, loadTable, type LoadReport } from '../../ingest/load-file.js';
 import { mappingSchema, type Mapping } from '../../ingest/mapping.js';
 import { requireRole } from '../auth.js';
+import type { z } from 'zod';
 import { badRequest, type Env, type ServiceDeps } from '../context.js';
 import { RefusedFile } from '../problem.js';
 
@@ -39,17 +40,37 @@ function parseMapping(value: unknown): Mapping | undefined {
   return parsed.data;
 }
 
+/** Each problem with the body where it is: `rows[3][2]: …`, in Swedish for what zod says in English. */
+function describeBody(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const where = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${String(p)}` : String(p))).join('');
+      if (issue.code === 'unrecognized_keys') return `okänt fält: ${issue.keys.join(', ')}`;
+      const cell = issue.path[0] === 'rows' && issue.path.length === 3;
+      const message = cell && issue.code === 'invalid_union' ? 'en cell ska vara text, tal, sant/falskt eller null' : issue.message;
+      return where ? `${where}: ${message}` : message;
+    })
+    .join('; ');
+}
+
+/** 200 with the report, or the refusal as a 422 with every error in Swedish. */
+function answer(report: LoadReport): IngestResponse {
+  const body: IngestResponse = { ...report, messages: report.errors.map((e) => formatError(report.file, e)) };
+  if (report.status === 'refused') throw new RefusedFile(body);
+  return body;
+}
+
 export function ingestRoutes(deps: ServiceDeps): Hono<Env> {
   const limitMiB = Math.round(deps.config.bodyLimitBytes / 1024 / 1024);
-  return new Hono<Env>().post(
-    '/ingest',
+  const limit = (what: string) =>
     bodyLimit({
       maxSize: deps.config.bodyLimitBytes,
       onError: () => {
-        throw new HTTPException(413, { message: `Filen är större än tjänstens gräns på ${limitMiB} MiB.` });
+        throw new HTTPException(413, { message: `${what} är större än tjänstens gräns på ${limitMiB} MiB.` });
       },
-    }),
-    async (c) => {
+    });
+  return new Hono<Env>()
+    .post('/ingest', limit('Filen'), async (c) => {
       requireRole(c.get('role'), 'controller');
       const form = (await c.req.parseBody().catch(() => {
         throw badRequest('anropet ska vara multipart/form-data med filen i fältet "file"');
@@ -60,26 +81,39 @@ export function ingestRoutes(deps: ServiceDeps): Hono<Env> {
       const dir = mkdtempSync(join(tmpdir(), 'nytta-upload-'));
       const path = join(dir, safeFileName(file.name));
       writeFileSync(path, Buffer.from(await file.arrayBuffer()));
-      // One load at a time through the one writer; readers go on meanwhile on their own connections.
-      const run = deps.writes.run(() =>
-        loadFile(deps.writer, path, {
-          kind: text(form.kind),
-          sheet: text(form.sheet),
-          dryRun: flag(form.dryRun),
-          createIndicators: flag(form.createIndicators) || undefined,
-          mapping,
-          gate: deps.gate,
-          loadedBy: c.get('caller'),
-        }),
-      );
       try {
-        const report = await run;
-        const body: IngestResponse = { ...report, messages: report.errors.map((e) => formatError(report.file, e)) };
-        if (report.status === 'refused') throw new RefusedFile(body);
-        return c.json(body);
+        // One load at a time through the one writer; readers go on meanwhile on their own connections.
+        const report = await deps.writes.run(() =>
+          loadFile(deps.writer, path, {
+            kind: text(form.kind),
+            sheet: text(form.sheet),
+            dryRun: flag(form.dryRun),
+            createIndicators: flag(form.createIndicators) || undefined,
+            mapping,
+            gate: deps.gate,
+            loadedBy: c.get('caller'),
+          }),
+        );
+        return c.json(answer(report));
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
-    },
-  );
+    })
+    .post('/ingest/table', limit('Tabellen'), async (c) => {
+      requireRole(c.get('role'), 'controller');
+      const raw: unknown = await c.req.json().catch(() => {
+        throw badRequest('anropet ska vara JSON: {"workbook", "sheet", "table", "columns", "rows"}');
+      });
+      const parsed = tableSendRequest.safeParse(raw);
+      if (!parsed.success) throw badRequest(describeBody(parsed.error));
+      const sent = parsed.data;
+      const report = await deps.writes.run(() =>
+        loadTable(
+          deps.writer,
+          { name: tableSourceName(sent), columns: sent.columns, rows: sent.rows },
+          { kind: sent.kind, dryRun: sent.dryRun, gate: deps.gate, loadedBy: c.get('caller') },
+        ),
+      );
+      return c.json(answer(report));
+    });
 }
