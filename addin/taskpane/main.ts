@@ -5,6 +5,7 @@
 import { loadsResponse, queryAnswer } from '../../pipeline/contracts/index.js';
 import { officeReady, officeSignIn } from '../excel/host.js';
 import { showLoads, uploadChosenFile } from './loads-panel.js';
+import { fillTemplates, listTables, newTemplateTable, sendTable, tableChanged } from './send-panel.js';
 import { associateFunctions } from '../functions/functions.js';
 import { languageFor, translator, type Key, type Translate } from './i18n.js';
 import { JOBS, jobRequest, runJob, verifyJob, type Choices, type Job } from './jobs.js';
@@ -30,6 +31,7 @@ const INDENT: Record<string, number> = { region: 0, forvaltning: 1, verksamhet: 
 
 let t: Translate = translator('sv');
 let catalogue: Catalogue | null = null;
+let inExcel = false;
 
 function translatePage(): void {
   document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => (el.textContent = t(el.dataset.i18n as Key)));
@@ -209,6 +211,7 @@ async function testConnection(): Promise<boolean> {
     );
     await loadCatalogue(c);
     await showLoads(c, t);
+    if (inExcel) await listTables(t);
     return true;
   } catch (error) {
     say('connection-status', error instanceof Error ? error.message : String(error), 'error');
@@ -273,6 +276,8 @@ async function start(): Promise<void> {
   t = translator(language);
   document.documentElement.lang = language;
   translatePage();
+  inExcel = host.inExcel;
+  fillTemplates(t, language);
   if (!host.inExcel) {
     $('host-notice').textContent = t('notExcel');
     $('host-notice').hidden = false;
@@ -286,6 +291,11 @@ async function start(): Promise<void> {
   $('test-connection').addEventListener('click', () => void testConnection());
   $('sign-in').addEventListener('click', () => void signIn());
   $('upload').addEventListener('click', () => void uploadChosenFile(client(), t));
+  $('refresh-tables').addEventListener('click', () => void listTables(t));
+  select('send-table').addEventListener('change', tableChanged);
+  $('send-table-button').addEventListener('click', () => void sendTable(client(), t, false));
+  $('send-check').addEventListener('click', () => void sendTable(client(), t, true));
+  $('new-table').addEventListener('click', () => void newTemplateTable(t));
   $('job-form').addEventListener('submit', (e) => void write(e));
   $('verify').addEventListener('click', () => void verify());
   jobChanged();

@@ -8,6 +8,7 @@ import {
   type HealthResponse,
   type IngestResponse,
   type MeResponse,
+  type TableSendRequest,
 } from '../../pipeline/contracts/index.js';
 import { parseAnswer, problemDetail, ServiceError, type ServiceCall } from '../service/service-call.js';
 import type { Translate } from './i18n.js';
@@ -21,6 +22,8 @@ export interface ServiceClient {
   me(): Promise<MeResponse>;
   /** Sends a file to `POST /api/v1/ingest`: the report, loaded or refused (then with its Swedish errors). */
   upload(file: File): Promise<IngestResponse>;
+  /** Sends a table from the workbook to `POST /api/v1/ingest/table`: the report, loaded, checked or refused. */
+  sendTable(table: TableSendRequest): Promise<IngestResponse>;
 }
 
 export function serviceClient(
@@ -36,7 +39,7 @@ export function serviceClient(
   const send = async (path: string, init: RequestInit = {}): Promise<{ status: number; body: unknown }> => {
     let res: Response;
     try {
-      res = await fetcher(`${base}${path}`, { ...init, headers });
+      res = await fetcher(`${base}${path}`, { ...init, headers: { ...headers, ...(init.headers as Record<string, string> | undefined) } });
     } catch {
       throw new ServiceError(t('unreachable', { url: base }), 0);
     }
@@ -78,6 +81,15 @@ export function serviceClient(
       form.append('file', file, file.name);
       const { status, body } = await send('/api/v1/ingest', { method: 'POST', body: form });
       return status === 422 ? refusedResponse.parse(body).report : parseAnswer('/api/v1/ingest', ingestResponse, body);
+    },
+    async sendTable(table) {
+      const path = '/api/v1/ingest/table';
+      const { status, body } = await send(path, {
+        method: 'POST',
+        body: JSON.stringify(table),
+        headers: { 'content-type': 'application/json' },
+      });
+      return status === 422 ? refusedResponse.parse(body).report : parseAnswer(path, ingestResponse, body);
     },
   };
 }

@@ -273,6 +273,100 @@ describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
     await page.close();
   });
 
+  it('Skicka till Nytta: a new milestone table, its bad cells listed by address (a click selects the cell), then sent as a load', async () => {
+    const page = await taskPanePage(browser);
+    await connect(page, service.base, TOKENS.controller);
+    const benefits = (await (
+      await fetch(`${service.base}/api/v1/queries/catalogue_benefits`, { headers: { authorization: `Bearer ${TOKENS.reader}` } })
+    ).json()) as { rows: { program: string; id: string }[] };
+    const benefit = benefits.rows.find((b) => b.program === 'FVIS')!.id;
+    const excel = (fn: string, ...args: unknown[]) =>
+      page.evaluate(
+        ([f, a]) => {
+          const x = (window as unknown as { __excel: Record<string, (...v: unknown[]) => unknown> }).__excel;
+          return x[f as string](...(a as unknown[]));
+        },
+        [fn, args] as const,
+      );
+    const state = () =>
+      page.evaluate(() => {
+        const s = (
+          window as unknown as { __excel: { state: { selection: unknown; tables: Map<string, { sheet: string; address: string }> } } }
+        ).__excel.state;
+        return { selection: s.selection, tables: Object.fromEntries(s.tables) };
+      });
+    const statusOf = async () => {
+      await page.waitForFunction(() => ['ok', 'error'].includes(document.getElementById('send-status')!.className));
+      return page.textContent('#send-status');
+    };
+    const clearStatus = () => page.evaluate(() => (document.getElementById('send-status')!.className = ''));
+
+    // Ny tabell för …: a headed table on a sheet of its own, the first cell to type in selected.
+    await page.click('#send summary');
+    await page.selectOption('#template-kind', 'milstolpar');
+    await page.click('#new-table');
+    expect(await statusOf()).toBe('Tabellen Nytta_milstolpar finns nu på bladet Skicka milstolpar: fyll i raderna och skicka.');
+    expect((await state()).tables.Nytta_milstolpar).toEqual({ sheet: 'Skicka milstolpar', address: 'A1:G2', style: 'TableStyleMedium2' });
+    expect((await state()).selection).toEqual({ sheet: 'Skicka milstolpar', address: 'A2' });
+    expect((await workbook(page)).cell['Skicka milstolpar']).toMatchObject({
+      '0,0': 'Program',
+      '0,1': 'Nytta',
+      '0,2': 'ID',
+      '0,3': 'Milstolpe',
+    });
+    expect(await page.inputValue('#send-table')).toBe('Nytta_milstolpar');
+    expect(await page.inputValue('#send-kind')).toBe('milstolpar');
+
+    // Typed as a user would: the dates under the date columns become dates; "snart" stays text, an unknown benefit too.
+    await excel('typeIntoTable', 'Nytta_milstolpar', [
+      ['FVIS', benefit, 'M-1', 'Utbildning klar', 'Anna', '2027-03-31', ''],
+      ['FVIS', 'N-okänd', 'M-2', 'Driftstart', 'Bo', 'snart', ''],
+    ]);
+    await clearStatus();
+    await page.click('#send-table-button');
+    expect(await statusOf()).toBe('Nytta_milstolpar avvisades, inget lästes in (2 fel). Klicka på en cell för att gå dit:');
+    const links = await page.$$eval('#send-errors li', (items) =>
+      items.map((i) => [i.querySelector('button')?.textContent, i.textContent]),
+    );
+    expect(links).toEqual([
+      ["'Skicka milstolpar'!B3", expect.stringContaining('Nytta: "N-okänd" okänd nytta för programmet')],
+      ["'Skicka milstolpar'!F3", expect.stringContaining('Planerad: "snart" är inget giltigt datum')],
+    ]);
+    await page.click('#send-errors li:nth-child(2) button');
+    await page.waitForFunction(
+      () => (window as unknown as { __excel: { state: { selection: { address: string } } } }).__excel.state.selection.address === 'F3',
+    );
+    expect((await state()).selection).toEqual({ sheet: 'Skicka milstolpar', address: 'F3' });
+    await page.screenshot({ path: join(ARTIFACTS, 'skicka-till-nytta.png'), fullPage: true });
+
+    // Corrected in the sheet, checked, then sent: a load named by workbook, sheet and table, by the one who sent it.
+    await excel('typeIntoTable', 'Nytta_milstolpar', [
+      ['FVIS', benefit, 'M-1', 'Utbildning klar', 'Anna', '2027-03-31', ''],
+      ['FVIS', benefit, 'M-2', 'Driftstart', 'Bo', '2027-10-01', '2027-10-02'],
+    ]);
+    await clearStatus();
+    await page.click('#send-check');
+    expect(await statusOf()).toBe('Nytta_milstolpar: inga fel; 2 rader skulle läsas in som milstolpar.');
+    await clearStatus();
+    await page.click('#send-table-button');
+    expect(await statusOf()).toMatch(/^Nytta_milstolpar: inläst som milstolpar, 2 rader \(inläsning \d+\)\.$/);
+    expect(await page.$$eval('#send-errors li', (items) => items.length)).toBe(0);
+    expect(await page.$$eval('#loads-table tbody tr:first-child td', (cells) => cells.map((c) => c.textContent))).toEqual([
+      'Bok1.xlsx › Skicka milstolpar › Nytta_milstolpar',
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/),
+      'controller',
+      '2 / 2',
+    ]);
+    const stored = (await (
+      await fetch(`${service.base}/api/v1/queries/milestones?program=FVIS`, { headers: { authorization: `Bearer ${TOKENS.reader}` } })
+    ).json()) as { rows: { id: string; planned: string; done: string | null }[] };
+    expect(stored.rows.filter((r) => r.id.startsWith('M-')).map((r) => [r.id, r.planned, r.done])).toEqual([
+      ['M-1', '2027-03-31', null],
+      ['M-2', '2027-10-01', '2027-10-02'],
+    ]);
+    await page.close();
+  });
+
   it('says what is wrong with a wrong token, a bad rate, and a service that has stopped', async () => {
     const page = await taskPanePage(browser);
     await connect(page, service.base, 'fel-token-0000');

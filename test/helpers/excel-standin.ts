@@ -18,6 +18,8 @@ export interface StandInOptions {
   responseLimit?: number;
   /** What Office.auth.getAccessToken answers: a token, or (undefined) Office's "not supported" error. */
   ssoToken?: () => string | undefined;
+  /** The workbook's file name, as `workbook.name` gives it. */
+  workbookName?: string;
 }
 
 export interface CellState {
@@ -89,8 +91,10 @@ const serial = (y: number, m: number, d: number) => Math.round((Date.UTC(y, m - 
  * rest as text; `=` starts a formula; a number, a percentage, a date (2024-03, 2024-03-15, 3/15/2024), a time or
  * TRUE/FALSE becomes that value; other text that starts with + − or @ is taken for a formula and fails (#NAME?).
  */
-export function typedAsExcel(v: CellState['value']): CellState['value'] {
+export function typedAsExcel(v: CellState['value'], numberFormat?: string): CellState['value'] {
   if (typeof v !== 'string') return v;
+  // A cell formatted as text (`@`) keeps what is typed as text, formulas included.
+  if (numberFormat === '@') return v;
   if (v.startsWith("'")) return v.slice(1);
   if (v.startsWith('=')) return v;
   const t = v.trim();
@@ -134,6 +138,8 @@ export function createExcelStandIn(options: StandInOptions = {}) {
     names: new Map<string, { sheet: string; address: string; comment?: string }>(),
     tables: new Map<string, { sheet: string; address: string; style: string }>(),
     settings: new Map<string, unknown>(),
+    /** The sheet shown and the cell selected, by `activate()` and `select()`. */
+    selection: null as { sheet: string; address: string } | null,
     syncs: [] as SyncRecord[],
   };
   let queue: Command[] = [];
@@ -211,6 +217,16 @@ export function createExcelStandIn(options: StandInOptions = {}) {
             writable: true,
             configurable: true,
           });
+          if (_props?.includes('values')) {
+            // Excel gives a formula's result; the stand-in computes none, so a test that reads one is told so.
+            const values = formulas.map((r) =>
+              r.map((v) => {
+                if (typeof v === 'string' && v.startsWith('=')) throw new Error(`the stand-in does not compute formulas: ${v}`);
+                return v;
+              }),
+            );
+            Object.defineProperty(range, 'values', { value: values, writable: true, configurable: true });
+          }
           range.address = `${sheet()}!${address()}`;
         });
         return range;
@@ -289,7 +305,7 @@ export function createExcelStandIn(options: StandInOptions = {}) {
               ? cell?.numberFormat || cell?.fill || cell?.bold
                 ? { ...cell, value: '' }
                 : undefined
-              : { ...cell, value: typedAsExcel(v as CellState['value']) },
+              : { ...cell, value: typedAsExcel(v as CellState['value'], cell?.numberFormat) },
           );
         });
       },
@@ -297,6 +313,16 @@ export function createExcelStandIn(options: StandInOptions = {}) {
         return [];
       },
       configurable: true,
+    });
+    // Strings written to `values` are read as if typed, as for `formulas`.
+    Object.defineProperty(range, 'values', Object.getOwnPropertyDescriptor(range, 'formulas')!);
+    Object.assign(range, {
+      select() {
+        push(argBytes(), () => {
+          parse(address());
+          state.selection = { sheet: sheetState(sheet()).name, address: address() };
+        });
+      },
     });
     Object.defineProperty(range, 'numberFormat', {
       set(m: unknown[][]) {
@@ -424,6 +450,7 @@ export function createExcelStandIn(options: StandInOptions = {}) {
     };
     return {
       getRange,
+      activate: () => push(argBytes(), () => (state.selection = { sheet: sheetState(name()).name, address: 'A1' })),
       getRangeByIndexes: (row: number, col: number, rows: number, cols: number) =>
         getRange(`${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`),
       delete: () =>
@@ -500,10 +527,36 @@ export function createExcelStandIn(options: StandInOptions = {}) {
       }),
     },
   );
+  /** A table's record at the sync, or Excel's error for a name it does not have. */
+  const tableState = (name: string) => {
+    const found = sameName(state.tables, name);
+    if (found === undefined) throw new OfficeError('ItemNotFound', `The requested resource doesn't exist: table ${name}`);
+    return state.tables.get(found)!;
+  };
+  /** A part of a table: its header row, or the rows under it (at least the one empty row Excel keeps). */
+  const tablePart = (name: string, part: 'header' | 'body') =>
+    rangeProxy(
+      () => tableState(name).sheet,
+      () => {
+        const t = parse(tableState(name).address);
+        return part === 'header'
+          ? `${a1(t.row, t.col)}:${a1(t.row, t.col + t.cols - 1)}`
+          : `${a1(t.row + 1, t.col)}:${a1(t.row + t.rows - 1, t.col + t.cols - 1)}`;
+      },
+    );
   const tables = Object.assign(
-    collection(() => [...state.tables.keys()].map((name) => ({ name }))),
+    collection(() => [...state.tables.entries()].map(([name, t]) => ({ name, worksheet: { name: t.sheet } }))),
     {
       getItem: (name: string) => ({
+        getHeaderRowRange: () => tablePart(name, 'header'),
+        getDataBodyRange: () => tablePart(name, 'body'),
+        worksheet: {
+          name: '',
+          load(_p?: string) {
+            push(argBytes(_p), () => (this.name = tableState(name).sheet));
+            return this;
+          },
+        },
         delete: () =>
           push(argBytes(name), () => {
             const t = state.tables.get(name);
@@ -535,6 +588,11 @@ export function createExcelStandIn(options: StandInOptions = {}) {
 
   const context = {
     workbook: {
+      name: '',
+      load(_p?: string) {
+        push(argBytes(_p), () => (context.workbook.name = options.workbookName ?? 'Bok1.xlsx'));
+        return context.workbook;
+      },
       worksheets,
       names,
       tables,
@@ -606,6 +664,26 @@ export function createExcelStandIn(options: StandInOptions = {}) {
       sheetState(sheet).cells.set(key(a.row, a.col), { value });
     },
     addSheet,
+    /**
+     * A user typing `rows` into a table from its first data row, as Excel does it: each value read as typed under its
+     * column's format, and the table grown to take rows typed below it (new rows take the formats of the row above).
+     */
+    typeIntoTable: (table: string, rows: CellState['value'][][]) => {
+      const t = tableState(table);
+      const at = parse(t.address);
+      const s = sheetState(t.sheet);
+      rows.forEach((values, i) => {
+        const r = at.row + 1 + i;
+        values.forEach((v, j) => {
+          const c = at.col + j;
+          const format = s.cells.get(key(r, c))?.numberFormat ?? s.cells.get(key(at.row + 1, c))?.numberFormat;
+          if (v === '') return;
+          s.cells.set(key(r, c), { ...(format ? { numberFormat: format } : {}), value: typedAsExcel(v, format) });
+        });
+      });
+      const lastRow = Math.max(at.row + at.rows - 1, at.row + rows.length);
+      t.address = `${a1(at.row, at.col)}:${a1(lastRow, at.col + at.cols - 1)}`;
+    },
   };
 }
 
