@@ -187,7 +187,7 @@ function suspend(context: Excel.RequestContext): void {
 /** A snapshot's cell written back as it was read: formulas as they are, text quoted again where Excel would read a value. */
 const asWritten = (v: string | number | boolean) => (typeof v === 'string' && !v.startsWith('=') ? excelCell(v) : v);
 
-const errorCode = (error: unknown) => (error as { code?: string } | null)?.code ?? '';
+export const errorCode = (error: unknown) => (error as { code?: string } | null)?.code ?? '';
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Applies `plans`, replacing only what Nytta wrote before. Retries with smaller batches when Excel says a request was too large. */

@@ -4,7 +4,7 @@
  */
 import type { TableCell, TableTemplate } from '../../pipeline/contracts/index.js';
 import { freeName, sentRows, templateLayout, type TablePlace } from '../sheets/write-back.js';
-import { rowPieces } from './apply-plans.js';
+import { errorCode, rowPieces } from './apply-plans.js';
 import { parseRange } from './operations.js';
 
 /** What one read may bring back: well inside Excel's 5 MB response limit for text-heavy rows. */
@@ -40,14 +40,18 @@ export function readTable(name: string): Promise<ReadTable> {
     context.workbook.load('name');
     await context.sync();
     const columns = (header.values[0] ?? []).map((v) => String(v ?? '').trim());
-    const values: unknown[][] = [];
-    const formats: unknown[][] = [];
     const ws = context.workbook.worksheets.getItem(sheet.name);
-    for (const piece of rowPieces(body.address, CELLS_PER_READ)) {
-      const part = ws.getRange(piece).load('values,numberFormat');
-      await context.sync();
-      values.push(...part.values);
-      formats.push(...part.numberFormat);
+    // Responses have the same 5 MB limit as requests: when long texts still make a part too large, parts a quarter the size.
+    let perRead = CELLS_PER_READ;
+    let read: { values: unknown[][]; formats: unknown[][] };
+    for (;;) {
+      try {
+        read = await readBody(context, ws, body.address, perRead);
+        break;
+      } catch (error) {
+        if (errorCode(error) !== 'ResponsePayloadSizeLimitExceeded' || perRead <= 1) throw error;
+        perRead = Math.max(1, Math.floor(perRead / 4));
+      }
     }
     const at = parseRange(header.address);
     return {
@@ -57,9 +61,24 @@ export function readTable(name: string): Promise<ReadTable> {
       headerRow: at.row,
       firstColumn: at.col,
       columns,
-      rows: sentRows(values, formats),
+      rows: sentRows(read.values, read.formats),
     };
   });
+}
+
+/** The rows of `address` with their number formats, one sync per part of at most `perRead` cells. */
+async function readBody(context: Excel.RequestContext, ws: Excel.Worksheet, address: string, perRead: number) {
+  const values: unknown[][] = [];
+  const formats: unknown[][] = [];
+  for (const piece of rowPieces(address, perRead)) {
+    const part = ws.getRange(piece).load('values,numberFormat');
+    // One part at a time: each answer must stay inside the response limit.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    values.push(...part.values);
+    formats.push(...part.numberFormat);
+  }
+  return { values, formats };
 }
 
 /** A new sheet with the template's empty table, its columns formatted, the first cell to type in selected. */

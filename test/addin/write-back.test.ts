@@ -1,6 +1,8 @@
-/** *Skicka till Nytta* without Office: dates read from their serials, errors led back to cells, template names. */
+/** *Skicka till Nytta*: dates read from their serials, errors led back to cells, template names, and a table read in parts. */
 import { describe, expect, it } from 'vitest';
 import { TABLE_TEMPLATES } from '../../pipeline/contracts/index.js';
+import { addTemplateTable, readTable } from '../../addin/excel/tables.js';
+import { createExcelStandIn } from '../helpers/excel-standin.js';
 import {
   errorCells,
   freeName,
@@ -80,5 +82,53 @@ describe('templates', () => {
     expect(freeName('Nytta_risker', ['nytta_risker', 'Nytta_risker_2'])).toBe('Nytta_risker_3');
     expect(freeName('Skicka risker', ['Blad1'], ' ')).toBe('Skicka risker');
     expect(freeName('Skicka risker', ['SKICKA RISKER'], ' ')).toBe('Skicka risker 2');
+  });
+});
+
+describe('reading a table through Office.js (the stand-in as strict as Excel)', () => {
+  it('reads a table too large for one answer in parts, smaller parts when Excel still refuses one, dates as dates', async () => {
+    const excel = createExcelStandIn({ responseLimit: 60_000, workbookName: 'Risker 2026.xlsx' });
+    const g = globalThis as { Excel?: unknown };
+    g.Excel = excel.Excel;
+    try {
+      const template = TABLE_TEMPLATES.find((t) => t.kind === 'risker')!;
+      const added = await addTemplateTable(template);
+      expect(added).toEqual({ name: 'Nytta_risker', sheet: 'Skicka risker' });
+      const long = 'å'.repeat(400);
+      const typed = Array.from({ length: 300 }, (_, i) => [
+        'FVIS',
+        `R${i + 1}`,
+        'Teknik',
+        long,
+        '2',
+        '3',
+        '5',
+        '2026-03-31',
+        'öppen',
+        '',
+        '',
+        '',
+        '',
+        '',
+      ]);
+      excel.typeIntoTable('Nytta_risker', typed);
+      const syncsBefore = excel.state.syncs.length;
+      const table = await readTable('Nytta_risker');
+      expect([table.workbook, table.sheet, table.table, table.headerRow, table.firstColumn]).toEqual([
+        'Risker 2026.xlsx',
+        'Skicka risker',
+        'Nytta_risker',
+        0,
+        0,
+      ]);
+      expect(table.columns).toEqual(template.columns.map((c) => c.header));
+      expect(table.rows).toHaveLength(300);
+      // Typed under their formats: text stays text, integers are numbers, the date a date; empty cells come as "", as from Excel.
+      expect(table.rows[299]).toEqual(['FVIS', 'R300', 'Teknik', long, 2, 3, 5, '2026-03-31', 'öppen', '', '', '', '', '']);
+      // 300 rows of 800 UTF-8 bytes each cannot come back in one 60 kB answer.
+      expect(excel.state.syncs.length - syncsBefore).toBeGreaterThan(4);
+    } finally {
+      delete g.Excel;
+    }
   });
 });

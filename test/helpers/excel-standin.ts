@@ -210,7 +210,11 @@ export function createExcelStandIn(options: StandInOptions = {}) {
           const formulas = read((c) => c?.value ?? '');
           const formats = read((c) => c?.numberFormat ?? 'General');
           // What the response carries back: the properties asked for, as JSON in UTF-8.
-          responseBytes += utf8(JSON.stringify(formulas)) + (_props?.includes('numberFormat') ? utf8(JSON.stringify(formats)) : 0);
+          const asked = (name: string) => _props === undefined || _props.split(',').some((p) => p.trim() === name);
+          responseBytes +=
+            (asked('formulas') || asked('values') ? utf8(JSON.stringify(formulas)) : 0) +
+            (asked('numberFormat') ? utf8(JSON.stringify(formats)) : 0) +
+            (asked('address') ? utf8(address()) + utf8(sheet()) : 0);
           Object.defineProperty(range, 'formulas', { value: formulas, writable: true, configurable: true });
           Object.defineProperty(range, 'numberFormat', {
             value: formats,
