@@ -36,8 +36,8 @@ export function compareBlock(
   const differences: Difference[] = [];
   let checked = 0;
   block.cells.forEach((row, r) => {
-    // The refresh time is written anew each time; it is provenance, not a figure.
-    if (block.id === 'kalla' && row[0] === 'Skrivet') return;
+    // The refresh time and who asked for it are written anew each time; they are provenance, not figures.
+    if (block.id === 'kalla' && (row[0] === 'Skrivet' || row[0] === 'Skrivet av')) return;
     row.forEach((cell, c) => {
       checked++;
       const expected = excelCell(cell);

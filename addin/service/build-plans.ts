@@ -10,6 +10,7 @@ import {
   indicatorsAnswer,
   keyFigureListResponse,
   loadLogAnswer,
+  meResponse,
   orgUnitsAnswer,
   portfolioResponse,
   queryAnswer,
@@ -35,7 +36,7 @@ const given = (params: Params) =>
 const timestamp = () => new Date().toISOString().replace('T', ' ').slice(0, 19);
 
 async function provenance(call: ServiceCall, source: string, parameters: Params, kinds: string[]): Promise<Provenance> {
-  const log = await call('/api/v1/queries/load_log?limit=1000', loadLogAnswer);
+  const [log, me] = await Promise.all([call('/api/v1/queries/load_log?limit=1000', loadLogAnswer), call('/api/v1/me', meResponse)]);
   return {
     source,
     parameters: given(parameters),
@@ -43,6 +44,7 @@ async function provenance(call: ServiceCall, source: string, parameters: Params,
       .filter((r) => r.status === 'loaded' && r.undone_by == null && kinds.includes(r.kind))
       .map((r) => ({ file: r.file_name, sha256: r.sha256, loadedAt: r.finished_at })),
     writtenAt: timestamp(),
+    writtenBy: me.name,
   };
 }
 

@@ -79,6 +79,8 @@ export interface Provenance {
   parameters: Record<string, string>;
   loads: { file: string; sha256: string; loadedAt: string }[];
   writtenAt: string;
+  /** Who had it written: the name the service takes the caller for. */
+  writtenBy?: string;
 }
 
 export interface SheetPlan {
@@ -174,6 +176,7 @@ export function provenanceBlock(p: Provenance, row: number): Block {
         .join(', ') || '–',
     ],
     ['Skrivet', p.writtenAt],
+    ...(p.writtenBy ? [['Skrivet av', p.writtenBy] as Cell[]] : []),
     ...p.loads.map((l): Cell[] => ['Inläsning', `${l.file} (SHA-256 ${l.sha256.slice(0, 12)}…, ${l.loadedAt})`]),
   ];
   return { id: 'kalla', row, col: 0, cells, rowStyles: cells.map((_, i) => (i === 0 ? 'header' : 'muted')) };

@@ -143,6 +143,9 @@ export function applyPlans(wb: ExcelJS.Workbook, plans: readonly SheetPlan[]): v
   wb.calcProperties = { fullCalcOnLoad: true };
 }
 
+/** The name the service gave whoever had the sheets written: the file's "last modified by". */
+const writtenBy = (plans: readonly SheetPlan[]) => plans.find((p) => p.provenance.writtenBy)?.provenance.writtenBy ?? 'Nytta';
+
 /** Reads `path` when it exists (a refresh), applies the plans and writes it back, with the charts. */
 export async function writeWorkbook(path: string, plans: readonly SheetPlan[]): Promise<void> {
   const wb = new ExcelJS.Workbook();
@@ -154,6 +157,7 @@ export async function writeWorkbook(path: string, plans: readonly SheetPlan[]): 
     await wb.xlsx.load(original as unknown as ArrayBuffer);
   }
   wb.creator = 'Nytta';
+  wb.lastModifiedBy = writtenBy(plans);
   applyPlans(wb, plans);
   writeFileSync(path, await addCharts(Buffer.from(await wb.xlsx.writeBuffer()), plans, carried));
 }
@@ -161,6 +165,7 @@ export async function writeWorkbook(path: string, plans: readonly SheetPlan[]): 
 export async function workbookBuffer(plans: readonly SheetPlan[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Nytta';
+  wb.lastModifiedBy = writtenBy(plans);
   applyPlans(wb, plans);
   return addCharts(Buffer.from(await wb.xlsx.writeBuffer()), plans);
 }

@@ -362,13 +362,18 @@ describe("refreshing never destroys the user's work", () => {
 });
 
 describe('HTTP and the command line', () => {
-  it('GET /api/v1/workbooks/{kind} returns the .xlsx; an unknown kind is a 404', async () => {
+  it('GET /api/v1/workbooks/{kind} returns the .xlsx, saying who had it written; an unknown kind is a 404', async () => {
     const res = await fetch(`${s.base}/api/v1/workbooks/risker?program=FVM`, { headers: auth('reader') });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
-    expect(wb.getWorksheet('Risker')).toBeDefined();
+    const risks = wb.getWorksheet('Risker')!;
+    expect(risks).toBeDefined();
+    // The reader's name as the service's tokens give it, in the sheet's provenance and as the file's last author.
+    const rows = risks.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1, 3) : []));
+    expect(rows).toContainEqual(['Skrivet av', 'reader']);
+    expect(wb.lastModifiedBy).toBe('reader');
     const unknown = await fetch(`${s.base}/api/v1/workbooks/budget`, { headers: auth('reader') });
     expect(unknown.status).toBe(404);
     const noProgram = await fetch(`${s.base}/api/v1/workbooks/nyttokalkyl`, { headers: auth('reader') });
