@@ -2,8 +2,9 @@
  * @module main – the task pane: connection, the five jobs' choices filled from the service's catalogue, and the two
  * buttons. Everything a job does is in `jobs.ts`; this file only reads and writes the page.
  */
-import { loadsResponse, queryAnswer } from '../../pipeline/contracts/index.js';
+import { healthResponse, loadsResponse, queryAnswer, type HealthResponse } from '../../pipeline/contracts/index.js';
 import { officeReady, officeSignIn } from '../excel/host.js';
+import { nestedAppAuthSupported, nestedSignIn } from '../excel/nested-auth.js';
 import { showLoads, uploadChosenFile } from './loads-panel.js';
 import { fillTemplates, listTables, newTemplateTable, sendTable, tableChanged } from './send-panel.js';
 import { associateFunctions } from '../functions/functions.js';
@@ -220,15 +221,34 @@ async function testConnection(): Promise<boolean> {
   }
 }
 
-/** Office's single sign-on: its token replaces the pasted one; where Office does not offer it, the pane says so. */
+/**
+ * Signs in with what the host offers: nested app authentication where the host brokers tokens and the service names
+ * the add-in's app, else Office's single sign-on. The token replaces the pasted one; where neither works, the pane
+ * says why and the pasted token stays.
+ */
 async function signIn(): Promise<void> {
   say('connection-status', t('working'));
-  const result = await officeSignIn();
-  if ('unavailable' in result) {
-    say('connection-status', t('signInUnavailable', { reason: result.unavailable }), 'error');
-    return;
+  const reasons: string[] = [];
+  let settings: HealthResponse['signIn'] = null;
+  try {
+    // Health is public: it names the add-in's app before anyone is signed in.
+    settings = (await client().call('/api/v1/health', healthResponse)).signIn;
+  } catch (error) {
+    return say('connection-status', error instanceof Error ? error.message : String(error), 'error');
   }
-  input('token').value = result.token;
+  if (settings && nestedAppAuthSupported()) {
+    const nested = await nestedSignIn(settings);
+    if ('token' in nested) return useToken(nested.token);
+    reasons.push(`NAA: ${nested.unavailable}`);
+  }
+  const sso = await officeSignIn();
+  if ('token' in sso) return useToken(sso.token);
+  reasons.push(sso.unavailable);
+  say('connection-status', t('signInUnavailable', { reason: reasons.join('; ') }), 'error');
+}
+
+async function useToken(token: string): Promise<void> {
+  input('token').value = token;
   await testConnection();
 }
 

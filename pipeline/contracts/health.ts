@@ -7,6 +7,8 @@ export const healthResponse = z.object({
   loads: z.number().int(),
   observations: z.number().int(),
   localMode: z.boolean(),
+  /** How the task pane signs in with nested app authentication: the add-in's app, the issuer's authority, the scopes. */
+  signIn: z.object({ clientId: z.string(), authority: z.string(), scopes: z.array(z.string()) }).nullable(),
 });
 export type HealthResponse = z.infer<typeof healthResponse>;
 

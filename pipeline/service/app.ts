@@ -37,6 +37,7 @@ import { addinRoutes } from './routes/addin.js';
 import { baselineRoutes } from './routes/baseline.js';
 import { businessCaseRoutes } from './routes/business-case.js';
 import { followupRoutes } from './routes/followup.js';
+import { signInSettings } from './oidc.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { keyFigureRoutes } from './routes/key-figures.js';
 import { loadRoutes } from './routes/loads.js';
@@ -148,7 +149,14 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
       count("SELECT count(*) FROM load_log WHERE status = 'loaded'"),
       count('SELECT count(*) FROM observation'),
     ]);
-    const body: HealthResponse = { status: 'ok', version: deps.version, loads, observations, localMode: deps.config.localMode };
+    const body: HealthResponse = {
+      status: 'ok',
+      version: deps.version,
+      loads,
+      observations,
+      localMode: deps.config.localMode,
+      signIn: signInSettings(deps.config.oidc),
+    };
     return c.json(body);
   });
   app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument(deps, PURPOSE)));

@@ -31,6 +31,10 @@ const configSchema = z
         clockToleranceSeconds: z.number().min(0).max(600).default(60),
         /** After a fetch of the key set, how long an unknown key id waits before the next fetch. */
         jwksCooldownSeconds: z.number().min(0).max(3600).default(30),
+        /** The add-in's own app registration (a single-page app), for nested app authentication in the task pane. */
+        clientId: z.string().min(1).optional(),
+        /** The scopes the task pane asks for: by default `<audience>/.default`. */
+        scopes: z.array(z.string().min(1)).min(1).optional(),
       })
       .strict()
       .optional(),
@@ -119,7 +123,7 @@ export function loadConfig(options: {
   };
 }
 
-/** The issuer's settings: `oidc` in the file, with NYTTA_OIDC_ISSUER, NYTTA_OIDC_AUDIENCE and NYTTA_OIDC_JWKS_URL over it. */
+/** The issuer's settings: `oidc` in the file, with NYTTA_OIDC_ISSUER, _AUDIENCE, _JWKS_URL, _CLIENT_ID and _SCOPES over it. */
 function oidcFrom(file: z.output<typeof configSchema>['oidc'], env: NodeJS.ProcessEnv): OidcConfig | undefined {
   // An empty variable counts as unset, as a shell script that clears it means.
   const issuer = env.NYTTA_OIDC_ISSUER || file?.issuer;
@@ -143,5 +147,7 @@ function oidcFrom(file: z.output<typeof configSchema>['oidc'], env: NodeJS.Proce
     algorithms: file?.algorithms ?? ['RS256', 'PS256', 'ES256'],
     clockToleranceSeconds: file?.clockToleranceSeconds ?? 60,
     jwksCooldownSeconds: file?.jwksCooldownSeconds ?? 30,
+    clientId: env.NYTTA_OIDC_CLIENT_ID || file?.clientId,
+    scopes: env.NYTTA_OIDC_SCOPES ? env.NYTTA_OIDC_SCOPES.split(/[\s,]+/).filter(Boolean) : (file?.scopes ?? [`${audience}/.default`]),
   };
 }

@@ -20,6 +20,9 @@ export interface OidcConfig {
   clockToleranceSeconds: number;
   /** After a fetch of the key set, how long an unknown key id waits before the next fetch (a flood of made-up ids costs one). */
   jwksCooldownSeconds: number;
+  /** The add-in's app registration, for nested app authentication; without it the task pane offers Office's SSO only. */
+  clientId?: string;
+  scopes: string[];
 }
 
 export const DEFAULT_ROLE_MAP: Record<string, Role> = {
@@ -118,4 +121,13 @@ async function defaultFetchJson(url: string): Promise<unknown> {
   const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
   if (!res.ok) throw new OidcRefusal(`Inloggningstjänstens metadata kunde inte hämtas (${res.status}).`, 401);
   return res.json();
+}
+
+/**
+ * What the task pane needs for nested app authentication, public like any app id: none without the add-in's app
+ * registration. Entra's v2 issuer (`…/{tenant}/v2.0`) is MSAL's authority without its version.
+ */
+export function signInSettings(oidc: OidcConfig | undefined): { clientId: string; authority: string; scopes: string[] } | null {
+  if (!oidc?.clientId) return null;
+  return { clientId: oidc.clientId, authority: oidc.issuer.replace(/\/v2\.0\/?$/, ''), scopes: oidc.scopes };
 }

@@ -233,6 +233,62 @@ describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
     }
   });
 
+  it('signs in with nested app authentication where the host brokers tokens, through MSAL and the host bridge', async () => {
+    const idp = await startIssuer();
+    const clientId = '11111111-nytta-tillagg';
+    const oidcService = await startTestService({
+      rows: 2000,
+      env: {
+        NYTTA_OIDC_ISSUER: idp.url,
+        NYTTA_OIDC_AUDIENCE: idp.audience,
+        NYTTA_OIDC_CLIENT_ID: clientId,
+        NYTTA_CORS_ORIGIN: 'https://localhost:3000',
+      },
+    });
+    try {
+      const health = (await (await fetch(`${oidcService.base}/api/v1/health`)).json()) as { signIn: unknown };
+      expect(health.signIn).toEqual({ clientId, authority: idp.url, scopes: [`${idp.audience}/.default`] });
+      const page = await taskPanePage(browser);
+      await page.goto(`${oidcService.base}/addin/taskpane.html`);
+      await page.waitForFunction(() => /401/.test(document.getElementById('connection-status')!.textContent ?? ''));
+      // A host that brokers tokens but has no one signed in, and no Office SSO either: the pane says both, keeps the token field.
+      await page.evaluate(() => ((window as unknown as { __naa: object }).__naa = {}));
+      await page.click('#sign-in');
+      await page.waitForFunction(() => /Enkel inloggning/.test(document.getElementById('connection-status')!.textContent ?? ''));
+      expect(await page.textContent('#connection-status')).toMatch(
+        /^Enkel inloggning finns inte här \(NAA: .+; kod 13000\): klistra in en token i stället\.$/,
+      );
+
+      // Signed in to Office: MSAL gets the token from the host for the add-in's app and the service's scope.
+      const accessToken = await idp.token({ roles: ['Nytta.Analyst'], name: 'Ada Analytiker' });
+      const idToken = await idp.token(
+        { name: 'Ada Analytiker', preferred_username: 'ada@region.se', oid: '00000000-sub', tid: '00000000-tid' },
+        { aud: clientId },
+      );
+      await page.evaluate((host) => ((window as unknown as { __naa: object }).__naa = host), {
+        accessToken,
+        idToken,
+        name: 'Ada Analytiker',
+        username: 'ada@region.se',
+      });
+      await page.click('#sign-in');
+      await page.waitForFunction(() => document.getElementById('connection-status')!.className === 'ok');
+      expect(await page.textContent('#connection-status')).toMatch(/ Inloggad som Ada Analytiker \(analyst, regionens inloggning\)\.$/);
+      expect(await page.inputValue('#token')).toBe(accessToken);
+      const requests = (await page.evaluate(() => (window as unknown as { __naaRequests: unknown[] }).__naaRequests)) as {
+        method: string;
+        tokenParams?: { clientId: string; scope: string };
+      }[];
+      const asked = requests.filter((r) => r.method === 'GetToken').at(-1)!;
+      expect(asked.tokenParams?.clientId).toBe(clientId);
+      expect(asked.tokenParams?.scope.split(' ')).toContain(`${idp.audience}/.default`);
+      await page.close();
+    } finally {
+      oidcService.close();
+      idp.close();
+    }
+  });
+
   it("lists the store's loads, and loads a file from the pane: a good one shows up as a load, a bad one lists its errors", async () => {
     const page = await taskPanePage(browser);
     await connect(page, service.base, TOKENS.controller);

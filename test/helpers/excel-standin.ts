@@ -18,6 +18,8 @@ export interface StandInOptions {
   responseLimit?: number;
   /** What Office.auth.getAccessToken answers: a token, or (undefined) Office's "not supported" error. */
   ssoToken?: () => string | undefined;
+  /** Whether the host claims NestedAppAuth 1.1 (its bridge is the browser stand-in's). */
+  nestedAppAuth?: () => boolean;
   /** The workbook's file name, as `workbook.name` gives it. */
   workbookName?: string;
 }
@@ -647,7 +649,8 @@ export function createExcelStandIn(options: StandInOptions = {}) {
       displayLanguage: options.displayLanguage ?? 'sv-SE',
       requirements: {
         isSetSupported: (set: string, version?: string) =>
-          set === 'ExcelApi' && Number((version ?? '1.1').split('.')[1]) <= (options.excelApi ?? 9),
+          (set === 'ExcelApi' && Number((version ?? '1.1').split('.')[1]) <= (options.excelApi ?? 9)) ||
+          (set === 'NestedAppAuth' && (version ?? '1.1') === '1.1' && (options.nestedAppAuth?.() ?? false)),
       },
     },
   };

@@ -173,6 +173,7 @@ describe('roles from groups', () => {
       algorithms: ['RS256'],
       clockToleranceSeconds: 60,
       jwksCooldownSeconds: 30,
+      scopes: [],
     });
     expect(await verify(await token({ groups: ['annan-grupp', '6b1c0f3e-grupp-analytiker'], upn: 'ada@region.se' }))).toEqual({
       role: 'analyst',
