@@ -17,7 +17,7 @@ describe('health and local mode', () => {
   it('health counts loads and observations and says when it runs in local mode', async () => {
     const res = await app.request('/api/v1/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', version: '0.1.0', loads: 1, observations: 0, localMode: true });
+    expect(await res.json()).toEqual({ status: 'ok', version: '0.1.0', loads: 1, observations: 0, localMode: true, signIn: null });
   });
 
   it('local mode on loopback needs no token', async () => {
