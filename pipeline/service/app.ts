@@ -180,6 +180,8 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
     const asOf = await withReader(deps, (connection) => resolveAsOf(connection, raw));
     return readingAsOf(asOf, next);
   });
+  // After sign-in and asOf, before the routes: a kept answer is served only for the same store version, role and question.
+  if (deps.config.cacheBytes > 0) app.use('/api/v1/*', deps.answers.middleware);
   for (const routes of [
     queryRoutes,
     businessCaseRoutes,

@@ -19,6 +19,8 @@ const configSchema = z
     rowLimit: z.number().int().min(1).default(100_000),
     timeoutMs: z.number().int().min(1).default(30_000),
     bodyLimitMiB: z.number().min(1).default(200),
+    /** Answers kept per store version (0: none kept). */
+    cacheMiB: z.number().min(0).default(256),
     oidc: z
       .object({
         // issuer and audience may come from NYTTA_OIDC_ISSUER and NYTTA_OIDC_AUDIENCE instead
@@ -52,8 +54,19 @@ export interface ServiceConfig {
   rowLimit: number;
   timeoutMs: number;
   bodyLimitBytes: number;
+  /** The budget for answers kept per store version; 0 keeps none. */
+  cacheBytes: number;
   /** Where the task pane loads Office.js from: this service's copy (offline) or Microsoft's CDN (NYTTA_OFFICE_JS=cdn). */
   officeJs: 'local' | 'cdn';
+}
+
+/** NYTTA_CACHE_MIB over the file's `cacheMiB`: a number of MiB, 0 for no cache. */
+function cacheMiB(env: NodeJS.ProcessEnv, fromFile: number): number {
+  if (!env.NYTTA_CACHE_MIB) return fromFile;
+  const mib = Number(env.NYTTA_CACHE_MIB.replace(',', '.'));
+  if (!Number.isFinite(mib) || mib < 0)
+    throw new UserError(`NYTTA_CACHE_MIB ska vara ett antal MiB (0 stänger av), inte "${env.NYTTA_CACHE_MIB}".`, 'config_invalid');
+  return mib;
 }
 
 export function isLoopback(host: string): boolean {
@@ -119,6 +132,7 @@ export function loadConfig(options: {
     rowLimit: config.rowLimit,
     timeoutMs: config.timeoutMs,
     bodyLimitBytes: Math.round(config.bodyLimitMiB * 1024 * 1024),
+    cacheBytes: Math.round(cacheMiB(env, config.cacheMiB) * 1024 * 1024),
     officeJs,
   };
 }

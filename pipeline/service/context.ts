@@ -9,6 +9,7 @@ import type { NamedQuery } from '../named-queries/registry.js';
 import { runNamedQuery, type QueryAnswer } from '../named-queries/run-query.js';
 import { ARROW_STREAM, toArrowStream } from './arrow.js';
 import type { z } from 'zod';
+import type { AnswerCache } from './answer-cache.js';
 import type { Role } from '../named-queries/header.js';
 import { describeIssues } from '../named-queries/params.js';
 import { requireRole, type AuthVariables } from './auth.js';
@@ -29,16 +30,26 @@ export interface ServiceDeps {
   gate: CommitGate;
   /** Loads and undos through the one writer, one at a time, in the order they came. */
   writes: WriteQueue;
+  /** Answers kept per store version, with their ETags. */
+  answers: AnswerCache;
 }
 
 /** Runs writes one after another; a failed write does not stop the next. */
 export class WriteQueue {
   private last: Promise<unknown> = Promise.resolve();
+  private written = 0;
 
   run<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.last.then(work);
+    // The version moves on once a write has settled (committed, refused or failed), never before its commit: an answer
+    // kept under the old version was read before the commit or is about to be asked for no more.
+    const next = this.last.then(work).finally(() => this.written++);
     this.last = next.catch(() => undefined);
     return next;
+  }
+
+  /** The store's version: how many writes have settled since the service started. */
+  get version(): number {
+    return this.written;
   }
 }
 

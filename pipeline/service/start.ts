@@ -6,6 +6,7 @@ import { CommitGate } from '../store/commit-gate.js';
 import type { Store } from '../store/open-store.js';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
+import { answerCache } from './answer-cache.js';
 import { WriteQueue, type ServiceDeps } from './context.js';
 
 export const QUERIES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'queries');
@@ -22,6 +23,7 @@ export interface StartOptions {
 export async function buildService(store: Store, options: StartOptions) {
   const config = loadConfig({ host: options.host, port: options.port, env: options.env });
   const queries = await loadQueries(store.connection, options.queriesDir ?? QUERIES_DIR);
+  const writes = new WriteQueue();
   const deps: ServiceDeps = {
     instance: store.instance,
     writer: store.connection,
@@ -30,7 +32,8 @@ export async function buildService(store: Store, options: StartOptions) {
     version: VERSION,
     logger: options.logger,
     gate: new CommitGate(),
-    writes: new WriteQueue(),
+    writes,
+    answers: answerCache({ version: () => writes.version, maxBytes: config.cacheBytes }),
   };
   return { app: createApp(deps), deps };
 }

@@ -1,0 +1,124 @@
+/**
+ * @module answer-cache – answers kept per store version. At month end hundreds of workbooks ask the same questions of a
+ * store that changes only when a load commits: an answer is computed once per version (concurrent askers wait for the
+ * one computation), kept within a byte budget (least recently used out first), and carries a strong ETag, so a refresh
+ * that already holds it gets a 304 without a body. A load, an undo or a refusal makes a new version; nothing from an
+ * older one is served after it.
+ */
+import { createHash } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { LRUCache } from 'lru-cache';
+
+/** What the cache reads of a request: the caller's role, set by sign-in. */
+type Env = { Variables: { role: string } };
+
+/** The paths whose GET answers depend only on the store, the request and the caller's role. */
+const CACHEABLE =
+  /^\/api\/v1\/(queries(\/[\w-]+)?|business-case|followup|risk-matrix|baseline|production-loss|key-figures|portfolio|loads(\/\d+)?)$/;
+
+interface Entry {
+  body: Uint8Array;
+  contentType: string;
+  etag: string;
+}
+
+export interface AnswerCacheOptions {
+  /** The store's version now: any write makes a new one. */
+  version: () => number;
+  /** The budget for kept answers, in bytes. */
+  maxBytes: number;
+}
+
+export interface AnswerCacheStats {
+  hits: number;
+  misses: number;
+  shared: number;
+  notModified: number;
+  entries: number;
+  bytes: number;
+}
+
+/** Query parameters in one order, so `a=1&b=2` and `b=2&a=1` are one answer. */
+function canonicalQuery(url: string): string {
+  const params = new URL(url).searchParams;
+  params.sort();
+  return params.toString();
+}
+
+/** `application/vnd.apache.arrow.stream` or JSON: the two forms an answer takes. */
+const form = (c: Context<Env>) => (/arrow/i.test(c.req.header('accept') ?? '') ? 'arrow' : 'json');
+
+const matches = (ifNoneMatch: string | undefined, etag: string) =>
+  ifNoneMatch !== undefined && ifNoneMatch.split(',').some((t) => t.trim() === etag || t.trim() === '*');
+
+export interface AnswerCache {
+  middleware: MiddlewareHandler<Env>;
+  stats(): AnswerCacheStats;
+}
+
+export function answerCache(options: AnswerCacheOptions): AnswerCache {
+  const cache = new LRUCache<string, Entry>({
+    maxSize: Math.max(1, options.maxBytes),
+    sizeCalculation: (e) => Math.max(1, e.body.byteLength + e.etag.length + 64),
+  });
+  const inflight = new Map<string, Promise<Entry | null>>();
+  const counts = { hits: 0, misses: 0, shared: 0, notModified: 0 };
+
+  const answer = (c: Context<Env>, entry: Entry, how: string): Response => {
+    const headers = {
+      etag: entry.etag,
+      // Always asked again, never taken from a browser's cache unseen: the next load may change it.
+      'cache-control': 'private, no-cache',
+      'x-nytta-cache': how,
+    };
+    if (matches(c.req.header('if-none-match'), entry.etag)) {
+      counts.notModified++;
+      return c.body(null, 304, headers);
+    }
+    return c.body(entry.body as Uint8Array<ArrayBuffer>, 200, { ...headers, 'content-type': entry.contentType });
+  };
+
+  const middleware: MiddlewareHandler<Env> = async (c, next) => {
+    if (c.req.method !== 'GET' || !CACHEABLE.test(c.req.path)) return next();
+    // The role is in the key: an answer is served only to a caller the route would have given it to.
+    const key = [options.version(), c.get('role'), form(c), c.req.path, canonicalQuery(c.req.url)].join('\u0000');
+    const kept = cache.get(key);
+    if (kept) {
+      counts.hits++;
+      return answer(c, kept, 'hit');
+    }
+    const running = inflight.get(key);
+    if (running) {
+      const entry = await running;
+      if (entry) {
+        counts.shared++;
+        return answer(c, entry, 'shared');
+      }
+      // The first asker's answer was not one to keep (an error): this one asks itself.
+      await next();
+      return;
+    }
+    counts.misses++;
+    let settle!: (entry: Entry | null) => void;
+    inflight.set(key, new Promise<Entry | null>((resolve) => (settle = resolve)));
+    let entry: Entry | null = null;
+    try {
+      await next();
+      const type = c.res.headers.get('content-type') ?? '';
+      if (c.res.status === 200 && /json|arrow/.test(type)) {
+        const body = new Uint8Array(await c.res.clone().arrayBuffer());
+        entry = { body, contentType: type, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+        cache.set(key, entry);
+      }
+    } finally {
+      inflight.delete(key);
+      settle(entry);
+    }
+    if (entry) c.res = answer(c, entry, 'miss');
+  };
+
+  return {
+    middleware,
+    stats: () => ({ ...counts, entries: cache.size, bytes: cache.calculatedSize }),
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Answers kept per store version: the same question asked again is served from the cache with the same ETag (304 when
+ * the asker holds it), whatever the order of its parameters; a load, an undo or a refusal makes a new version, so no
+ * answer from before it is served after; concurrent askers share one computation; errors are never kept.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyFigureListResponse, loadsResponse } from '../../pipeline/contracts/index.js';
+import { buildService } from '../../pipeline/service/start.js';
+import { tempStore } from '../helpers/store.js';
+
+const CONTROLLER = 'controller-token-0123456789';
+const READER = 'reader-token-0123456789';
+
+let store: Awaited<ReturnType<typeof tempStore>>;
+let service: Awaited<ReturnType<typeof buildService>>;
+beforeAll(async () => {
+  store = await tempStore();
+  service = await buildService(store, {
+    host: '127.0.0.1',
+    port: 0,
+    env: { NYTTA_TOKENS: `${CONTROLLER}:controller:Karin,${READER}:reader:Rita` },
+  });
+});
+afterAll(() => store?.close());
+
+const get = (path: string, headers: Record<string, string> = {}) =>
+  service.app.request(path, { headers: { authorization: `Bearer ${READER}`, ...headers } });
+async function load(name: string, content: string): Promise<number> {
+  const form = new FormData();
+  form.append('file', new Blob([content]), name);
+  const res = await service.app.request('/api/v1/ingest', {
+    method: 'POST',
+    body: form,
+    headers: { authorization: `Bearer ${CONTROLLER}` },
+  });
+  return res.status;
+}
+const figures = (budget: string) => `nyckeltal;varde;enhet;period\ninvesteringsbudget;${budget};mnkr;införandet\n`;
+const budgetOf = async (res: Response) =>
+  keyFigureListResponse.parse(await res.json()).keyFigures.find((f) => f.name === 'investeringsbudget')?.valueSek;
+
+describe('answers kept per store version', () => {
+  it('serves the same question again from the cache, parameters in any order, and a 304 to one who holds it', async () => {
+    expect(await load('nyckeltal-1.csv', figures('2,5'))).toBe(200);
+    const first = await get('/api/v1/key-figures?name=investeringsbudget');
+    expect(first.status).toBe(200);
+    expect(first.headers.get('x-nytta-cache')).toBe('miss');
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]{27}"$/);
+    expect(first.headers.get('x-request-id')).toBeTruthy();
+    expect(await budgetOf(first)).toBe(2_500_000);
+
+    const again = await get('/api/v1/key-figures?name=investeringsbudget');
+    expect([again.status, again.headers.get('x-nytta-cache'), again.headers.get('etag')]).toEqual([200, 'hit', etag]);
+    expect(again.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(again.headers.get('x-request-id')).toBeTruthy();
+    expect(await budgetOf(again)).toBe(2_500_000);
+
+    const held = await get('/api/v1/key-figures?name=investeringsbudget', { 'if-none-match': etag });
+    expect([held.status, await held.text(), held.headers.get('etag')]).toEqual([304, '', etag]);
+
+    // The same question with its parameters in another order is the same answer.
+    const a = await get('/api/v1/queries/load_log?limit=5&load_id=0');
+    const b = await get('/api/v1/queries/load_log?load_id=0&limit=5');
+    expect(a.status).toBe(200);
+    expect([b.headers.get('x-nytta-cache'), b.headers.get('etag')]).toEqual(['hit', a.headers.get('etag')]);
+    // JSON and Arrow are two answers.
+    const arrow = await get('/api/v1/queries/load_log?limit=5&load_id=0', { accept: 'application/vnd.apache.arrow.stream' });
+    expect([arrow.status, arrow.headers.get('content-type'), arrow.headers.get('x-nytta-cache')]).toEqual([
+      200,
+      'application/vnd.apache.arrow.stream',
+      'miss',
+    ]);
+  });
+
+  it('after a load the answer is asked anew, and one who held the old one gets the new (then after an undo, the old again)', async () => {
+    const before = await get('/api/v1/key-figures?name=investeringsbudget');
+    const oldTag = before.headers.get('etag')!;
+    expect(await load('nyckeltal-2.csv', figures('3'))).toBe(200);
+    const after = await get('/api/v1/key-figures?name=investeringsbudget', { 'if-none-match': oldTag });
+    expect([after.status, after.headers.get('x-nytta-cache')]).toEqual([200, 'miss']);
+    expect(after.headers.get('etag')).not.toBe(oldTag);
+    expect(await budgetOf(after)).toBe(3_000_000);
+
+    const { loads } = loadsResponse.parse(await (await get('/api/v1/loads')).json());
+    const undo = await service.app.request(`/api/v1/loads/${loads[0].id}/undo`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${CONTROLLER}` },
+    });
+    expect(undo.status).toBe(200);
+    const undone = await get('/api/v1/key-figures?name=investeringsbudget');
+    expect(undone.headers.get('x-nytta-cache')).toBe('miss');
+    expect(await budgetOf(undone)).toBe(2_500_000);
+    // The same bytes as before the load: the same strong ETag.
+    expect(undone.headers.get('etag')).toBe(oldTag);
+  });
+
+  it('a refused load is a new version too: the loads list shows it at once', async () => {
+    const before = loadsResponse.parse(await (await get('/api/v1/loads')).json()).loads.length;
+    expect(await load('fel.csv', figures('tre'))).toBe(422);
+    const after = await get('/api/v1/loads');
+    expect(after.headers.get('x-nytta-cache')).toBe('miss');
+    const { loads } = loadsResponse.parse(await after.json());
+    expect([loads.length, loads[0].file, loads[0].status]).toEqual([before + 1, 'fel.csv', 'refused']);
+  });
+
+  it('askers at the same time share one computation; errors are never kept', async () => {
+    const statsBefore = service.deps.answers.stats();
+    const answers = await Promise.all(Array.from({ length: 12 }, () => get('/api/v1/queries/catalogue_indicators')));
+    expect(new Set(answers.map((r) => r.status))).toEqual(new Set([200]));
+    expect(new Set(answers.map((r) => r.headers.get('etag'))).size).toBe(1);
+    const stats = service.deps.answers.stats();
+    expect(stats.misses - statsBefore.misses).toBe(1);
+    expect(stats.shared + stats.hits - statsBefore.shared - statsBefore.hits).toBe(11);
+
+    for (let i = 0; i < 2; i++) {
+      const bad = await get('/api/v1/key-figures?namn=x');
+      expect(bad.status).toBe(400);
+      expect(bad.headers.get('x-nytta-cache')).toBeNull();
+    }
+    expect(service.deps.answers.stats().entries).toBe(stats.entries);
+  });
+});
