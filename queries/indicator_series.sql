@@ -22,10 +22,11 @@ WITH RECURSIVE units(id) AS (
   SELECT o.id FROM org_unit o JOIN units u ON o.parent = u.id WHERE $children
 ),
 totals AS (SELECT * FROM published_totals($indicator)),
-rows AS (
-  SELECT o.*,
-    date_trunc($grain, o.period_start) AS bucket
-  FROM observation o, totals t
+-- The rows asked for, with the units as a join straight over the scan: DuckDB then hands the scan the units' range,
+-- and the zone maps skip the row groups of other units (the store is clustered by indicator and unit).
+picked AS (
+  SELECT o.period_start, o.sex, o.age_group, o.municipality, o.numerator, o.denominator, o.value, o.n, o.status
+  FROM observation o
   WHERE o.indicator = $indicator
     AND ($unit = '' OR o.unit IN (SELECT id FROM units))
     AND ($municipality = '' OR o.municipality = $municipality)
@@ -33,8 +34,13 @@ rows AS (
     AND ($to = '' OR o.period_start < period_end($to))
     -- a period never finer than its data: yearly data are not shown as months
     AND (o.grain IN ('month', 'week', 'day') OR (o.grain = 'quarter' AND $grain IN ('quarter', 'year')) OR (o.grain = 'year' AND $grain = 'year'))
-    -- totals where the source publishes them, the parts when broken down (never both: that would count twice)
-    AND counts_once($breakdown, o.sex, o.age_group, o.municipality, t.sex_t, t.age_t, t.mun_t)
+),
+rows AS (
+  SELECT p.*, date_trunc($grain, p.period_start) AS bucket
+  FROM picked p
+  -- totals where the source publishes them, the parts when broken down (never both: that would count twice)
+  WHERE counts_once($breakdown, p.sex, p.age_group, p.municipality,
+    (SELECT sex_t FROM totals), (SELECT age_t FROM totals), (SELECT mun_t FROM totals))
 )
 SELECT
   CASE $grain WHEN 'year' THEN strftime(bucket, '%Y') WHEN 'quarter' THEN strftime(bucket, '%Y') || '-Q' || quarter(bucket) ELSE strftime(bucket, '%Y-%m') END AS period,

@@ -264,6 +264,8 @@ async function writeObservations(connection: DuckDBConnection, path: string, uni
   const nInd = INDICATORS.length;
   const nUnit = leaves.length;
   const perLayer = nInd * nUnit * MONTHS * SEXES.length * AGE_GROUPS.length;
+  // A layer is one more municipality for every unit's rows: one layer is the default size.
+  const layers = Math.max(1, Math.ceil(Number(options.rows) / perLayer));
   const u = (k: number) => `((hash(i, ${Number(options.seed)}, ${k}) % 1000003) / 1000003.0)`;
   const goLive = (index: string) =>
     `CAST(${at(
@@ -271,14 +273,16 @@ async function writeObservations(connection: DuckDBConnection, path: string, uni
       index,
     )} AS DATE)`;
   await connection.run(`COPY (
-    WITH g AS (
-      -- Rows come as real exports do: by indicator, then unit, then month (sex and age group innermost), so the store
-      -- is clustered the way queries filter and DuckDB's zone maps can skip what a query does not ask for.
-      SELECT i, (i // ${AGE_GROUPS.length * SEXES.length * MONTHS * nUnit}) % ${nInd} AS ind,
-             (i // ${AGE_GROUPS.length * SEXES.length * MONTHS}) % ${nUnit} AS un, (i // ${AGE_GROUPS.length * SEXES.length}) % ${MONTHS} AS m,
-             (i // ${AGE_GROUPS.length}) % ${SEXES.length} AS s, i % ${AGE_GROUPS.length} AS a,
-             i // ${perLayer} AS layer
-      FROM range(${Number(options.rows)}) t(i)),
+    WITH g0 AS (
+      -- Rows come as real exports do: by indicator, then unit, then month (sex, age group and the further
+      -- municipalities of larger exports innermost), so the store is clustered the way queries filter and DuckDB's
+      -- zone maps can skip what a query does not ask for. Beyond one layer the last indicator may end early.
+      SELECT i, i % ${layers} AS layer, i // ${layers} AS j FROM range(${Number(options.rows)}) t(i)),
+    g AS (
+      SELECT i, layer, (j // ${AGE_GROUPS.length * SEXES.length * MONTHS * nUnit}) % ${nInd} AS ind,
+             (j // ${AGE_GROUPS.length * SEXES.length * MONTHS}) % ${nUnit} AS un, (j // ${AGE_GROUPS.length * SEXES.length}) % ${MONTHS} AS m,
+             (j // ${AGE_GROUPS.length}) % ${SEXES.length} AS s, j % ${AGE_GROUPS.length} AS a
+      FROM g0),
     x AS (
       SELECT g.*,
              ${at(
