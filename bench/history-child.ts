@@ -22,7 +22,8 @@ const corrected = files.find((f) => f.endsWith('utfall.csv'))!;
 
 const store = await openStore(db, { memoryLimit: '700MB' });
 const before = sizeMiB();
-const { app, deps } = await buildService(store, { host: '127.0.0.1', port: 0, env: {} });
+// No answers kept: this measures what a reader waits for the store itself while a load runs and commits.
+const { app, deps } = await buildService(store, { host: '127.0.0.1', port: 0, env: { NYTTA_CACHE_MIB: '0' } });
 const INDICATORS = Array.from({ length: 16 }, (_, i) => `IND${String(i + 1).padStart(2, '0')}`);
 let phase: 'before' | 'during' | 'after' = 'before';
 const latencies: Record<string, number[]> = { before: [], during: [], after: [] };

@@ -13,7 +13,8 @@ import { writeDemoFiles } from '../pipeline/demo/generate.js';
 import { ingestFiles } from '../pipeline/ingest/ingest-files.js';
 import { openStore } from '../pipeline/store/open-store.js';
 import { addinBenchmark } from './addin.js';
-import { serviceBenchmark } from './service.js';
+import { monthEndBenchmark } from './month-end.js';
+import { floor as seriesFloor, serviceBenchmark } from './service.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000_000);
@@ -62,6 +63,13 @@ function pandas(csv: string): Run | null {
   return JSON.parse(out.trim()) as Run;
 }
 
+/** One row of the scaling table: the ingest's time and memory, the store's size, and one uncached series in process. */
+async function scalePoint(rows: number, run: Run, db: string) {
+  const storeMiB = ['', '.wal'].reduce((sum, s) => sum + (statSync(db + s, { throwIfNoEntry: false })?.size ?? 0), 0) / 2 ** 20;
+  const series = await seriesFloor(db);
+  return { rows, ingestSeconds: +run.seconds.toFixed(1), peakMiB: run.peakMiB, storeMiB: Math.round(storeMiB), seriesP50: series.p50 };
+}
+
 const work = mkdtempSync(join(tmpdir(), 'nytta-bench-'));
 try {
   console.log(`Skapar demoexport med ${ROWS.toLocaleString('sv-SE')} utfallsrader …`);
@@ -100,6 +108,39 @@ try {
   writeFileSync(join(HERE, 'results', 'ingest.json'), JSON.stringify(result, null, 2) + '\n');
   console.log('Skrivet: bench/results/ingest.json');
 
+  // The scaling table: the same ingest and one series at other sizes (50 M only with BENCH_SCALE=1).
+  const scaling = [await scalePoint(ROWS, nytta, join(work, 'nytta.duckdb'))];
+  for (const rows of [1_000_000, ...(process.env.BENCH_SCALE === '1' ? [50_000_000] : [])]) {
+    if (rows === ROWS) continue;
+    console.log(`Skala: ${rows.toLocaleString('sv-SE')} rader …`);
+    const scaled = await writeDemoFiles(join(work, `scale-${rows}`), { rows, seed: 1 });
+    const scaledCsv = scaled.find((f) => f.endsWith('utfall.csv'))!;
+    const db = join(work, `scale-${rows}.duckdb`);
+    const run = child(['nytta', db, scaledCsv, ...['organisation.csv', 'indikatorer.csv'].map((n) => scaled.find((f) => f.endsWith(n))!)]);
+    scaling.push(await scalePoint(rows, run, db));
+    rmSync(join(work, `scale-${rows}`), { recursive: true, force: true });
+    rmSync(db, { force: true });
+  }
+  scaling.sort((a, b) => a.rows - b.rows);
+  for (const p of scaling)
+    console.log(
+      `${p.rows.toLocaleString('sv-SE').padStart(11)} rader: inläsning ${p.ingestSeconds} s, ${p.peakMiB} MiB, lagret ${p.storeMiB} MiB, en serie p50 ${p.seriesP50} ms`,
+    );
+  writeFileSync(
+    join(HERE, 'results', 'scaling.json'),
+    JSON.stringify({ benchmark: 'scaling', date: new Date().toISOString(), machine: result.machine, points: scaling }, null, 2) + '\n',
+  );
+  console.log('Skrivet: bench/results/scaling.json');
+
+  // The rest of the demo region (programs, business case, targets, goals, benefits, risks) beside the observations:
+  // the program answers, the workbooks and the add-in's sheets need them.
+  const store = await openStore(join(work, 'nytta.duckdb'));
+  await ingestFiles(
+    store.connection,
+    files.filter((f) => f !== csv && !references.includes(f)),
+  );
+  store.close();
+
   // The store the ingest just built serves the service benchmark.
   console.log('\nTjänsten: indicator_series i processen (golvet) mot HTTP …');
   const service = {
@@ -120,8 +161,33 @@ try {
     console.log(
       `last   ${l.connections} anslutningar: ${l.requestsPerSecond} anrop/s, p50 ${l.p50} ms, p99 ${l.p99} ms, fel ${l.errors}, tidsgräns ${l.timeouts}, icke-2xx ${l.non2xx}`,
     );
+  console.log(`behållet svar p50 ${s.httpCached.p50} ms (samma fråga igen, samma version av lagret)`);
   writeFileSync(join(HERE, 'results', 'service.json'), JSON.stringify(service, null, 2) + '\n');
   console.log('Skrivet: bench/results/service.json');
+
+  // Month end: a random mix of series from 50 connections, cold and while a corrected export commits.
+  console.log(`\nMånadsskifte: 50 anslutningar, slumpade serier, ${process.env.BENCH_LOAD_SECONDS ?? 20} s …`);
+  // Seed 3: values of its own (the history benchmark's corrected export is seed 2), for the first million keys.
+  const corrected = await writeDemoFiles(join(work, 'corrected-1m'), { rows: Math.min(ROWS, 1_000_000), seed: 3 });
+  const m = await monthEndBenchmark(
+    join(work, 'nytta.duckdb'),
+    corrected.find((f) => f.endsWith('utfall.csv'))!,
+  );
+  const monthEnd = { benchmark: 'month-end', date: new Date().toISOString(), machine: result.machine, storeRows: ROWS, ...m };
+  for (const [label, l] of [
+    ['kallt', m.cold],
+    ['under inläsning', m.whileLoading],
+  ] as const)
+    console.log(
+      `${label.padEnd(16)} ${l.requestsPerSecond} anrop/s, p50 ${l.p50} ms, p99 ${l.p99} ms, fel ${l.errors}, tidsgräns ${l.timeouts}, icke-2xx ${l.non2xx} (${l.distinctQuestions} olika frågor)`,
+    );
+  console.log(`inläsningen under lasten: ${m.whileLoading.load.status}, ${m.whileLoading.load.seconds} s`);
+  for (const [name, ms] of Object.entries(m.programAnswersP50.computed))
+    console.log(
+      `${name.padEnd(14)} p50 beräknat ${ms} ms, behållet ${m.programAnswersP50.kept[name as keyof typeof m.programAnswersP50.kept]} ms`,
+    );
+  writeFileSync(join(HERE, 'results', 'month-end.json'), JSON.stringify(monthEnd, null, 2) + '\n');
+  console.log('Skrivet: bench/results/month-end.json');
 
   // The complete follow-up workbook for every administration, from the same store.
   const out = execFileSync(
@@ -177,13 +243,6 @@ try {
   console.log('Skrivet: bench/results/history.json');
 
   // The Office.js adapter against the recording stand-in: syncs and bytes per sync against the payload limit's minimum.
-  // Its sheets need the rest of the demo region (business case, targets, goals, benefits, risks) beside the observations.
-  const store = await openStore(join(work, 'nytta.duckdb'));
-  await ingestFiles(
-    store.connection,
-    files.filter((f) => f !== csv && !references.includes(f)),
-  );
-  store.close();
   const addin = {
     benchmark: 'addin',
     date: new Date().toISOString(),
