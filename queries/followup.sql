@@ -60,10 +60,16 @@ ind AS (
   WHERE lb.b IN (SELECT id FROM benefit WHERE program = $program)
   GROUP BY ALL
 ),
--- Per indicator: which totals its sources publish, and its grain (the most common).
+-- Per indicator: its grain (the most common; counted per grain, which is cheaper than mode over every row), and
+-- which totals its sources publish.
+grains AS (
+  SELECT indicator, first(grain ORDER BY c DESC, grain) AS grain
+  FROM (SELECT indicator, grain, count(*) AS c FROM observation WHERE indicator IN (SELECT id FROM ind) GROUP BY ALL)
+  GROUP BY indicator
+),
 series AS (
-  SELECT ind.id, t.sex_t, t.age_t, t.mun_t, (SELECT mode(grain) FROM observation WHERE indicator = ind.id) AS grain
-  FROM ind, LATERAL published_totals(ind.id) t
+  SELECT ind.id, t.sex_t, t.age_t, t.mun_t, g.grain
+  FROM ind LEFT JOIN grains g ON g.indicator = ind.id, LATERAL published_totals(ind.id) t
 ),
 entries AS (
   SELECT ind.id AS indicator, p.*, s.grain, s.sex_t, s.age_t,
@@ -91,21 +97,29 @@ cells AS (
 ),
 -- The entry itself, and with a breakdown its parts too.
 modes AS (SELECT 'none' AS b UNION ALL SELECT $breakdown WHERE $breakdown <> 'none'),
--- The observation rows each cell pools: a unit's own and everything below it, or a geography's rows without unit.
+-- The observation rows each entry pools, each with the year it falls in (0 = the baseline, 1–N after go-live): a unit's
+-- own and everything below it, or a geography's rows without unit. Each row is read once per entry, not once per year.
 located AS (
-  SELECT c.indicator, c.place_kind, c.place, c.k, c.sex_t, c.age_t, c.mun_t,
+  SELECT e.indicator, e.place_kind, e.place, e.sex_t, e.age_t, e.mun_t,
+    CASE WHEN o.period_start >= e.baseline_from AND o.period_start < e.baseline_to THEN 0
+         ELSE CAST(year(o.period_start) - year(e.go_live) AS INTEGER) END AS k,
     o.sex, o.age_group, o.municipality, o.numerator, o.denominator, o.value, o.n
-  FROM cells c
-  JOIN lineage l ON l.ancestor = c.place
-  JOIN observation o ON o.indicator = c.indicator AND o.unit = l.id AND o.period_start >= c.w_from AND o.period_start < c.w_to
-  WHERE c.place_kind = 'unit'
+  FROM windows e
+  JOIN lineage l ON l.ancestor = e.place
+  JOIN observation o ON o.indicator = e.indicator AND o.unit = l.id
+  WHERE e.place_kind = 'unit'
+    AND ((o.period_start >= e.baseline_from AND o.period_start < e.baseline_to)
+         OR year(o.period_start) - year(e.go_live) BETWEEN 1 AND $years)
   UNION ALL
-  SELECT c.indicator, c.place_kind, c.place, c.k, c.sex_t, c.age_t, c.mun_t,
+  SELECT e.indicator, e.place_kind, e.place, e.sex_t, e.age_t, e.mun_t,
+    CASE WHEN o.period_start >= e.baseline_from AND o.period_start < e.baseline_to THEN 0
+         ELSE CAST(year(o.period_start) - year(e.go_live) AS INTEGER) END AS k,
     o.sex, o.age_group, o.municipality, o.numerator, o.denominator, o.value, o.n
-  FROM cells c
-  JOIN observation o ON o.indicator = c.indicator AND o.unit = '' AND o.municipality = c.place
-    AND o.period_start >= c.w_from AND o.period_start < c.w_to
-  WHERE c.place_kind = 'geography'
+  FROM windows e
+  JOIN observation o ON o.indicator = e.indicator AND o.unit = '' AND o.municipality = e.place
+  WHERE e.place_kind = 'geography'
+    AND ((o.period_start >= e.baseline_from AND o.period_start < e.baseline_to)
+         OR year(o.period_start) - year(e.go_live) BETWEEN 1 AND $years)
 ),
 agg AS (
   SELECT x.indicator, x.place_kind, x.place, x.k,
