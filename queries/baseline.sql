@@ -21,12 +21,19 @@ WITH RECURSIVE units(id) AS (
 golive AS (
   SELECT coalesce(CAST($go_live AS DATE), (SELECT go_live FROM org_unit WHERE id = $unit)) AS d
 ),
-w AS (
-  SELECT o.* FROM observation o, golive g, (SELECT bool_or(sex = 'T') AS sex_t, bool_or(age_group = '') AS age_t FROM observation WHERE indicator = $indicator) t
+totals AS (SELECT * FROM published_totals($indicator)),
+-- The unit's rows, the units joined straight over the scan so DuckDB hands it their range (zone maps skip the rest);
+-- then the window and the totals where the source publishes them.
+picked AS (
+  SELECT o.period, o.period_start, o.sex, o.age_group, o.numerator, o.denominator, o.value, o.n
+  FROM observation o
   WHERE o.indicator = $indicator AND o.unit IN (SELECT id FROM units)
-    AND o.period_start >= g.d - to_months(CAST($window_months AS INTEGER)) AND o.period_start < g.d
-    AND CASE WHEN t.sex_t THEN o.sex = 'T' ELSE true END
-    AND CASE WHEN t.age_t THEN o.age_group = '' ELSE true END
+),
+w AS (
+  SELECT p.* FROM picked p
+  WHERE p.period_start >= (SELECT d FROM golive) - to_months(CAST($window_months AS INTEGER)) AND p.period_start < (SELECT d FROM golive)
+    AND CASE WHEN (SELECT sex_t FROM totals) THEN p.sex = 'T' ELSE true END
+    AND CASE WHEN (SELECT age_t FROM totals) THEN p.age_group = '' ELSE true END
 )
 SELECT
   CAST($indicator AS VARCHAR) AS indicator,
