@@ -7,7 +7,7 @@
  */
 import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
-import { percentile, startServer, stopServer } from './service.js';
+import { loadFigures, percentile, startServer, stopServer } from './service.js';
 
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
 const CONNECTIONS = 50;
@@ -54,17 +54,7 @@ async function mixedLoad(base: string, paths: readonly string[]): Promise<LoadFi
     duration: SECONDS,
     requests: [{ setupRequest: (req) => ({ ...req, path: next() }) }],
   });
-  return {
-    connections: CONNECTIONS,
-    seconds: SECONDS,
-    distinctQuestions: paths.length,
-    requestsPerSecond: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    non2xx: result.non2xx,
-  };
+  return { connections: CONNECTIONS, seconds: SECONDS, distinctQuestions: paths.length, ...loadFigures(result) };
 }
 
 /** p50 of the same question asked RUNS times after one first asking. */

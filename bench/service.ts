@@ -49,6 +49,18 @@ export async function floor(db: string) {
   }
 }
 
+/** What autocannon measured that the results keep: throughput, latency and every kind of failure. */
+export function loadFigures(result: autocannon.Result) {
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
 /** `nytta serve` on the store in a process of its own, as in use; `env` adds to the environment (NYTTA_CACHE_MIB=0). */
 export async function startServer(db: string, port: number, env: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
   const bin = join(import.meta.dirname, '..', 'bin', 'nytta.js');
@@ -86,15 +98,7 @@ export async function serviceBenchmark(db: string) {
     const largeArrow = await (await fetch(large, { headers: { accept: 'application/vnd.apache.arrow.stream' } })).arrayBuffer();
     const load = async (connections: number) => {
       const result = await autocannon({ url: `${base}/api/v1/queries/indicator_series?${SERIES_QUERY}`, connections, duration: 10 });
-      return {
-        connections,
-        requestsPerSecond: Math.round(result.requests.average),
-        p50: result.latency.p50,
-        p99: result.latency.p99,
-        errors: result.errors,
-        timeouts: result.timeouts,
-        non2xx: result.non2xx,
-      };
+      return { connections, ...loadFigures(result) };
     };
     return {
       query: `indicator_series?${SERIES_QUERY}`,

@@ -55,3 +55,14 @@ export async function startTestService(
 }
 
 export const auth = (role: keyof typeof TOKENS) => ({ authorization: `Bearer ${TOKENS[role]}` });
+
+/** Two named callers for the tests of loads: Karin Controller may load, Rita Läsare only read. */
+export const NAMED = { controller: 'controller-token-0123456789', reader: 'reader-token-0123456789' };
+
+/** An empty store served in process (no port) to Karin Controller and Rita Läsare; `env` adds settings. */
+export async function namedCallersService(env: NodeJS.ProcessEnv = {}) {
+  const store = await tempStore();
+  const tokens = `${NAMED.controller}:controller:Karin Controller,${NAMED.reader}:reader:Rita Läsare`;
+  const built = await buildService(store, { host: '127.0.0.1', port: 0, env: { NYTTA_TOKENS: tokens, ...env } });
+  return { store, ...built };
+}

@@ -5,23 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyFigureListResponse, loadsResponse } from '../../pipeline/contracts/index.js';
-import { buildService } from '../../pipeline/service/start.js';
-import { tempStore } from '../helpers/store.js';
+import { NAMED, namedCallersService } from '../helpers/service.js';
 
-const CONTROLLER = 'controller-token-0123456789';
-const READER = 'reader-token-0123456789';
+const CONTROLLER = NAMED.controller;
+const READER = NAMED.reader;
 
-let store: Awaited<ReturnType<typeof tempStore>>;
-let service: Awaited<ReturnType<typeof buildService>>;
+let service: Awaited<ReturnType<typeof namedCallersService>>;
 beforeAll(async () => {
-  store = await tempStore();
-  service = await buildService(store, {
-    host: '127.0.0.1',
-    port: 0,
-    env: { NYTTA_TOKENS: `${CONTROLLER}:controller:Karin,${READER}:reader:Rita` },
-  });
+  service = await namedCallersService();
 });
-afterAll(() => store?.close());
+afterAll(() => service?.store.close());
 
 const get = (path: string, headers: Record<string, string> = {}) =>
   service.app.request(path, { headers: { authorization: `Bearer ${READER}`, ...headers } });

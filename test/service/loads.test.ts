@@ -5,20 +5,18 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDetailResponse, loadsResponse } from '../../pipeline/contracts/index.js';
-import { buildService } from '../../pipeline/service/start.js';
+import { NAMED, namedCallersService } from '../helpers/service.js';
 import { openStore } from '../../pipeline/store/open-store.js';
-import { FIXTURES, tempStore } from '../helpers/store.js';
+import { FIXTURES } from '../helpers/store.js';
 
-const CONTROLLER = 'controller-token-0123456789';
-const READER = 'reader-token-0123456789';
+const CONTROLLER = NAMED.controller;
+const READER = NAMED.reader;
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'nytta.js');
 
-let store: Awaited<ReturnType<typeof tempStore>>;
-let app: Awaited<ReturnType<typeof buildService>>['app'];
+let store: Awaited<ReturnType<typeof namedCallersService>>['store'];
+let app: Awaited<ReturnType<typeof namedCallersService>>['app'];
 beforeAll(async () => {
-  store = await tempStore();
-  const env = { NYTTA_TOKENS: `${CONTROLLER}:controller:Karin Controller,${READER}:reader:Rita Läsare` };
-  ({ app } = await buildService(store, { host: '127.0.0.1', port: 0, env }));
+  ({ store, app } = await namedCallersService());
 });
 afterAll(() => store?.close());
 

@@ -6,18 +6,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headerKey, loadsResponse, queryAnswer, refusedResponse, TABLE_TEMPLATES, ingestResponse } from '../../pipeline/contracts/index.js';
 import { detectKind, kindByName } from '../../pipeline/ingest/kinds/index.js';
-import { buildService } from '../../pipeline/service/start.js';
-import { fingerprint, tempStore } from '../helpers/store.js';
+import { NAMED, namedCallersService } from '../helpers/service.js';
+import { fingerprint } from '../helpers/store.js';
 
-const CONTROLLER = 'controller-token-0123456789';
-const READER = 'reader-token-0123456789';
+const CONTROLLER = NAMED.controller;
+const READER = NAMED.reader;
 
-let store: Awaited<ReturnType<typeof tempStore>>;
-let app: Awaited<ReturnType<typeof buildService>>['app'];
+let store: Awaited<ReturnType<typeof namedCallersService>>['store'];
+let app: Awaited<ReturnType<typeof namedCallersService>>['app'];
 beforeAll(async () => {
-  store = await tempStore();
-  const env = { NYTTA_TOKENS: `${CONTROLLER}:controller:Karin Controller,${READER}:reader:Rita Läsare` };
-  ({ app } = await buildService(store, { host: '127.0.0.1', port: 0, env }));
+  ({ store, app } = await namedCallersService());
 });
 afterAll(() => store?.close());
 
