@@ -13,17 +13,7 @@ const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
 const CONNECTIONS = 50;
 const RUNS = 15;
 
-interface LoadFigures {
-  connections: number;
-  seconds: number;
-  distinctQuestions: number;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-}
+type LoadFigures = ReturnType<typeof loadFigures> & { connections: number; seconds: number; distinctQuestions: number };
 
 async function json(url: string): Promise<{ rows: Record<string, unknown>[] }> {
   return (await (await fetch(url)).json()) as { rows: Record<string, unknown>[] };

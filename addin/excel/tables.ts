@@ -98,7 +98,6 @@ export function addTemplateTable(template: TableTemplate): Promise<WorkbookTable
     );
     const { headers, formats, address } = templateLayout(template);
     const ws = context.workbook.worksheets.add(sheetName);
-    const width = headers.length;
     const last = address.split(':')[1].replace(/\d+$/, '');
     // Formats before text: a header is text, and a typed value under it is read by the column's format.
     ws.getRange(`A1:${last}1`).numberFormat = [headers.map(() => '@')];
@@ -106,7 +105,8 @@ export function addTemplateTable(template: TableTemplate): Promise<WorkbookTable
     ws.getRange(`A2:${last}2`).numberFormat = [formats];
     const added = ws.tables.add(address, true);
     added.name = tableName;
-    ws.getRange(`A1:${last}1`).format.columnWidth = Math.max(60, width > 10 ? 80 : 100);
+    // Wide enough for the longest header (Realiseringsansvarig) at Excel's default font.
+    ws.getRange(`A1:${last}1`).format.columnWidth = 90;
     ws.activate();
     ws.getRange('A2').select();
     await context.sync();
