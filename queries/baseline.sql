@@ -13,36 +13,26 @@
 -- column: n BIGINT
 -- column: status VARCHAR
 -- suppress: count=n values=value min=min_count
-WITH RECURSIVE units(id) AS (
-  SELECT id FROM org_unit WHERE id = $unit
-  UNION
-  SELECT o.id FROM org_unit o JOIN units u ON o.parent = u.id
-),
-golive AS (
+WITH golive AS (
   SELECT coalesce(CAST($go_live AS DATE), (SELECT go_live FROM org_unit WHERE id = $unit)) AS d
 ),
-totals AS (SELECT * FROM published_totals($indicator)),
--- The unit's rows, the units joined straight over the scan so DuckDB hands it their range (zone maps skip the rest);
--- then the window and the totals where the source publishes them.
-picked AS (
-  SELECT o.period, o.period_start, o.sex, o.age_group, o.numerator, o.denominator, o.value, o.n
-  FROM observation o
-  WHERE o.indicator = $indicator AND o.unit IN (SELECT id FROM units)
-),
+totals AS (SELECT * FROM totals_of($indicator, $rollup)),
+-- The unit with everything below it (scope 'tree'), from the rollup when the service says it is fresh; then
+-- the window and the totals where the source publishes them.
 w AS (
-  SELECT p.* FROM picked p
-  WHERE p.period_start >= (SELECT d FROM golive) - to_months(CAST($window_months AS INTEGER)) AND p.period_start < (SELECT d FROM golive)
-    AND CASE WHEN (SELECT sex_t FROM totals) THEN p.sex = 'T' ELSE true END
-    AND CASE WHEN (SELECT age_t FROM totals) THEN p.age_group = '' ELSE true END
+  SELECT p.* FROM pooling_rows($rollup) p
+  WHERE p.indicator = $indicator AND p.scope = 'tree' AND p.place = $unit AND $unit <> ''
+    AND p.period_start >= (SELECT d FROM golive) - to_months(CAST($window_months AS INTEGER)) AND p.period_start < (SELECT d FROM golive)
+    AND counts_once('none', p.sex, p.age_group, p.municipality, (SELECT sex_t FROM totals), (SELECT age_t FROM totals), (SELECT mun_t FROM totals))
 )
 SELECT
   CAST($indicator AS VARCHAR) AS indicator,
   CAST($unit AS VARCHAR) AS unit,
   (SELECT d FROM golive) AS go_live,
   CAST((SELECT d FROM golive) - to_months(CAST($window_months AS INTEGER)) AS DATE) AS window_from,
-  count(DISTINCT period) FILTER (WHERE value IS NOT NULL) AS periods,
-  pooled_value(numerator, denominator, value, n) AS value,
-  pooled_n(denominator, value, n) AS n,
-  CASE WHEN count(value) = 0 THEN '..' END AS status,
+  count(DISTINCT period) FILTER (WHERE "values" > 0) AS periods,
+  pooled_parts("values", numerators, numerator_sum, denominator_sum, ns, n_sum, weighted_sum, value_sum) AS value,
+  pooled_parts_n(count_sum) AS n,
+  CASE WHEN coalesce(sum("values"), 0) = 0 THEN '..' END AS status,
   (SELECT min_count FROM indicator WHERE id = $indicator) AS min_count
 FROM w

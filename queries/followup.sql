@@ -37,20 +37,20 @@ lineage(id, ancestor, depth) AS (
   UNION ALL
   SELECT l.id, o.parent, l.depth + 1 FROM lineage l JOIN org_unit o ON o.id = l.ancestor WHERE o.parent IS NOT NULL
 ),
--- Its go-live: its own, else its nearest ancestor's.
+-- Its go-live: its own, else its nearest ancestor's; and its depth (the region 0).
 inherited AS (
-  SELECT l.id, arg_min(a.go_live, l.depth) FILTER (WHERE a.go_live IS NOT NULL) AS go_live
+  SELECT l.id, arg_min(a.go_live, l.depth) FILTER (WHERE a.go_live IS NOT NULL) AS go_live, CAST(max(l.depth) AS INTEGER) AS depth
   FROM lineage l JOIN org_unit a ON a.id = l.ancestor GROUP BY l.id
 ),
 places AS (
   SELECT 'unit' AS place_kind, u.id AS place, u.name AS place_name, u.level, u.parent,
-    coalesce(i.go_live, (SELECT go_live FROM prog)) AS go_live
+    coalesce(i.go_live, (SELECT go_live FROM prog)) AS go_live, i.depth
   FROM org_unit u LEFT JOIN inherited i ON i.id = u.id
   WHERE CASE WHEN $unit <> '' THEN u.id IN (SELECT id FROM lineage WHERE ancestor = $unit)
              WHEN $level <> '' THEN u.level = $level
              ELSE u.level = 'forvaltning' OR u.parent IS NULL END
   UNION ALL
-  SELECT 'geography', g, g, NULL, NULL, (SELECT go_live FROM prog)
+  SELECT 'geography', g, g, NULL, NULL, (SELECT go_live FROM prog), -1
   FROM (SELECT unnest(geographies) AS g FROM prog) WHERE $unit = '' AND $level = ''
 ),
 ind AS (
@@ -61,15 +61,17 @@ ind AS (
   GROUP BY ALL
 ),
 -- Per indicator: its grain (the most common; counted per grain, which is cheaper than mode over every row), and
--- which totals its sources publish.
+-- which totals its sources publish. From the rollup when the service says it is fresh ($rollup).
 grains AS (
+  SELECT indicator, grain FROM observation_rollup_indicator WHERE $rollup AND indicator IN (SELECT id FROM ind)
+  UNION ALL
   SELECT indicator, first(grain ORDER BY c DESC, grain) AS grain
-  FROM (SELECT indicator, grain, count(*) AS c FROM observation WHERE indicator IN (SELECT id FROM ind) GROUP BY ALL)
+  FROM (SELECT indicator, grain, count(*) AS c FROM observation WHERE NOT $rollup AND indicator IN (SELECT id FROM ind) GROUP BY ALL)
   GROUP BY indicator
 ),
 series AS (
   SELECT ind.id, t.sex_t, t.age_t, t.mun_t, g.grain
-  FROM ind LEFT JOIN grains g ON g.indicator = ind.id, LATERAL published_totals(ind.id) t
+  FROM ind LEFT JOIN grains g ON g.indicator = ind.id, LATERAL totals_of(ind.id, $rollup) t
 ),
 entries AS (
   SELECT ind.id AS indicator, p.*, s.grain, s.sex_t, s.age_t,
@@ -97,35 +99,56 @@ cells AS (
 ),
 -- The entry itself, and with a breakdown its parts too.
 modes AS (SELECT 'none' AS b UNION ALL SELECT $breakdown WHERE $breakdown <> 'none'),
--- The observation rows each entry pools, each with the year it falls in (0 = the baseline, 1–N after go-live): a unit's
--- own and everything below it, or a geography's rows without unit. Each row is read once per entry, not once per year.
-located AS (
-  SELECT e.indicator, e.place_kind, e.place, e.sex_t, e.age_t, e.mun_t,
-    CASE WHEN o.period_start >= e.baseline_from AND o.period_start < e.baseline_to THEN 0
-         ELSE CAST(year(o.period_start) - year(e.go_live) AS INTEGER) END AS k,
-    o.sex, o.age_group, o.municipality, o.numerator, o.denominator, o.value, o.n
+-- The parts each entry pools, each with the year it falls in (0 = the baseline, 1–N after go-live): a unit's own rows
+-- and everything below it, or a geography's rows without unit. A unit with units below it is one place in the rollup,
+-- read from there when it is fresh and no single municipality under a unit is asked for; else from the rows.
+unit_parts AS (
+  SELECT e.indicator, e.place_kind, e.place, e.sex_t, e.age_t, e.mun_t, e.baseline_from, e.baseline_to, e.go_live,
+    o.period_start, o.sex, o.age_group, o.municipality, o."values", o.numerators, o.numerator_sum, o.denominator_sum,
+    o.ns, o.n_sum, o.weighted_sum, o.value_sum, o.count_sum
   FROM windows e
-  JOIN lineage l ON l.ancestor = e.place
-  JOIN observation o ON o.indicator = e.indicator AND o.unit = l.id
-  WHERE e.place_kind = 'unit'
-    AND ((o.period_start >= e.baseline_from AND o.period_start < e.baseline_to)
-         OR year(o.period_start) - year(e.go_live) BETWEEN 1 AND $years)
+  -- the depth too, so the scan is handed the levels asked for and skips the rest
+  JOIN observation_rollup o ON o.indicator = e.indicator AND o.depth = e.depth AND o.place = e.place
+  WHERE e.place_kind = 'unit' AND $rollup AND $breakdown <> 'municipality'
   UNION ALL
-  SELECT e.indicator, e.place_kind, e.place, e.sex_t, e.age_t, e.mun_t,
-    CASE WHEN o.period_start >= e.baseline_from AND o.period_start < e.baseline_to THEN 0
-         ELSE CAST(year(o.period_start) - year(e.go_live) AS INTEGER) END AS k,
-    o.sex, o.age_group, o.municipality, o.numerator, o.denominator, o.value, o.n
+  SELECT e.indicator, e.place_kind, e.place, e.sex_t, e.age_t, e.mun_t, e.baseline_from, e.baseline_to, e.go_live,
+    o.period_start, o.sex, o.age_group, o.municipality, o."values", o.numerators, o.numerator_sum, o.denominator_sum,
+    o.ns, o.n_sum, o.weighted_sum, o.value_sum, o.count_sum
+  FROM windows e JOIN observation_parts() o ON o.indicator = e.indicator AND o.unit = e.place
+  -- other units pool their own rows; the region and its administrations (the default places) are all in the rollup
+  WHERE e.place_kind = 'unit' AND $rollup AND $breakdown <> 'municipality' AND ($unit <> '' OR $level NOT IN ('', 'region', 'forvaltning'))
+    AND e.place NOT IN (SELECT id FROM rollup_places())
+  UNION ALL
+  SELECT e.indicator, e.place_kind, e.place, e.sex_t, e.age_t, e.mun_t, e.baseline_from, e.baseline_to, e.go_live,
+    o.period_start, o.sex, o.age_group, o.municipality, o."values", o.numerators, o.numerator_sum, o.denominator_sum,
+    o.ns, o.n_sum, o.weighted_sum, o.value_sum, o.count_sum
   FROM windows e
-  JOIN observation o ON o.indicator = e.indicator AND o.unit = '' AND o.municipality = e.place
+  JOIN unit_lineage() l ON l.ancestor = e.place
+  JOIN observation_parts() o ON o.indicator = e.indicator AND o.unit = l.id
+  WHERE e.place_kind = 'unit' AND NOT ($rollup AND $breakdown <> 'municipality')
+),
+geography_parts AS (
+  SELECT e.indicator, e.place_kind, e.place, e.sex_t, e.age_t, e.mun_t, e.baseline_from, e.baseline_to, e.go_live,
+    o.period_start, o.sex, o.age_group, o.municipality, o."values", o.numerators, o.numerator_sum, o.denominator_sum,
+    o.ns, o.n_sum, o.weighted_sum, o.value_sum, o.count_sum
+  FROM windows e JOIN observation_parts() o ON o.indicator = e.indicator AND o.unit = '' AND o.municipality = e.place
   WHERE e.place_kind = 'geography'
-    AND ((o.period_start >= e.baseline_from AND o.period_start < e.baseline_to)
-         OR year(o.period_start) - year(e.go_live) BETWEEN 1 AND $years)
+),
+located AS (
+  SELECT x.indicator, x.place_kind, x.place, x.sex_t, x.age_t, x.mun_t,
+    CASE WHEN x.period_start >= x.baseline_from AND x.period_start < x.baseline_to THEN 0
+         ELSE CAST(year(x.period_start) - year(x.go_live) AS INTEGER) END AS k,
+    x.sex, x.age_group, x.municipality, x."values", x.numerators, x.numerator_sum, x.denominator_sum, x.ns, x.n_sum,
+    x.weighted_sum, x.value_sum, x.count_sum
+  FROM (SELECT * FROM unit_parts UNION ALL SELECT * FROM geography_parts) x
+  WHERE (x.period_start >= x.baseline_from AND x.period_start < x.baseline_to)
+     OR year(x.period_start) - year(x.go_live) BETWEEN 1 AND $years
 ),
 agg AS (
   SELECT x.indicator, x.place_kind, x.place, x.k,
     CASE m.b WHEN 'sex' THEN x.sex WHEN 'age' THEN x.age_group WHEN 'municipality' THEN x.municipality ELSE '' END AS part,
-    pooled_value(x.numerator, x.denominator, x.value, x.n) AS value,
-    pooled_n(x.denominator, x.value, x.n) AS n
+    pooled_parts(x."values", x.numerators, x.numerator_sum, x.denominator_sum, x.ns, x.n_sum, x.weighted_sum, x.value_sum) AS value,
+    pooled_parts_n(x.count_sum) AS n
   FROM located x
   CROSS JOIN modes m
   WHERE counts_once(m.b, x.sex, x.age_group, x.municipality, x.sex_t, x.age_t, x.mun_t)

@@ -16,19 +16,16 @@
 -- column: n BIGINT — antalet värdet bygger på
 -- column: status VARCHAR — tabellsymbol när värdet saknas (.., U, …)
 -- suppress: count=n values=value min=min_count group=period
-WITH RECURSIVE units(id) AS (
-  SELECT id FROM org_unit WHERE id = $unit
-  UNION
-  SELECT o.id FROM org_unit o JOIN units u ON o.parent = u.id WHERE $children
-),
-totals AS (SELECT * FROM published_totals($indicator)),
--- The rows asked for, with the units as a join straight over the scan: DuckDB then hands the scan the units' range,
--- and the zone maps skip the row groups of other units (the store is clustered by indicator and unit).
+-- Pooled from the rollup when the service says it is fresh ($rollup) and the question does not need single
+-- municipalities under a unit, else from the rows: the same parts either way. A unit with everything below it is the
+-- scope 'tree' at that place; '' is every row.
+WITH totals AS (SELECT * FROM totals_of($indicator, $rollup)),
 picked AS (
-  SELECT o.period_start, o.sex, o.age_group, o.municipality, o.numerator, o.denominator, o.value, o.n, o.status
-  FROM observation o
+  SELECT o.period_start, o.sex, o.age_group, o.municipality, o."values", o.numerators, o.numerator_sum,
+    o.denominator_sum, o.ns, o.n_sum, o.weighted_sum, o.value_sum, o.count_sum, o.status
+  FROM pooling_rows($rollup AND $municipality = '' AND $breakdown <> 'municipality') o
   WHERE o.indicator = $indicator
-    AND ($unit = '' OR o.unit IN (SELECT id FROM units))
+    AND o.scope = CASE WHEN $children OR $unit = '' THEN 'tree' ELSE 'own' END AND o.place = $unit
     AND ($municipality = '' OR o.municipality = $municipality)
     AND ($from = '' OR o.period_start >= period_first_day($from))
     AND ($to = '' OR o.period_start < period_end($to))
@@ -47,9 +44,9 @@ SELECT
   CASE WHEN $breakdown = 'sex' THEN sex END AS sex,
   CASE WHEN $breakdown = 'age' THEN age_group END AS age_group,
   CASE WHEN $breakdown = 'municipality' THEN municipality END AS municipality,
-  pooled_value(numerator, denominator, value, n) AS value,
-  pooled_n(denominator, value, n) AS n,
-  CASE WHEN count(value) = 0 THEN coalesce(min(status), '..') END AS status,
+  pooled_parts("values", numerators, numerator_sum, denominator_sum, ns, n_sum, weighted_sum, value_sum) AS value,
+  pooled_parts_n(count_sum) AS n,
+  CASE WHEN sum("values") = 0 THEN coalesce(min(status), '..') END AS status,
   (SELECT min_count FROM indicator WHERE id = $indicator) AS min_count
 FROM rows
 GROUP BY bucket, 2, 3, 4

@@ -5,7 +5,7 @@ import { UserError } from '../errors.js';
 import { openStore } from '../store/open-store.js';
 import { planPurge, purgeHistory, type PurgePlan } from '../store/purge.js';
 import { undoLoad, type UndoReport } from '../store/undo.js';
-import { whoRuns } from './ingest-command.js';
+import { rebuildRollup, whoRuns } from './ingest-command.js';
 import { remoteUndo } from './remote.js';
 
 export interface UndoCommandOptions {
@@ -35,6 +35,7 @@ export async function runUndo(raw: string, options: UndoCommandOptions): Promise
     try {
       console.error(`Ångrar inläsning ${id} i ${options.db} …`);
       report = await undoLoad(store.connection, id, { undoneBy: `${whoRuns()} (nytta undo)` });
+      await rebuildRollup(store.connection);
     } finally {
       store.close();
     }

@@ -5,6 +5,8 @@ import { ingestFiles } from '../ingest/ingest-files.js';
 import { formatError, type LoadReport } from '../ingest/load-file.js';
 import { readMapping } from '../ingest/mapping.js';
 import { openStore } from '../store/open-store.js';
+import { refreshRollup } from '../store/rollup.js';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { createProgress } from './progress.js';
 import { remoteIngest } from './remote.js';
 
@@ -96,11 +98,21 @@ export async function runIngest(files: string[], options: IngestCommandOptions):
     );
     progress.stop();
     for (const report of reports) for (const line of describeReport(report)) console.log(line);
+    if (!options.dryRun) await rebuildRollup(store.connection);
     return reports.some((r) => r.status === 'refused') ? 1 : 0;
   } finally {
     progress.stop();
     store.close();
   }
+}
+
+/** After a load: the rollup the series, baselines and follow-ups read, rebuilt once the load has committed. */
+export async function rebuildRollup(connection: DuckDBConnection): Promise<void> {
+  const report = await refreshRollup(connection);
+  if (report.rebuilt)
+    console.error(
+      `Sammanställningen för serier och uppföljning byggd: ${report.rows.toLocaleString('sv-SE')} rader på ${(report.ms / 1000).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} s.`,
+    );
 }
 
 export const KIND_HELP = `filtyp: ${KIND_NAMES.join(', ')} (annars känns den igen på rubrikraden)`;

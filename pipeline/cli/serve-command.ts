@@ -38,6 +38,9 @@ export async function runServe(options: ServeOptions): Promise<void> {
       'LOKALT LÄGE: inga tokens är konfigurerade, så varje anrop på loopback får rollen admin. Ange NYTTA_TOKENS eller NYTTA_CONFIG för att kräva tokens.',
     );
   }
+  // A store loaded by another process (nytta ingest) or by an older version may lack a fresh rollup: built in the
+  // background; the queries pool the rows themselves meanwhile.
+  void deps.writes.settle();
   console.log(`${deps.queries.size} namngivna frågor från queries/. CORS tillåts för: ${deps.config.corsOrigins.join(', ')}.`);
   const certificate = findCertificate();
   if (!certificate) console.log(NO_CERTIFICATE_ADVICE);

@@ -9,6 +9,23 @@ export const healthResponse = z.object({
   localMode: z.boolean(),
   /** How the task pane signs in with nested app authentication: the add-in's app, the issuer's authority, the scopes. */
   signIn: z.object({ clientId: z.string(), authority: z.string(), scopes: z.array(z.string()) }).nullable(),
+  /** Answers kept per store version: how many, their size against the budget, and how often a question found one. */
+  answers: z.object({
+    entries: z.number().int(),
+    bytes: z.number().int(),
+    maxBytes: z.number().int(),
+    hits: z.number().int(),
+    misses: z.number().int(),
+    /** Answers found kept (304s and shared computations included) over all questions asked, 0–1; null before the first. */
+    hitRate: z.number().nullable(),
+  }),
+  /** The observation rollup: whether it answers for the store as it stands, after which load it was built, its size. */
+  rollup: z.object({
+    fresh: z.boolean(),
+    builtAfter: z.number().int().nullable(),
+    rows: z.number().int(),
+    buildMs: z.number().int().nullable(),
+  }),
 });
 export type HealthResponse = z.infer<typeof healthResponse>;
 

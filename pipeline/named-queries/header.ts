@@ -128,6 +128,7 @@ export function parseQueryFile(file: string, stem: string, text: string): QueryH
         const [name, type, ...options] = spec.split(/\s+/);
         if (!IDENT.test(name ?? '')) fail('ogiltigt parameternamn');
         if (header.params.some((p) => p.name === name)) fail(`parametern "${name}" finns redan`);
+        if (name === 'rollup') fail('parameternamnet "rollup" är tjänstens (om den förberäknade sammanställningen får användas)');
         const param: ParamSpec = { name, type: sqlType(type, fail), required: false, description };
         for (const option of options) {
           const [key, value] = option.split('=');

@@ -2,12 +2,12 @@
  * @module registry – every `queries/*.sql`, parsed and checked against DuckDB's own prepare at start: a file that is
  * not one SELECT with exactly the declared parameters and columns is refused.
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { BOOLEAN, type DuckDBConnection } from '@duckdb/node-api';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseQueryFile, type QueryHeader } from './header.js';
 import { paramsSchema, type NamedQuery } from './params.js';
-import { BIND_TYPES } from './run-query.js';
+import { BIND_TYPES, ROLLUP_PARAM } from './run-query.js';
 
 export type { NamedQuery } from './params.js';
 
@@ -42,7 +42,8 @@ async function validateAgainstDuckDB(connection: DuckDBConnection, file: string,
     if (prepared.statementType !== SELECT) throw new QueryFileError(`${file}: bara SELECT är tillåtet (frågor får inte ändra lagret).`);
     const used = Array.from({ length: prepared.parameterCount }, (_, i) => prepared.parameterName(i + 1));
     const declared = header.params.map((p) => p.name);
-    const undeclared = used.filter((u) => !declared.includes(u));
+    // `$rollup` is the service's own (see run-query.ts), bound to every query that uses it.
+    const undeclared = used.filter((u) => !declared.includes(u) && u !== ROLLUP_PARAM);
     const unused = declared.filter((d) => !used.includes(d));
     if (undeclared.length)
       throw new QueryFileError(
@@ -50,8 +51,12 @@ async function validateAgainstDuckDB(connection: DuckDBConnection, file: string,
       );
     if (unused.length) throw new QueryFileError(`${file}: rubriken deklarerar parametrar som SQL inte använder: ${unused.join(', ')}.`);
     // Result types depend on the parameters' types, so ask with typed NULLs and no rows.
-    const values = Object.fromEntries(header.params.map((p) => [p.name, null]));
+    const values: Record<string, null | boolean> = Object.fromEntries(header.params.map((p) => [p.name, null]));
     const types = Object.fromEntries(header.params.map((p) => [p.name, BIND_TYPES[p.type]]));
+    if (used.includes(ROLLUP_PARAM)) {
+      values[ROLLUP_PARAM] = false;
+      types[ROLLUP_PARAM] = BOOLEAN;
+    }
     const probe = await connection.runAndReadAll(`SELECT * FROM (\n${header.sql}\n) AS named_query LIMIT 0`, values, types);
     const names = probe.columnNames();
     const actual = probe.columnTypes().map((type, i) => ({ name: names[i], type: type.toString() }));

@@ -3,11 +3,14 @@ import { BIGINT, BOOLEAN, DOUBLE, INTEGER, VARCHAR, type DuckDBConnection, type 
 import type { ColumnSpec, SqlType } from './header.js';
 import type { NamedQuery } from './params.js';
 import { suppressSmallCells, type Row } from './suppress.js';
+import { usedParams } from '../store/sql.js';
 
 export interface RunOptions {
   rowLimit: number;
   timeoutMs: number;
   minCount?: number;
+  /** The observation rollup is fresh and the store is read as it stands (no asOf): queries that pool may read it. */
+  rollup?: boolean;
 }
 
 export interface QueryAnswer {
@@ -19,6 +22,9 @@ export interface QueryAnswer {
   truncated: boolean;
   suppressedCells: number;
 }
+
+/** The parameter the service binds itself: whether the observation rollup may stand in for the rows. */
+export const ROLLUP_PARAM = 'rollup';
 
 export class QueryTimeoutError extends Error {}
 
@@ -51,6 +57,11 @@ export async function runNamedQuery(
   for (const p of query.params) {
     values[p.name] = (parameters[p.name] ?? null) as string | number | boolean | null;
     types[p.name] = BIND_TYPES[p.type];
+  }
+  // `$rollup` is the service's, never the caller's: whether the rollup may stand in for the observation rows.
+  if (usedParams(query.sql, { [ROLLUP_PARAM]: true })) {
+    values[ROLLUP_PARAM] = options.rollup === true;
+    types[ROLLUP_PARAM] = BOOLEAN;
   }
   const limit = Math.max(1, Math.floor(options.rowLimit));
   const sql = `SELECT * FROM (\n${query.sql}\n) AS named_query LIMIT ${limit + 1}`;

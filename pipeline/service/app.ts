@@ -31,6 +31,7 @@ import { QueryTimeoutError } from '../named-queries/run-query.js';
 import { authenticate } from './auth.js';
 import { readingAsOf, withReader, type Env, type ServiceDeps } from './context.js';
 import { resolveAsOf } from '../store/as-of.js';
+import { rollupState } from '../store/rollup.js';
 import { DOCS_HTML, openApiDocument, type PurposeEndpoint } from './openapi.js';
 import { problem, RefusedFile, TITLES } from './problem.js';
 import { addinRoutes } from './routes/addin.js';
@@ -145,10 +146,14 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
 
   app.get('/api/v1/health', async (c) => {
     const count = (sql: string) => withReader(deps, async (connection) => Number((await connection.runAndReadAll(sql)).getRows()[0][0]));
-    const [loads, observations] = await Promise.all([
+    const [loads, observations, rollup] = await Promise.all([
       count("SELECT count(*) FROM load_log WHERE status = 'loaded'"),
       count('SELECT count(*) FROM observation'),
+      withReader(deps, rollupState),
     ]);
+    const kept = deps.answers.stats();
+    // A 304 is a hit too (counted among them); an asker who shared a computation running found it kept.
+    const found = kept.hits + kept.shared;
     const body: HealthResponse = {
       status: 'ok',
       version: deps.version,
@@ -156,6 +161,15 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
       observations,
       localMode: deps.config.localMode,
       signIn: signInSettings(deps.config.oidc),
+      answers: {
+        entries: kept.entries,
+        bytes: kept.bytes,
+        maxBytes: deps.config.cacheBytes,
+        hits: found,
+        misses: kept.misses,
+        hitRate: found + kept.misses ? found / (found + kept.misses) : null,
+      },
+      rollup,
     };
     return c.json(body);
   });

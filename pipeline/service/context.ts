@@ -16,6 +16,7 @@ import { requireRole, type AuthVariables } from './auth.js';
 import type { ServiceConfig } from './config.js';
 import type { CommitGate } from '../store/commit-gate.js';
 import { showStoreAsOf } from '../store/history.js';
+import { rollupIsFresh } from '../store/rollup.js';
 
 export interface ServiceDeps {
   instance: DuckDBInstance;
@@ -34,22 +35,43 @@ export interface ServiceDeps {
   answers: AnswerCache;
 }
 
-/** Runs writes one after another; a failed write does not stop the next. */
+/**
+ * Runs writes one after another; a failed write does not stop the next. After the last write queued has settled,
+ * `afterWrites` runs in the same line (the service rebuilds the rollup there), so it never overlaps a write.
+ */
 export class WriteQueue {
   private last: Promise<unknown> = Promise.resolve();
   private written = 0;
+  private queued = 0;
+
+  constructor(private readonly afterWrites?: () => Promise<unknown>) {}
 
   run<T>(work: () => Promise<T>): Promise<T> {
+    this.queued++;
     // The version moves on once a write has settled (committed, refused or failed), never before its commit: an answer
     // kept under the old version was read before the commit or is about to be asked for no more.
-    const next = this.last.then(work).finally(() => this.written++);
-    this.last = next.catch(() => undefined);
+    const next = this.last.then(work).finally(() => {
+      this.written++;
+      this.queued--;
+    });
+    this.last = next.catch(() => undefined).then(() => (this.queued === 0 ? this.after() : undefined));
     return next;
+  }
+
+  /** Runs `afterWrites` once the writes queued now have settled (at start, for a store loaded by another process). */
+  settle(): Promise<void> {
+    this.last = this.last.then(() => this.after());
+    return this.last as Promise<void>;
   }
 
   /** The store's version: how many writes have settled since the service started. */
   get version(): number {
     return this.written;
+  }
+
+  private async after(): Promise<void> {
+    // Its failure is its own (logged by it); the writes after it go on.
+    await this.afterWrites?.().catch(() => undefined);
   }
 }
 
@@ -83,11 +105,14 @@ export async function withReader<T>(deps: ServiceDeps, work: (connection: DuckDB
 
 /** Runs a named query on validated parameters, with the service's limits and suppression. */
 export function runQuery(deps: ServiceDeps, query: NamedQuery, parameters: Record<string, unknown>): Promise<QueryAnswer> {
-  return withReader(deps, (c) =>
+  const asOf = asOfScope.getStore();
+  return withReader(deps, async (c) =>
     runNamedQuery(c, query, parameters, {
       rowLimit: deps.config.rowLimit,
       timeoutMs: deps.config.timeoutMs,
       minCount: deps.config.minCount,
+      // The rollup is the store as it stands: never for asOf, and only once rebuilt after the last load.
+      rollup: asOf === undefined && (await rollupIsFresh(c)),
     }),
   );
 }

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadQueries } from '../named-queries/registry.js';
 import { CommitGate } from '../store/commit-gate.js';
+import { refreshRollup, rollupMinRows } from '../store/rollup.js';
 import type { Store } from '../store/open-store.js';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
@@ -23,7 +24,22 @@ export interface StartOptions {
 export async function buildService(store: Store, options: StartOptions) {
   const config = loadConfig({ host: options.host, port: options.port, env: options.env });
   const queries = await loadQueries(store.connection, options.queriesDir ?? QUERIES_DIR);
-  const writes = new WriteQueue();
+  const gate = new CommitGate();
+  const minRows = rollupMinRows(options.env ?? process.env);
+  // After the writes, the rollup is rebuilt on a connection of its own (a caller may hold the writer, as the CLI's
+  // tests do); until then the queries pool the rows themselves.
+  const writes = new WriteQueue(async () => {
+    const connection = await store.instance.connect();
+    try {
+      const report = await refreshRollup(connection, { gate, minRows });
+      if (report.rebuilt) options.logger?.info({ rollup: report }, 'sammanställningen byggd');
+    } catch (error) {
+      options.logger?.error({ err: error }, 'sammanställningen kunde inte byggas; frågorna läser raderna');
+      throw error;
+    } finally {
+      connection.closeSync();
+    }
+  });
   const deps: ServiceDeps = {
     instance: store.instance,
     writer: store.connection,
@@ -31,7 +47,7 @@ export async function buildService(store: Store, options: StartOptions) {
     config,
     version: VERSION,
     logger: options.logger,
-    gate: new CommitGate(),
+    gate,
     writes,
     answers: answerCache({ version: () => writes.version, maxBytes: config.cacheBytes }),
   };

@@ -17,7 +17,18 @@ describe('health and local mode', () => {
   it('health counts loads and observations and says when it runs in local mode', async () => {
     const res = await app.request('/api/v1/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', version: '0.1.0', loads: 1, observations: 0, localMode: true, signIn: null });
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      version: '0.1.0',
+      loads: 1,
+      observations: 0,
+      localMode: true,
+      signIn: null,
+      // nothing asked yet; 256 MiB is the default budget
+      answers: { entries: 0, bytes: 0, maxBytes: 256 * 1024 * 1024, hits: 0, misses: 0, hitRate: null },
+      // loaded by another hand than the service's, so the rollup is not built yet
+      rollup: { fresh: false, builtAfter: null, rows: 0, buildMs: null },
+    });
   });
 
   it('local mode on loopback needs no token', async () => {

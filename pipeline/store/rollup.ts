@@ -1,0 +1,124 @@
+/**
+ * @module rollup – the observation rollup (migration 009): observations pooled per place and period ahead, so a series,
+ * a baseline or a follow-up reads thousands of rows instead of hundreds of thousands. It is derived and rebuilt after
+ * a load has committed, never inside it: a load costs no more, and until the rebuild the queries pool the rows
+ * themselves (the same shape, the same exact sums, so the same answers).
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { CommitGate } from './commit-gate.js';
+import { inTransaction } from './transaction.js';
+import { UserError } from '../errors.js';
+
+/** The last load logged; the rollup is fresh when it was built after this load. */
+const LAST_LOAD = 'SELECT coalesce(max(load_id), 0) FROM load_log';
+
+/** Whether the rollup answers for the store as it stands now (asked inside a reader, so no commit lands between). */
+export async function rollupIsFresh(connection: DuckDBConnection): Promise<boolean> {
+  const rows = (
+    await connection.runAndReadAll(`SELECT built_after IS NOT DISTINCT FROM (${LAST_LOAD}) FROM observation_rollup_state`)
+  ).getRows();
+  return rows[0]?.[0] === true;
+}
+
+/** What the health answer says of the rollup. */
+export async function rollupState(
+  connection: DuckDBConnection,
+): Promise<{ fresh: boolean; builtAfter: number | null; rows: number; buildMs: number | null }> {
+  const [row] = (
+    await connection.runAndReadAll(`SELECT built_after, build_ms, (SELECT count(*) FROM observation_rollup) FROM observation_rollup_state`)
+  ).getRows();
+  const number = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return { fresh: await rollupIsFresh(connection), builtAfter: number(row?.[0]), rows: Number(row?.[2] ?? 0), buildMs: number(row?.[1]) };
+}
+
+const PARTS = `sum(rows) AS rows, sum("values") AS "values", sum(numerators) AS numerators,
+  sum(numerator_sum) AS numerator_sum, sum(denominator_sum) AS denominator_sum, sum(ns) AS ns, sum(n_sum) AS n_sum,
+  sum(weighted_sum) AS weighted_sum, sum(value_sum) AS value_sum, sum(count_sum) AS count_sum, min(status) AS status`;
+
+// Each place's depth in the org tree: the region 0, '' (above everything) -1.
+const DEPTHS = `CREATE TEMP TABLE rollup_depth AS
+  SELECT id AS place, CAST(count(*) - 1 AS INTEGER) AS depth FROM unit_lineage() GROUP BY id
+  UNION ALL SELECT '', -1`;
+
+// Each unit's own rows, not kept but summed once; under a unit the municipalities' parts pool into one (NULL),
+// beside its total ('').
+const OWN = `CREATE TEMP TABLE rollup_own AS
+  SELECT unit AS place, indicator, grain, period, period_start, sex, age_group,
+    CASE WHEN unit <> '' AND municipality <> '' THEN NULL ELSE municipality END AS municipality, ${PARTS}
+  FROM observation_parts() GROUP BY ALL`;
+
+// Each of rollup_places() with everything below it, and '' with everything: the own sums summed over the
+// lineage, kept in (depth, place, indicator, period) order so DuckDB's zone maps skip the other places and levels.
+const TREE = `INSERT INTO observation_rollup BY NAME
+  SELECT l.ancestor AS place, coalesce(d.depth, 0) AS depth, r.indicator, r.grain, r.period, r.period_start, r.sex,
+    r.age_group, r.municipality, ${PARTS}
+  FROM rollup_own r
+  JOIN (SELECT id, ancestor FROM unit_lineage() WHERE ancestor IN (SELECT id FROM rollup_places())
+        UNION ALL SELECT DISTINCT place, '' FROM rollup_own) l ON l.id = r.place
+  LEFT JOIN rollup_depth d ON d.place = l.ancestor
+  GROUP BY ALL
+  ORDER BY depth, place, r.indicator, r.period_start`;
+
+const INDICATORS = `INSERT INTO observation_rollup_indicator
+  SELECT i.id,
+    (SELECT first(grain ORDER BY c DESC, grain) FROM (SELECT grain, sum(rows) AS c FROM rollup_own WHERE indicator = i.id GROUP BY grain)),
+    coalesce(bool_or(r.sex = 'T'), false), coalesce(bool_or(r.age_group = ''), false), coalesce(bool_or(r.municipality = ''), false)
+  FROM indicator i LEFT JOIN rollup_own r ON r.indicator = i.id
+  GROUP BY i.id`;
+
+/**
+ * Below this many observation rows the rows answer fast enough (a series over a million rows in about 15 ms), so no
+ * rollup is built: it would cost seconds after every load and buy little. NYTTA_ROLLUP_MIN_ROWS changes it; 0 always
+ * builds one.
+ */
+export function rollupMinRows(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.NYTTA_ROLLUP_MIN_ROWS;
+  const value = raw === undefined || raw === '' ? 2_000_000 : Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new UserError(`NYTTA_ROLLUP_MIN_ROWS ska vara ett antal rader (0 bygger alltid), inte "${raw}".`, 'config_invalid');
+  return value;
+}
+
+export interface RollupReport {
+  /** False when it was fresh already, or the store is too small to need one. */
+  rebuilt: boolean;
+  rows: number;
+  ms: number;
+}
+
+/**
+ * Rebuilds the rollup when a load has been logged since it was built, in one transaction (its commit alone behind
+ * `gate`, so no reader sees half of it). Cheap when it is fresh.
+ */
+export async function refreshRollup(
+  connection: DuckDBConnection,
+  options: { gate?: CommitGate; minRows?: number } = {},
+): Promise<RollupReport> {
+  const started = performance.now();
+  const minRows = options.minRows ?? rollupMinRows();
+  return inTransaction(
+    connection,
+    async () => {
+      if (await rollupIsFresh(connection)) return { rebuilt: false, rows: 0, ms: 0 };
+      const last = Number((await connection.runAndReadAll(LAST_LOAD)).getRows()[0][0]);
+      await connection.run('DELETE FROM observation_rollup');
+      await connection.run('DELETE FROM observation_rollup_indicator');
+      const observations = Number((await connection.runAndReadAll('SELECT count(*) FROM observation')).getRows()[0][0]);
+      if (observations < minRows) {
+        // Too small to need one: none, and the queries read the rows (a rollup of a larger store before is gone).
+        await connection.run('UPDATE observation_rollup_state SET built_after = NULL, built_at = NULL, build_ms = NULL');
+        return { rebuilt: false, rows: 0, ms: 0 };
+      }
+      for (const sql of [DEPTHS, OWN, TREE, INDICATORS]) await connection.run(sql);
+      for (const table of ['rollup_depth', 'rollup_own']) await connection.run(`DROP TABLE ${table}`);
+      const rows = Number((await connection.runAndReadAll('SELECT count(*) FROM observation_rollup')).getRows()[0][0]);
+      const ms = Math.round(performance.now() - started);
+      await connection.run('UPDATE observation_rollup_state SET built_after = $last, built_at = current_localtimestamp(), build_ms = $ms', {
+        last,
+        ms,
+      });
+      return { rebuilt: true, rows, ms };
+    },
+    { gate: options.gate },
+  );
+}
