@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { writeDemoFiles } from '../pipeline/demo/generate.js';
 import { ingestFiles } from '../pipeline/ingest/ingest-files.js';
 import { openStore } from '../pipeline/store/open-store.js';
+import { refreshRollup } from '../pipeline/store/rollup.js';
 import { addinBenchmark } from './addin.js';
 import { monthEndBenchmark } from './month-end.js';
 import { floor as seriesFloor, serviceBenchmark } from './service.js';
@@ -64,10 +65,32 @@ function pandas(csv: string): Run | null {
 }
 
 /** One row of the scaling table: the ingest's time and memory, the store's size, and one uncached series in process. */
+/** The rollup built after a load, as `nytta ingest` and the service do: its seconds and rows. */
+async function buildRollup(db: string): Promise<{ seconds: number; rows: number }> {
+  const store = await openStore(db);
+  try {
+    const report = await refreshRollup(store.connection, { minRows: 0 });
+    return { seconds: +(report.ms / 1000).toFixed(1), rows: report.rows };
+  } finally {
+    store.close();
+  }
+}
+
 async function scalePoint(rows: number, run: Run, db: string) {
+  const fromRows = await seriesFloor(db, { rows: true });
+  const rollup = await buildRollup(db);
   const storeMiB = ['', '.wal'].reduce((sum, s) => sum + (statSync(db + s, { throwIfNoEntry: false })?.size ?? 0), 0) / 2 ** 20;
   const series = await seriesFloor(db);
-  return { rows, ingestSeconds: +run.seconds.toFixed(1), peakMiB: run.peakMiB, storeMiB: Math.round(storeMiB), seriesP50: series.p50 };
+  return {
+    rows,
+    ingestSeconds: +run.seconds.toFixed(1),
+    peakMiB: run.peakMiB,
+    rollupSeconds: rollup.seconds,
+    rollupRows: rollup.rows,
+    storeMiB: Math.round(storeMiB),
+    seriesP50: series.p50,
+    seriesFromRowsP50: fromRows.p50,
+  };
 }
 
 const work = mkdtempSync(join(tmpdir(), 'nytta-bench-'));
@@ -124,7 +147,7 @@ try {
   scaling.sort((a, b) => a.rows - b.rows);
   for (const p of scaling)
     console.log(
-      `${p.rows.toLocaleString('sv-SE').padStart(11)} rader: inläsning ${p.ingestSeconds} s, ${p.peakMiB} MiB, lagret ${p.storeMiB} MiB, en serie p50 ${p.seriesP50} ms`,
+      `${p.rows.toLocaleString('sv-SE').padStart(11)} rader: inläsning ${p.ingestSeconds} s, ${p.peakMiB} MiB, sammanställning ${p.rollupSeconds} s (${p.rollupRows.toLocaleString('sv-SE')} rader), lagret ${p.storeMiB} MiB, en serie p50 ${p.seriesP50} ms (ur raderna ${p.seriesFromRowsP50} ms)`,
     );
   writeFileSync(
     join(HERE, 'results', 'scaling.json'),
@@ -140,6 +163,8 @@ try {
     files.filter((f) => f !== csv && !references.includes(f)),
   );
   store.close();
+  const rollup = await buildRollup(join(work, 'nytta.duckdb'));
+  console.log(`Sammanställningen byggd: ${rollup.rows.toLocaleString('sv-SE')} rader på ${rollup.seconds} s.`);
 
   // The store the ingest just built serves the service benchmark.
   console.log('\nTjänsten: indicator_series i processen (golvet) mot HTTP …');
@@ -148,10 +173,14 @@ try {
     date: new Date().toISOString(),
     machine: result.machine,
     storeRows: ROWS,
+    rollup,
     ...(await serviceBenchmark(join(work, 'nytta.duckdb'))),
   };
   const s = service;
-  console.log(`golv   p50 ${s.floor.p50} ms  p99 ${s.floor.p99} ms  (${s.rows} rader)`);
+  console.log(
+    `golv   p50 ${s.floor.p50} ms  p99 ${s.floor.p99} ms  (${s.rows} rader, ${s.floor.rollup ? 'ur sammanställningen' : 'ur raderna'})`,
+  );
+  console.log(`ur raderna p50 ${s.floorFromRows.p50} ms  p99 ${s.floorFromRows.p99} ms`);
   console.log(`JSON   p50 ${s.httpJson.p50} ms  p99 ${s.httpJson.p99} ms  ${s.httpJson.ratioToFloor}× golvet`);
   console.log(`Arrow  p50 ${s.httpArrow.p50} ms  p99 ${s.httpArrow.p99} ms  ${s.httpArrow.ratioToFloor}× golvet`);
   console.log(

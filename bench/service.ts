@@ -7,7 +7,9 @@ import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { loadQueries } from '../pipeline/named-queries/registry.js';
-import { BIND_TYPES } from '../pipeline/named-queries/run-query.js';
+import { BIND_TYPES, ROLLUP_PARAM } from '../pipeline/named-queries/run-query.js';
+import { rollupIsFresh } from '../pipeline/store/rollup.js';
+import { BOOLEAN } from '@duckdb/node-api';
 import { QUERIES_DIR } from '../pipeline/service/start.js';
 import { openStore } from '../pipeline/store/open-store.js';
 
@@ -32,18 +34,23 @@ export async function time(runs: number, work: () => Promise<unknown>): Promise<
   return { p50: +percentile(ms, 50).toFixed(1), p99: +percentile(ms, 99).toFixed(1) };
 }
 
-/** One series in process on DuckDB, with nothing between: the floor the service is measured against. */
-export async function floor(db: string) {
+/**
+ * One series in process on DuckDB, with nothing between: the floor the service is measured against. It reads the
+ * rollup where the service would (fresh), unless `rows` asks for the rows themselves.
+ */
+export async function floor(db: string, options: { rows?: boolean } = {}) {
   const store = await openStore(db, { readOnly: true });
   try {
     const query = (await loadQueries(store.connection, QUERIES_DIR)).get('indicator_series')!;
-    const types = Object.fromEntries(query.params.map((p) => [p.name, BIND_TYPES[p.type]]));
+    const types = { ...Object.fromEntries(query.params.map((p) => [p.name, BIND_TYPES[p.type]])), [ROLLUP_PARAM]: BOOLEAN };
+    const rollup = !options.rows && (await rollupIsFresh(store.connection));
     let rows = 0;
     let run = 0;
     const latency = await time(RUNS, async () => {
-      rows = (await store.connection.runAndReadAll(query.sql, { ...SERIES, from: fresh(run++) }, types)).currentRowCount;
+      rows = (await store.connection.runAndReadAll(query.sql, { ...SERIES, from: fresh(run++), [ROLLUP_PARAM]: rollup }, types))
+        .currentRowCount;
     });
-    return { ...latency, rows };
+    return { ...latency, rows, rollup };
   } finally {
     store.close();
   }
@@ -78,6 +85,7 @@ export async function startServer(db: string, port: number, env: NodeJS.ProcessE
 
 export async function serviceBenchmark(db: string) {
   const floorRun = await floor(db);
+  const fromRows = await floor(db, { rows: true });
   const port = 3999;
   const base = `http://127.0.0.1:${port}`;
   const server = await startServer(db, port);
@@ -103,7 +111,9 @@ export async function serviceBenchmark(db: string) {
     return {
       query: `indicator_series?${SERIES_QUERY}`,
       rows: floorRun.rows,
-      floor: { p50: floorRun.p50, p99: floorRun.p99 },
+      floor: { p50: floorRun.p50, p99: floorRun.p99, rollup: floorRun.rollup },
+      // the same in process, pooled from the rows (asOf, a stale rollup, or a store under NYTTA_ROLLUP_MIN_ROWS)
+      floorFromRows: { p50: fromRows.p50, p99: fromRows.p99 },
       httpJson: { ...json, ratioToFloor: +(json.p50 / floorRun.p50).toFixed(2) },
       httpArrow: { ...arrow, ratioToFloor: +(arrow.p50 / floorRun.p50).toFixed(2) },
       httpCached: cached,
