@@ -100,8 +100,8 @@ cells AS (
 -- The entry itself, and with a breakdown its parts too.
 modes AS (SELECT 'none' AS b UNION ALL SELECT $breakdown WHERE $breakdown <> 'none'),
 -- The parts each entry pools, each with the year it falls in (0 = the baseline, 1–N after go-live): a unit's own rows
--- and everything below it, or a geography's rows without unit. A unit with units below it is one place in the rollup,
--- read from there when it is fresh and no single municipality under a unit is asked for; else from the rows.
+-- and everything below it, or a geography's rows without unit. A unit with everything below it is one place in the
+-- rollup, read from there when it is fresh and no single municipality under a unit is asked for; else from the rows.
 unit_parts AS (
   SELECT e.indicator, e.place_kind, e.place, e.sex_t, e.age_t, e.mun_t, e.baseline_from, e.baseline_to, e.go_live,
     o.period_start, o.sex, o.age_group, o.municipality, o."values", o.numerators, o.numerator_sum, o.denominator_sum,
@@ -110,14 +110,6 @@ unit_parts AS (
   -- the depth too, so the scan is handed the levels asked for and skips the rest
   JOIN observation_rollup o ON o.indicator = e.indicator AND o.depth = e.depth AND o.place = e.place
   WHERE e.place_kind = 'unit' AND $rollup AND $breakdown <> 'municipality'
-  UNION ALL
-  SELECT e.indicator, e.place_kind, e.place, e.sex_t, e.age_t, e.mun_t, e.baseline_from, e.baseline_to, e.go_live,
-    o.period_start, o.sex, o.age_group, o.municipality, o."values", o.numerators, o.numerator_sum, o.denominator_sum,
-    o.ns, o.n_sum, o.weighted_sum, o.value_sum, o.count_sum
-  FROM windows e JOIN observation_parts() o ON o.indicator = e.indicator AND o.unit = e.place
-  -- other units pool their own rows; the region and its administrations (the default places) are all in the rollup
-  WHERE e.place_kind = 'unit' AND $rollup AND $breakdown <> 'municipality' AND ($unit <> '' OR $level NOT IN ('', 'region', 'forvaltning'))
-    AND e.place NOT IN (SELECT id FROM rollup_places())
   UNION ALL
   SELECT e.indicator, e.place_kind, e.place, e.sex_t, e.age_t, e.mun_t, e.baseline_from, e.baseline_to, e.go_live,
     o.period_start, o.sex, o.age_group, o.municipality, o."values", o.numerators, o.numerator_sum, o.denominator_sum,

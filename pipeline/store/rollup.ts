@@ -47,14 +47,13 @@ const OWN = `CREATE TEMP TABLE rollup_own AS
     CASE WHEN unit <> '' AND municipality <> '' THEN NULL ELSE municipality END AS municipality, ${PARTS}
   FROM observation_parts() GROUP BY ALL`;
 
-// Each of rollup_places() with everything below it, and '' with everything: the own sums summed over the
+// Each unit with everything below it, and '' with everything: the own sums summed over the
 // lineage, kept in (depth, place, indicator, period) order so DuckDB's zone maps skip the other places and levels.
 const TREE = `INSERT INTO observation_rollup BY NAME
   SELECT l.ancestor AS place, coalesce(d.depth, 0) AS depth, r.indicator, r.grain, r.period, r.period_start, r.sex,
     r.age_group, r.municipality, ${PARTS}
   FROM rollup_own r
-  JOIN (SELECT id, ancestor FROM unit_lineage() WHERE ancestor IN (SELECT id FROM rollup_places())
-        UNION ALL SELECT DISTINCT place, '' FROM rollup_own) l ON l.id = r.place
+  JOIN (SELECT id, ancestor FROM unit_lineage() UNION ALL SELECT DISTINCT place, '' FROM rollup_own) l ON l.id = r.place
   LEFT JOIN rollup_depth d ON d.place = l.ancestor
   GROUP BY ALL
   ORDER BY depth, place, r.indicator, r.period_start`;

@@ -21,11 +21,14 @@ const SERIES_COLUMNS = [
 export function baselineRoutes(deps: ServiceDeps): Hono<Env> {
   return new Hono<Env>().get('/baseline', async (c) => {
     const q = validQuery(c, 'reader', baselineQuery);
-    const base = await answer(deps, 'baseline', { indicator: q.indicator, unit: q.unit, go_live: q.goLive, window_months: q.window ?? 12 });
+    // The two questions do not wait for each other: each runs on a reader of its own.
+    const [base, { rows: series }] = await Promise.all([
+      answer(deps, 'baseline', { indicator: q.indicator, unit: q.unit, go_live: q.goLive, window_months: q.window ?? 12 }),
+      answer(deps, 'indicator_series', { indicator: q.indicator, unit: q.unit, grain: 'month' }),
+    ]);
     const row = base.rows[0];
     if (!row?.go_live) throw badRequest(`enheten "${q.unit}" har ingen driftstart: ange parametern "goLive"`);
     const goLive = String(row.go_live);
-    const series = (await answer(deps, 'indicator_series', { indicator: q.indicator, unit: q.unit, grain: 'month' })).rows;
     const proportion = series.every((r) => r.value === null || (Number(r.value) >= 0 && Number(r.value) <= 1));
     const chart: ChartType = q.chart === 'auto' ? (proportion ? 'p' : 'i') : q.chart;
     const points: SpcPoint[] = series.map((r) => ({

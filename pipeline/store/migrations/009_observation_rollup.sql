@@ -41,9 +41,8 @@ CREATE MACRO unit_lineage() AS TABLE
   )
   SELECT id, ancestor FROM up;
 
--- The rollup: parts summed per place and period, where a place pools many units' rows: each of rollup_places() with
--- everything below it, and '' with every row. (Any other unit has no units below it and pools only its own rows,
--- which the queries read as they are.) Under a unit the municipalities' parts are pooled into one (municipality NULL),
+-- The rollup: parts summed per place and period, where a place is a unit with everything below it, or '' with every
+-- row. Under a unit the municipalities' parts are pooled into one (municipality NULL),
 -- beside the municipality total (''), so totals and parts still never meet; rows without unit keep theirs.
 CREATE TABLE observation_rollup (
   place VARCHAR NOT NULL,
@@ -81,24 +80,14 @@ CREATE TABLE observation_rollup_indicator (
 CREATE TABLE observation_rollup_state (built_after BIGINT, built_at TIMESTAMP, build_ms BIGINT);
 INSERT INTO observation_rollup_state VALUES (NULL, NULL, NULL);
 
--- The units the rollup pools: each that has units below it, and the region and its administrations (the follow-up's
--- own places) whether or not they do.
-CREATE MACRO rollup_places() AS TABLE
-  SELECT DISTINCT parent AS id FROM org_unit WHERE parent IS NOT NULL
-  UNION
-  SELECT id FROM org_unit WHERE parent IS NULL OR level IN ('region', 'forvaltning');
-
 -- The parts a pooling query reads, in one shape: scope 'own' is a unit's own rows (place = the unit, '' for rows
 -- without unit); scope 'tree' is a unit's rows with everything below it, and place '' every row. When `kept` (the
--- rollup is fresh and the question is one it answers) the trees of rollup_places() and of '' come from the rollup; else every part is an observation row. `kept` is a bound parameter, so DuckDB drops the other branches.
+-- rollup is fresh and the question is one it answers) every tree comes from the rollup; else every part is an observation row. `kept` is a bound parameter, so DuckDB drops the other branches.
 CREATE MACRO pooling_rows(kept) AS TABLE
   SELECT 'tree' AS scope, place, indicator, grain, period, period_start, sex, age_group, municipality,
     rows, "values", numerators, numerator_sum, denominator_sum, ns, n_sum, weighted_sum, value_sum, count_sum, status
   FROM observation_rollup WHERE kept
-  UNION ALL
-  SELECT 'tree', unit, indicator, grain, period, period_start, sex, age_group, municipality,
-    rows, "values", numerators, numerator_sum, denominator_sum, ns, n_sum, weighted_sum, value_sum, count_sum, status
-  FROM observation_parts() WHERE kept AND unit <> '' AND unit NOT IN (SELECT id FROM rollup_places())
+
   UNION ALL
   SELECT 'own', unit, indicator, grain, period, period_start, sex, age_group, municipality,
     rows, "values", numerators, numerator_sum, denominator_sum, ns, n_sum, weighted_sum, value_sum, count_sum, status
