@@ -66,3 +66,15 @@ export async function namedCallersService(env: NodeJS.ProcessEnv = {}) {
   const built = await buildService(store, { host: '127.0.0.1', port: 0, env: { NYTTA_TOKENS: tokens, ...env } });
   return { store, ...built };
 }
+
+/** Sends `content` as the export file `name` to `POST /api/v1/ingest` in the name of `token`'s caller. */
+export async function sendExport(
+  app: { request: (path: string, init?: RequestInit) => Response | Promise<Response> },
+  token: string,
+  name: string,
+  content: string,
+): Promise<Response> {
+  const form = new FormData();
+  form.append('file', new Blob([content]), name);
+  return app.request('/api/v1/ingest', { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+}

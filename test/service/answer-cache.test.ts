@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyFigureListResponse, loadsResponse } from '../../pipeline/contracts/index.js';
-import { NAMED, namedCallersService } from '../helpers/service.js';
+import { NAMED, namedCallersService, sendExport } from '../helpers/service.js';
 
 const CONTROLLER = NAMED.controller;
 const READER = NAMED.reader;
@@ -18,16 +18,7 @@ afterAll(() => service?.store.close());
 
 const get = (path: string, headers: Record<string, string> = {}) =>
   service.app.request(path, { headers: { authorization: `Bearer ${READER}`, ...headers } });
-async function load(name: string, content: string): Promise<number> {
-  const form = new FormData();
-  form.append('file', new Blob([content]), name);
-  const res = await service.app.request('/api/v1/ingest', {
-    method: 'POST',
-    body: form,
-    headers: { authorization: `Bearer ${CONTROLLER}` },
-  });
-  return res.status;
-}
+const load = async (name: string, content: string) => (await sendExport(service.app, CONTROLLER, name, content)).status;
 const figures = (budget: string) => `nyckeltal;varde;enhet;period\ninvesteringsbudget;${budget};mnkr;införandet\n`;
 const budgetOf = async (res: Response) =>
   keyFigureListResponse.parse(await res.json()).keyFigures.find((f) => f.name === 'investeringsbudget')?.valueSek;

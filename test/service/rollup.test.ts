@@ -19,7 +19,7 @@ import { runNamedQuery, type QueryAnswer } from '../../pipeline/named-queries/ru
 import { QUERIES_DIR } from '../../pipeline/service/start.js';
 import { refreshRollup, rollupIsFresh, rollupMinRows } from '../../pipeline/store/rollup.js';
 import { healthResponse, loadsResponse } from '../../pipeline/contracts/index.js';
-import { NAMED, namedCallersService } from '../helpers/service.js';
+import { NAMED, namedCallersService, sendExport } from '../helpers/service.js';
 import { FIXTURES, MAPPINGS, rows, tempStore } from '../helpers/store.js';
 
 type Queries = Awaited<ReturnType<typeof loadQueries>>;
@@ -215,16 +215,7 @@ describe('the rollup in the service', () => {
   }, 60_000);
   afterAll(() => service?.store.close());
 
-  async function send(name: string, content: string): Promise<number> {
-    const form = new FormData();
-    form.append('file', new Blob([content]), name);
-    const res = await service.app.request('/api/v1/ingest', {
-      method: 'POST',
-      body: form,
-      headers: { authorization: `Bearer ${NAMED.controller}` },
-    });
-    return res.status;
-  }
+  const send = async (name: string, content: string) => (await sendExport(service.app, NAMED.controller, name, content)).status;
   const get = async (path: string) => {
     const res = await service.app.request(path, { headers: { authorization: `Bearer ${NAMED.reader}` } });
     expect(res.status, path).toBe(200);
