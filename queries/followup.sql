@@ -115,7 +115,7 @@ unit_parts AS (
     o.period_start, o.sex, o.age_group, o.municipality, o."values", o.numerators, o.numerator_sum, o.denominator_sum,
     o.ns, o.n_sum, o.weighted_sum, o.value_sum, o.count_sum
   FROM windows e
-  JOIN unit_lineage() l ON l.ancestor = e.place
+  JOIN lineage l ON l.ancestor = e.place
   JOIN observation_parts() o ON o.indicator = e.indicator AND o.unit = l.id
   WHERE e.place_kind = 'unit' AND NOT ($rollup AND $breakdown <> 'municipality')
 ),

@@ -16,7 +16,6 @@ import { requireRole, type AuthVariables } from './auth.js';
 import type { ServiceConfig } from './config.js';
 import type { CommitGate } from '../store/commit-gate.js';
 import { showStoreAsOf } from '../store/history.js';
-import { rollupIsFresh } from '../store/rollup.js';
 
 export interface ServiceDeps {
   instance: DuckDBInstance;
@@ -105,14 +104,14 @@ export async function withReader<T>(deps: ServiceDeps, work: (connection: DuckDB
 
 /** Runs a named query on validated parameters, with the service's limits and suppression. */
 export function runQuery(deps: ServiceDeps, query: NamedQuery, parameters: Record<string, unknown>): Promise<QueryAnswer> {
-  const asOf = asOfScope.getStore();
-  return withReader(deps, async (c) =>
+  // The rollup is the store as it stands: never for asOf.
+  const rollup = asOfScope.getStore() === undefined;
+  return withReader(deps, (c) =>
     runNamedQuery(c, query, parameters, {
       rowLimit: deps.config.rowLimit,
       timeoutMs: deps.config.timeoutMs,
       minCount: deps.config.minCount,
-      // The rollup is the store as it stands: never for asOf, and only once rebuilt after the last load.
-      rollup: asOf === undefined && (await rollupIsFresh(c)),
+      rollup,
     }),
   );
 }

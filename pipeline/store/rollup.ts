@@ -47,8 +47,8 @@ const OWN = `CREATE TEMP TABLE rollup_own AS
     CASE WHEN unit <> '' AND municipality <> '' THEN NULL ELSE municipality END AS municipality, ${PARTS}
   FROM observation_parts() GROUP BY ALL`;
 
-// Each unit with everything below it, and '' with everything: the own sums summed over the
-// lineage, kept in (depth, place, indicator, period) order so DuckDB's zone maps skip the other places and levels.
+// Each unit with everything below it, and '' with everything: the own sums summed over the lineage, kept in
+// (depth, place, indicator, period) order so DuckDB's zone maps skip the other places and levels.
 const TREE = `INSERT INTO observation_rollup BY NAME
   SELECT l.ancestor AS place, coalesce(d.depth, 0) AS depth, r.indicator, r.grain, r.period, r.period_start, r.sex,
     r.age_group, r.municipality, ${PARTS}

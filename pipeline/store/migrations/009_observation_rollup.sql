@@ -42,8 +42,8 @@ CREATE MACRO unit_lineage() AS TABLE
   SELECT id, ancestor FROM up;
 
 -- The rollup: parts summed per place and period, where a place is a unit with everything below it, or '' with every
--- row. Under a unit the municipalities' parts are pooled into one (municipality NULL),
--- beside the municipality total (''), so totals and parts still never meet; rows without unit keep theirs.
+-- row. Under a unit the municipalities' parts are pooled into one (municipality NULL), beside the municipality total
+-- (''), so totals and parts still never meet; rows without unit keep their municipality.
 CREATE TABLE observation_rollup (
   place VARCHAR NOT NULL,
   -- the place's depth in the org tree (the region 0, '' -1): rows are kept in (depth, place) order, so a follow-up of
@@ -82,12 +82,12 @@ INSERT INTO observation_rollup_state VALUES (NULL, NULL, NULL);
 
 -- The parts a pooling query reads, in one shape: scope 'own' is a unit's own rows (place = the unit, '' for rows
 -- without unit); scope 'tree' is a unit's rows with everything below it, and place '' every row. When `kept` (the
--- rollup is fresh and the question is one it answers) every tree comes from the rollup; else every part is an observation row. `kept` is a bound parameter, so DuckDB drops the other branches.
+-- rollup is fresh and the question is one it answers) every tree comes from the rollup, else from the observation
+-- rows. `kept` is a bound parameter, so DuckDB drops the branches it rules out.
 CREATE MACRO pooling_rows(kept) AS TABLE
   SELECT 'tree' AS scope, place, indicator, grain, period, period_start, sex, age_group, municipality,
     rows, "values", numerators, numerator_sum, denominator_sum, ns, n_sum, weighted_sum, value_sum, count_sum, status
   FROM observation_rollup WHERE kept
-
   UNION ALL
   SELECT 'own', unit, indicator, grain, period, period_start, sex, age_group, municipality,
     rows, "values", numerators, numerator_sum, denominator_sum, ns, n_sum, weighted_sum, value_sum, count_sum, status
@@ -107,3 +107,7 @@ CREATE MACRO totals_of(ind, kept) AS TABLE
   SELECT sex_t, age_t, mun_t FROM observation_rollup_indicator WHERE indicator = ind AND kept
   UNION ALL
   SELECT sex_t, age_t, mun_t FROM published_totals(ind) WHERE NOT kept;
+
+-- The queries pool parts now (pooled_parts above): 002's row-wise macros are no longer used.
+DROP MACRO pooled_value;
+DROP MACRO pooled_n;
