@@ -23,9 +23,9 @@ WITH totals AS (SELECT * FROM totals_of($indicator, $rollup)),
 picked AS (
   SELECT o.period_start, o.sex, o.age_group, o.municipality, o."values", o.numerators, o.numerator_sum,
     o.denominator_sum, o.ns, o.n_sum, o.weighted_sum, o.value_sum, o.count_sum, o.status
-  FROM pooling_rows($rollup AND $municipality = '' AND $breakdown <> 'municipality') o
-  WHERE o.indicator = $indicator
-    AND o.scope = CASE WHEN $children OR $unit = '' THEN 'tree' ELSE 'own' END AND o.place = $unit
+  FROM pooling_rows($rollup AND $municipality = '' AND $breakdown <> 'municipality',
+    CASE WHEN $children OR $unit = '' THEN 'tree' ELSE 'own' END) o
+  WHERE o.indicator = $indicator AND o.place = $unit
     AND ($municipality = '' OR o.municipality = $municipality)
     AND ($from = '' OR o.period_start >= period_first_day($from))
     AND ($to = '' OR o.period_start < period_end($to))

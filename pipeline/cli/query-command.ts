@@ -9,6 +9,7 @@ import { loadConfig } from '../service/config.js';
 import { QUERIES_DIR } from '../service/start.js';
 import { resolveAsOf } from '../store/as-of.js';
 import { showStoreAsOf } from '../store/history.js';
+import { rollupIsFresh } from '../store/rollup.js';
 import { openStore } from '../store/open-store.js';
 import { toCsv } from './csv-output.js';
 import { remoteQuery } from './remote.js';
@@ -71,7 +72,7 @@ export async function runQueryCommand(name: string, options: QueryCommandOptions
       rowLimit: config.rowLimit,
       timeoutMs: config.timeoutMs,
       minCount: config.minCount,
-      rollup: options.asOf === undefined,
+      rollupFresh: options.asOf === undefined ? rollupIsFresh : undefined,
     });
     write(answer, options.format);
     return 0;

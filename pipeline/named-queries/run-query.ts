@@ -4,17 +4,16 @@ import type { ColumnSpec, SqlType } from './header.js';
 import type { NamedQuery } from './params.js';
 import { suppressSmallCells, type Row } from './suppress.js';
 import { usedParams } from '../store/sql.js';
-import { rollupIsFresh } from '../store/rollup.js';
 
 export interface RunOptions {
   rowLimit: number;
   timeoutMs: number;
   minCount?: number;
   /**
-   * The store is read as it stands (no asOf), so a query that pools may read the observation rollup, if it is fresh:
-   * asked only for the queries that use it.
+   * Whether the observation rollup stands for the store as it is read, asked only for the queries that use it. Absent
+   * when the store is read as of a load (asOf): the rollup is the store as it stands, so the rows answer.
    */
-  rollup?: boolean;
+  rollupFresh?: (connection: DuckDBConnection) => Promise<boolean>;
 }
 
 export interface QueryAnswer {
@@ -64,7 +63,7 @@ export async function runNamedQuery(
   }
   // `$rollup` is the service's, never the caller's: whether the rollup may stand in for the observation rows.
   if (usedParams(query.sql, { [ROLLUP_PARAM]: true })) {
-    values[ROLLUP_PARAM] = options.rollup === true && (await rollupIsFresh(connection));
+    values[ROLLUP_PARAM] = options.rollupFresh !== undefined && (await options.rollupFresh(connection));
     types[ROLLUP_PARAM] = BOOLEAN;
   }
   const limit = Math.max(1, Math.floor(options.rowLimit));

@@ -32,6 +32,8 @@ export interface ServiceDeps {
   writes: WriteQueue;
   /** Answers kept per store version, with their ETags. */
   answers: AnswerCache;
+  /** Whether the observation rollup is fresh, remembered per commit through `gate` (asked inside a reader). */
+  rollupFresh: (connection: DuckDBConnection) => Promise<boolean>;
 }
 
 /**
@@ -105,13 +107,13 @@ export async function withReader<T>(deps: ServiceDeps, work: (connection: DuckDB
 /** Runs a named query on validated parameters, with the service's limits and suppression. */
 export function runQuery(deps: ServiceDeps, query: NamedQuery, parameters: Record<string, unknown>): Promise<QueryAnswer> {
   // The rollup is the store as it stands: never for asOf.
-  const rollup = asOfScope.getStore() === undefined;
+  const rollupFresh = asOfScope.getStore() === undefined ? deps.rollupFresh : undefined;
   return withReader(deps, (c) =>
     runNamedQuery(c, query, parameters, {
       rowLimit: deps.config.rowLimit,
       timeoutMs: deps.config.timeoutMs,
       minCount: deps.config.minCount,
-      rollup,
+      rollupFresh,
     }),
   );
 }

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadQueries } from '../named-queries/registry.js';
 import { CommitGate } from '../store/commit-gate.js';
-import { refreshRollup, rollupMinRows } from '../store/rollup.js';
+import { freshnessPerCommit, refreshRollup, rollupMinRows } from '../store/rollup.js';
 import type { Store } from '../store/open-store.js';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
@@ -50,6 +50,7 @@ export async function buildService(store: Store, options: StartOptions) {
     gate,
     writes,
     answers: answerCache({ version: () => writes.version, maxBytes: config.cacheBytes }),
+    rollupFresh: freshnessPerCommit(gate),
   };
   return { app: createApp(deps), deps };
 }

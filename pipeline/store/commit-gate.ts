@@ -12,6 +12,7 @@ export class CommitGate {
   private readers = 0;
   private committing = false;
   private waitingCommits = 0;
+  private finished = 0;
   private queue: (() => void)[] = [];
 
   /** Runs a read; waits while a commit runs or waits. */
@@ -38,9 +39,18 @@ export class CommitGate {
     try {
       return await work();
     } finally {
+      this.finished++;
       this.committing = false;
       this.wake();
     }
+  }
+
+  /**
+   * How many commits have run through the gate. Inside `read` it cannot change, so what a reader learnt of the store
+   * under one count holds for every reader under the same count.
+   */
+  get commits(): number {
+    return this.finished;
   }
 
   /** Readers running now, for the health answer and the tests. */

@@ -17,7 +17,8 @@ import { readMapping } from '../../pipeline/ingest/mapping.js';
 import { loadQueries } from '../../pipeline/named-queries/registry.js';
 import { runNamedQuery, type QueryAnswer } from '../../pipeline/named-queries/run-query.js';
 import { QUERIES_DIR } from '../../pipeline/service/start.js';
-import { refreshRollup, rollupIsFresh, rollupMinRows } from '../../pipeline/store/rollup.js';
+import { freshnessPerCommit, refreshRollup, rollupIsFresh, rollupMinRows } from '../../pipeline/store/rollup.js';
+import { CommitGate } from '../../pipeline/store/commit-gate.js';
 import { healthResponse, loadsResponse } from '../../pipeline/contracts/index.js';
 import { NAMED, namedCallersService, sendExport } from '../helpers/service.js';
 import { FIXTURES, MAPPINGS, rows, tempStore } from '../helpers/store.js';
@@ -72,7 +73,7 @@ afterAll(() => store?.close());
 async function ask(connection: DuckDBConnection, name: string, params: Record<string, string>, rollup: boolean): Promise<QueryAnswer> {
   const query = queries.get(name)!;
   const parsed = query.schema.parse(params) as Record<string, unknown>;
-  return runNamedQuery(connection, query, parsed, { rowLimit: 100_000, timeoutMs: 60_000, rollup });
+  return runNamedQuery(connection, query, parsed, { rowLimit: 100_000, timeoutMs: 60_000, rollupFresh: rollup ? rollupIsFresh : undefined });
 }
 
 /** Asks both ways: where they differ (nothing, when they agree), and how many answers had a value to compare. */
@@ -194,6 +195,25 @@ describe('the observation rollup', () => {
     } finally {
       await store.connection.run('ROLLBACK');
     }
+  });
+
+  it("the service's freshness is asked again after each commit through the gate, and only then", async () => {
+    const c = store.connection;
+    const gate = new CommitGate();
+    const fresh = freshnessPerCommit(gate);
+    expect(await fresh(c)).toBe(true);
+    await c.run('UPDATE observation_rollup_state SET built_after = built_after - 1');
+    try {
+      // not through the gate: remembered (in the service every commit goes through it)
+      expect(await rollupIsFresh(c)).toBe(false);
+      expect(await fresh(c)).toBe(true);
+      await gate.exclusive(async () => undefined);
+      expect(await fresh(c)).toBe(false);
+    } finally {
+      await c.run('UPDATE observation_rollup_state SET built_after = built_after + 1');
+    }
+    await gate.exclusive(async () => undefined);
+    expect(await fresh(c)).toBe(true);
   });
 });
 
