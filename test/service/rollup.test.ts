@@ -73,7 +73,11 @@ afterAll(() => store?.close());
 async function ask(connection: DuckDBConnection, name: string, params: Record<string, string>, rollup: boolean): Promise<QueryAnswer> {
   const query = queries.get(name)!;
   const parsed = query.schema.parse(params) as Record<string, unknown>;
-  return runNamedQuery(connection, query, parsed, { rowLimit: 100_000, timeoutMs: 60_000, rollupFresh: rollup ? rollupIsFresh : undefined });
+  return runNamedQuery(connection, query, parsed, {
+    rowLimit: 100_000,
+    timeoutMs: 60_000,
+    rollupFresh: rollup ? rollupIsFresh : undefined,
+  });
 }
 
 /** Asks both ways: where they differ (nothing, when they agree), and how many answers had a value to compare. */
