@@ -101,7 +101,8 @@ cells AS (
 modes AS (SELECT 'none' AS b UNION ALL SELECT $breakdown WHERE $breakdown <> 'none'),
 -- The parts each entry pools, each with the year it falls in (0 = the baseline, 1–N after go-live): a unit's own rows
 -- and everything below it, or a geography's rows without unit. A unit with everything below it is one place in the
--- rollup, read from there when it is fresh and no single municipality under a unit is asked for; else from the rows.
+-- rollup, read from there when it is fresh (from its totals without breakdown) and no single municipality under a unit
+-- is asked for; else from the rows.
 unit_parts AS (
   SELECT e.indicator, e.place_kind, e.place, e.sex_t, e.age_t, e.mun_t, e.baseline_from, e.baseline_to, e.go_live,
     o.period_start, o.sex, o.age_group, o.municipality, o."values", o.numerators, o.numerator_sum, o.denominator_sum,
@@ -109,7 +110,15 @@ unit_parts AS (
   FROM windows e
   -- the depth too, so the scan is handed the levels asked for and skips the rest
   JOIN observation_rollup o ON o.indicator = e.indicator AND o.depth = e.depth AND o.place = e.place
-  WHERE e.place_kind = 'unit' AND $rollup AND $breakdown <> 'municipality'
+  WHERE e.place_kind = 'unit' AND $rollup AND $breakdown IN ('sex', 'age')
+  UNION ALL
+  -- without breakdown, the rollup's totals: the total of every sex, age group and municipality
+  SELECT e.indicator, e.place_kind, e.place, e.sex_t, e.age_t, e.mun_t, e.baseline_from, e.baseline_to, e.go_live,
+    o.period_start, 'T', '', '', o."values", o.numerators, o.numerator_sum, o.denominator_sum,
+    o.ns, o.n_sum, o.weighted_sum, o.value_sum, o.count_sum
+  FROM windows e
+  JOIN observation_rollup_total o ON o.indicator = e.indicator AND o.depth = e.depth AND o.place = e.place
+  WHERE e.place_kind = 'unit' AND $rollup AND $breakdown = 'none'
   UNION ALL
   SELECT e.indicator, e.place_kind, e.place, e.sex_t, e.age_t, e.mun_t, e.baseline_from, e.baseline_to, e.go_live,
     o.period_start, o.sex, o.age_group, o.municipality, o."values", o.numerators, o.numerator_sum, o.denominator_sum,
@@ -124,7 +133,15 @@ geography_parts AS (
     o.period_start, o.sex, o.age_group, o.municipality, o."values", o.numerators, o.numerator_sum, o.denominator_sum,
     o.ns, o.n_sum, o.weighted_sum, o.value_sum, o.count_sum
   FROM windows e JOIN observation_parts() o ON o.indicator = e.indicator AND o.unit = '' AND o.municipality = e.place
-  WHERE e.place_kind = 'geography'
+  WHERE e.place_kind = 'geography' AND NOT $rollup
+  UNION ALL
+  -- in the rollup, rows without unit keep their municipality under place '' (a unit's parts there are pooled into NULL,
+  -- and a geography is never ''), so a geography is these rows
+  SELECT e.indicator, e.place_kind, e.place, e.sex_t, e.age_t, e.mun_t, e.baseline_from, e.baseline_to, e.go_live,
+    o.period_start, o.sex, o.age_group, o.municipality, o."values", o.numerators, o.numerator_sum, o.denominator_sum,
+    o.ns, o.n_sum, o.weighted_sum, o.value_sum, o.count_sum
+  FROM windows e JOIN observation_rollup o ON o.indicator = e.indicator AND o.depth = -1 AND o.place = '' AND o.municipality = e.place
+  WHERE e.place_kind = 'geography' AND $rollup
 ),
 located AS (
   SELECT x.indicator, x.place_kind, x.place, x.sex_t, x.age_t, x.mun_t,

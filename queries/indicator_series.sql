@@ -18,13 +18,13 @@
 -- suppress: count=n values=value min=min_count group=period
 -- Pooled from the rollup when the service says it is fresh ($rollup) and the question does not need single
 -- municipalities under a unit, else from the rows: the same parts either way. A unit with everything below it is the
--- scope 'tree' at that place; '' is every row.
+-- scope 'tree' at that place ('total' without breakdown, from the rollup's totals); '' is every row.
 WITH totals AS (SELECT * FROM totals_of($indicator, $rollup)),
 picked AS (
   SELECT o.period_start, o.sex, o.age_group, o.municipality, o."values", o.numerators, o.numerator_sum,
     o.denominator_sum, o.ns, o.n_sum, o.weighted_sum, o.value_sum, o.count_sum, o.status
   FROM pooling_rows($rollup AND $municipality = '' AND $breakdown <> 'municipality',
-    CASE WHEN $children OR $unit = '' THEN 'tree' ELSE 'own' END) o
+    CASE WHEN NOT $children AND $unit <> '' THEN 'own' WHEN $breakdown = 'none' THEN 'total' ELSE 'tree' END) o
   WHERE o.indicator = $indicator AND o.place = $unit
     AND ($municipality = '' OR o.municipality = $municipality)
     AND ($from = '' OR o.period_start >= period_first_day($from))

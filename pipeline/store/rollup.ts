@@ -81,6 +81,14 @@ const INDICATORS = `INSERT INTO observation_rollup_indicator
   FROM indicator i LEFT JOIN rollup_own r ON r.indicator = i.id
   GROUP BY i.id`;
 
+// Per place and period, what a question without breakdown pools: totals where the sources publish them, else the parts.
+const TOTAL = `INSERT INTO observation_rollup_total BY NAME
+  SELECT r.place, r.depth, r.indicator, r.grain, r.period, r.period_start, ${PARTS}
+  FROM observation_rollup r JOIN observation_rollup_indicator i ON i.indicator = r.indicator
+  WHERE counts_once('none', r.sex, r.age_group, r.municipality, i.sex_t, i.age_t, i.mun_t)
+  GROUP BY ALL
+  ORDER BY r.depth, r.place, r.indicator, r.period_start`;
+
 /**
  * Below this many observation rows the rows answer fast enough (a series over a million rows in about 15 ms), so no
  * rollup is built: it would cost seconds after every load and buy little. NYTTA_ROLLUP_MIN_ROWS changes it; 0 always
@@ -118,13 +126,14 @@ export async function refreshRollup(
       const last = Number((await connection.runAndReadAll(LAST_LOAD)).getRows()[0][0]);
       await connection.run('DELETE FROM observation_rollup');
       await connection.run('DELETE FROM observation_rollup_indicator');
+      await connection.run('DELETE FROM observation_rollup_total');
       const observations = Number((await connection.runAndReadAll('SELECT count(*) FROM observation')).getRows()[0][0]);
       if (observations < minRows) {
         // Too small to need one: none, and the queries read the rows (a rollup of a larger store before is gone).
         await connection.run('UPDATE observation_rollup_state SET built_after = NULL, built_at = NULL, build_ms = NULL');
         return { rebuilt: false, rows: 0, ms: 0 };
       }
-      for (const sql of [DEPTHS, OWN, TREE, INDICATORS]) await connection.run(sql);
+      for (const sql of [DEPTHS, OWN, TREE, INDICATORS, TOTAL]) await connection.run(sql);
       for (const table of ['rollup_depth', 'rollup_own']) await connection.run(`DROP TABLE ${table}`);
       const rows = Number((await connection.runAndReadAll('SELECT count(*) FROM observation_rollup')).getRows()[0][0]);
       const ms = Math.round(performance.now() - started);

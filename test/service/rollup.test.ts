@@ -122,6 +122,13 @@ describe('the observation rollup', () => {
     );
     expect(Number(vgr.n)).toBe(Number(demo.n));
     expect(Number(demo.n)).toBeGreaterThan(0);
+    // the totals without breakdown: one row per place, indicator and period
+    const [totals] = await rows(
+      store.connection,
+      `SELECT count(*) AS n, count(DISTINCT (place, indicator, period)) AS keys FROM observation_rollup_total`,
+    );
+    expect(Number(totals.n)).toBeGreaterThan(0);
+    expect(Number(totals.keys)).toBe(Number(totals.n));
     // every unit with rows at or below it is a place, and '' (everything)
     const places = (await rows(store.connection, `SELECT DISTINCT place FROM observation_rollup ORDER BY 1`)).map((r) => r.place);
     expect(places).toEqual(expect.arrayContaining(['', 'R', 'A', 'U1', 'U2', 'VGR']));
@@ -187,17 +194,23 @@ describe('the observation rollup', () => {
   }, 60_000);
 
   it('is what the queries read when it is fresh: a changed rollup row changes the answer (rolled back after)', async () => {
-    const params = { indicator: 'UP', unit: 'A', grain: 'year' };
-    const before = await ask(store.connection, 'indicator_series', params, true);
-    await store.connection.run('BEGIN TRANSACTION');
-    try {
-      await store.connection.run(`UPDATE observation_rollup SET numerator_sum = numerator_sum + 1 WHERE place = 'A' AND indicator = 'UP'`);
-      const tampered = await ask(store.connection, 'indicator_series', params, true);
-      const rowsAnswer = await ask(store.connection, 'indicator_series', params, false);
-      expect(tampered.rows).not.toEqual(before.rows);
-      expect(rowsAnswer.rows).toEqual(before.rows);
-    } finally {
-      await store.connection.run('ROLLBACK');
+    // without breakdown the rollup's totals answer, with one the rollup itself
+    for (const [table, breakdown] of [
+      ['observation_rollup_total', 'none'],
+      ['observation_rollup', 'sex'],
+    ]) {
+      const params = { indicator: 'UP', unit: 'A', grain: 'year', breakdown };
+      const before = await ask(store.connection, 'indicator_series', params, true);
+      await store.connection.run('BEGIN TRANSACTION');
+      try {
+        await store.connection.run(`UPDATE ${table} SET numerator_sum = numerator_sum + 1 WHERE place = 'A' AND indicator = 'UP'`);
+        const tampered = await ask(store.connection, 'indicator_series', params, true);
+        const rowsAnswer = await ask(store.connection, 'indicator_series', params, false);
+        expect(tampered.rows, table).not.toEqual(before.rows);
+        expect(rowsAnswer.rows).toEqual(before.rows);
+      } finally {
+        await store.connection.run('ROLLBACK');
+      }
     }
   });
 

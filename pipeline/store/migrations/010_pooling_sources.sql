@@ -21,14 +21,46 @@ CREATE VIEW pooling_rows_tree AS
     rows, "values", numerators, numerator_sum, denominator_sum, ns, n_sum, weighted_sum, value_sum, count_sum, status
   FROM observation_parts();
 
+-- The rollup's totals: per place and period, the parts a question without breakdown pools, summed ahead (totals where
+-- the indicator's sources publish them, else the parts; counts_once with 'none'). A follow-up of a whole program reads
+-- about a thirteenth of the rows it would read in the rollup. Built with the rollup (pipeline/store/rollup.ts).
+CREATE TABLE observation_rollup_total (
+  place VARCHAR NOT NULL,
+  depth INTEGER NOT NULL,
+  indicator VARCHAR NOT NULL,
+  grain VARCHAR NOT NULL,
+  period VARCHAR NOT NULL,
+  period_start DATE NOT NULL,
+  rows BIGINT NOT NULL,
+  "values" BIGINT NOT NULL,
+  numerators BIGINT NOT NULL,
+  numerator_sum DECIMAL(38, 6),
+  denominator_sum DECIMAL(38, 6),
+  ns BIGINT NOT NULL,
+  n_sum DECIMAL(38, 6),
+  weighted_sum DECIMAL(38, 8),
+  value_sum DECIMAL(38, 10),
+  count_sum DECIMAL(38, 6),
+  status VARCHAR
+);
+
 -- The same places from the rollup (fresh, and a question it answers).
 CREATE VIEW pooling_rows_kept AS
   SELECT place, indicator, grain, period, period_start, sex, age_group, municipality,
     rows, "values", numerators, numerator_sum, denominator_sum, ns, n_sum, weighted_sum, value_sum, count_sum, status
   FROM observation_rollup;
 
--- scope 'own' reads a unit's own rows; 'tree' a unit with everything below it, from the rollup when `kept`. Both are
--- bound parameters or constants, so the name is known when DuckDB binds the query.
+-- The totals as the total of every sex, age group and municipality ('T', '', ''), so a query's counts_once takes them
+-- whichever totals the sources publish.
+CREATE VIEW pooling_rows_total AS
+  SELECT place, indicator, grain, period, period_start, 'T' AS sex, '' AS age_group, '' AS municipality,
+    rows, "values", numerators, numerator_sum, denominator_sum, ns, n_sum, weighted_sum, value_sum, count_sum, status
+  FROM observation_rollup_total;
+
+-- scope 'own' reads a unit's own rows; 'tree' a unit with everything below it, from the rollup when `kept`; 'total'
+-- the same without breakdown, from the rollup's totals when `kept`. Both are bound parameters or constants, so the
+-- name is known when DuckDB binds the query.
 DROP MACRO pooling_rows;
 CREATE MACRO pooling_rows(kept, scope) AS TABLE
-  SELECT * FROM query_table(CASE WHEN scope = 'own' THEN 'pooling_rows_own' WHEN kept THEN 'pooling_rows_kept' ELSE 'pooling_rows_tree' END);
+  SELECT * FROM query_table(CASE WHEN scope = 'own' THEN 'pooling_rows_own' WHEN NOT kept THEN 'pooling_rows_tree'
+    WHEN scope = 'total' THEN 'pooling_rows_total' ELSE 'pooling_rows_kept' END);
