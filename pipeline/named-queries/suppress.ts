@@ -42,7 +42,9 @@ export function suppressSmallCells(
       const groups = new Map<string, number[]>();
       out.forEach((row, i) => {
         const key = JSON.stringify(set.map((g) => row[g]));
-        groups.set(key, [...(groups.get(key) ?? []), i]);
+        const members = groups.get(key);
+        if (members) members.push(i);
+        else groups.set(key, [i]);
       });
       for (const members of groups.values()) {
         const inGroup = members.filter((i) => marked.has(i));
