@@ -114,7 +114,7 @@ unit_parts AS (
   UNION ALL
   -- without breakdown, the rollup's totals: the total of every sex, age group and municipality
   SELECT e.indicator, e.place_kind, e.place, e.sex_t, e.age_t, e.mun_t, e.baseline_from, e.baseline_to, e.go_live,
-    o.period_start, 'T', '', '', o."values", o.numerators, o.numerator_sum, o.denominator_sum,
+    o.period_start, 'T' AS sex, '' AS age_group, '' AS municipality, o."values", o.numerators, o.numerator_sum, o.denominator_sum,
     o.ns, o.n_sum, o.weighted_sum, o.value_sum, o.count_sum
   FROM windows e
   JOIN observation_rollup_total o ON o.indicator = e.indicator AND o.depth = e.depth AND o.place = e.place
