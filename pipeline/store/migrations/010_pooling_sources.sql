@@ -24,25 +24,9 @@ CREATE VIEW pooling_rows_tree AS
 -- The rollup's totals: per place and period, the parts a question without breakdown pools, summed ahead (totals where
 -- the indicator's sources publish them, else the parts; counts_once with 'none'). A follow-up of a whole program reads
 -- about a thirteenth of the rows it would read in the rollup. Built with the rollup (pipeline/store/rollup.ts).
-CREATE TABLE observation_rollup_total (
-  place VARCHAR NOT NULL,
-  depth INTEGER NOT NULL,
-  indicator VARCHAR NOT NULL,
-  grain VARCHAR NOT NULL,
-  period VARCHAR NOT NULL,
-  period_start DATE NOT NULL,
-  rows BIGINT NOT NULL,
-  "values" BIGINT NOT NULL,
-  numerators BIGINT NOT NULL,
-  numerator_sum DECIMAL(38, 6),
-  denominator_sum DECIMAL(38, 6),
-  ns BIGINT NOT NULL,
-  n_sum DECIMAL(38, 6),
-  weighted_sum DECIMAL(38, 8),
-  value_sum DECIMAL(38, 10),
-  count_sum DECIMAL(38, 6),
-  status VARCHAR
-);
+-- Its columns are the rollup's without sex, age group and municipality, with the same exact types.
+CREATE TABLE observation_rollup_total AS
+  SELECT * EXCLUDE (sex, age_group, municipality) FROM observation_rollup LIMIT 0;
 
 -- The same places from the rollup (fresh, and a question it answers).
 CREATE VIEW pooling_rows_kept AS
