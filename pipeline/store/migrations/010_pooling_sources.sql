@@ -23,7 +23,7 @@ CREATE VIEW pooling_rows_tree AS
 
 -- The rollup's totals: per place and period, the parts a question without breakdown pools, summed ahead (totals where
 -- the indicator's sources publish them, else the parts; counts_once with 'none'). A follow-up of a whole program reads
--- about a thirteenth of the rows it would read in the rollup. Built with the rollup (pipeline/store/rollup.ts).
+-- about a tenth of the rows it would read in the rollup. Built with the rollup (pipeline/store/rollup.ts).
 -- Its columns are the rollup's without sex, age group and municipality, with the same exact types.
 CREATE TABLE observation_rollup_total AS
   SELECT * EXCLUDE (sex, age_group, municipality) FROM observation_rollup LIMIT 0;
