@@ -21,37 +21,54 @@ function minOf(row: Row, spec: SuppressSpec, fallback: number): number {
   return m === null || m === undefined ? fallback : Number(m);
 }
 
-/** Returns new rows with small cells suppressed, and how many were. */
+/** Returns new rows with small cells suppressed, and how many were; the rows given stay as they were. */
 export function suppressSmallCells(
   rows: readonly Row[],
   spec: SuppressSpec,
   minCount = DEFAULT_MIN_COUNT,
 ): { rows: Row[]; suppressed: number } {
   const out = rows.map((r) => ({ ...r }));
+  const suppressed = suppressInPlace(out, spec, minCount);
+  if (spec.min) for (const row of out) delete row[spec.min];
+  return { rows: out, suppressed };
+}
+
+/** The rows of each sibling group under one set of columns, by their values in those columns. */
+function siblingGroups(rows: readonly Row[], set: readonly string[]): number[][] {
+  const groups = new Map<unknown, number[]>();
+  for (let i = 0; i < rows.length; i++) {
+    // One column (the usual case) keys by its value; Map tells 1, '1' and null apart as JSON would.
+    const key = set.length === 1 ? rows[i][set[0]] : JSON.stringify(set.map((g) => rows[i][g]));
+    const members = groups.get(key);
+    if (members) members.push(i);
+    else groups.set(key, [i]);
+  }
+  return [...groups.values()].filter((members) => members.length > 1);
+}
+
+/**
+ * Suppresses small cells of rows the caller owns, in place (the service's own fresh rows: no copy per answer), and
+ * returns how many were. The minimum's column stays: the caller drops it as it shapes the answer.
+ */
+export function suppressInPlace(rows: Row[], spec: SuppressSpec, minCount = DEFAULT_MIN_COUNT): number {
   const marked = new Set<number>();
-  out.forEach((row, i) => {
+  rows.forEach((row, i) => {
     const n = countOf(row, spec);
     if (n !== null && n < minOf(row, spec, minCount)) marked.add(i);
   });
   // Each set of sibling columns in turn, again until nothing changes: a cell suppressed for one set may leave a lone
-  // suppressed cell in another.
+  // suppressed cell in another. The groups stand still meanwhile (only the marks change), so they are found once.
   const sets = [spec.group, ...(spec.moreGroups ?? [])].filter((g) => g.length);
-  for (let changed = sets.length > 0; changed;) {
+  const groupsPerSet = marked.size ? sets.map((set) => siblingGroups(rows, set)) : [];
+  for (let changed = groupsPerSet.length > 0; changed;) {
     changed = false;
-    for (const set of sets) {
-      const groups = new Map<string, number[]>();
-      out.forEach((row, i) => {
-        const key = JSON.stringify(set.map((g) => row[g]));
-        const members = groups.get(key);
-        if (members) members.push(i);
-        else groups.set(key, [i]);
-      });
-      for (const members of groups.values()) {
+    for (const groups of groupsPerSet) {
+      for (const members of groups) {
         const inGroup = members.filter((i) => marked.has(i));
-        if (inGroup.length !== 1 || members.length < 2) continue;
+        if (inGroup.length !== 1) continue;
         const candidates = members
           .filter((i) => !marked.has(i))
-          .sort((a, b) => (countOf(out[a], spec) ?? Infinity) - (countOf(out[b], spec) ?? Infinity));
+          .sort((a, b) => (countOf(rows[a], spec) ?? Infinity) - (countOf(rows[b], spec) ?? Infinity));
         if (candidates.length) {
           marked.add(candidates[0]);
           changed = true;
@@ -60,10 +77,9 @@ export function suppressSmallCells(
     }
   }
   for (const i of marked) {
-    for (const column of spec.values) if (column in out[i]) out[i][column] = null;
-    out[i][spec.count] = null;
-    if ('status' in out[i]) out[i].status = SUPPRESSED;
+    for (const column of spec.values) if (column in rows[i]) rows[i][column] = null;
+    rows[i][spec.count] = null;
+    if ('status' in rows[i]) rows[i].status = SUPPRESSED;
   }
-  if (spec.min) for (const row of out) delete row[spec.min];
-  return { rows: out, suppressed: marked.size };
+  return marked.size;
 }

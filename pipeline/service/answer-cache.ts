@@ -9,8 +9,14 @@ import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { LRUCache } from 'lru-cache';
 
-/** What the cache reads of a request: the caller's role, set by sign-in. */
-type Env = { Variables: { role: string } };
+/** An answer's bytes as its route sent them: the cache keeps these, never reading a response back. */
+export interface SentAnswer {
+  body: Uint8Array;
+  contentType: string;
+}
+
+/** What the cache reads of a request: the caller's role, set by sign-in, and the answer its route sent (`respond`). */
+type Env = { Variables: { role: string; sent?: SentAnswer } };
 
 /** The paths whose GET answers depend only on the store, the request and the caller's role. */
 const CACHEABLE =
@@ -104,10 +110,10 @@ export function answerCache(options: AnswerCacheOptions): AnswerCache {
     let entry: Entry | null = null;
     try {
       await next();
-      const type = c.res.headers.get('content-type') ?? '';
-      if (c.res.status === 200 && /json|arrow/.test(type)) {
-        const body = new Uint8Array(await c.res.clone().arrayBuffer());
-        entry = { body, contentType: type, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+      // Only an answer its route handed over is kept; reading a response back would cost a stream per answer.
+      const sent = c.get('sent');
+      if (c.res.status === 200 && sent) {
+        entry = { ...sent, etag: `"${createHash('sha1').update(sent.body).digest('base64url')}"` };
         cache.set(key, entry);
       }
     } finally {

@@ -9,7 +9,7 @@ import type { NamedQuery } from '../named-queries/registry.js';
 import { runNamedQuery, type QueryAnswer } from '../named-queries/run-query.js';
 import { ARROW_STREAM, toArrowStream } from './arrow.js';
 import type { z } from 'zod';
-import type { AnswerCache } from './answer-cache.js';
+import type { AnswerCache, SentAnswer } from './answer-cache.js';
 import type { Role } from '../named-queries/header.js';
 import { describeIssues } from '../named-queries/params.js';
 import { requireRole, type AuthVariables } from './auth.js';
@@ -76,7 +76,7 @@ export class WriteQueue {
   }
 }
 
-export type Env = { Variables: AuthVariables & { requestId: string; logger: Logger } };
+export type Env = { Variables: AuthVariables & { requestId: string; logger: Logger; sent?: SentAnswer } };
 
 // The load a request asked the store as of (`asOf`), for every reader it opens, however deep in the route: a request
 // reads many named queries, and the workbook route reads through the service's own endpoints.
@@ -136,15 +136,24 @@ export function wantsArrow(c: Context): boolean {
   return (c.req.header('accept') ?? '').includes(ARROW_STREAM);
 }
 
-/** JSON by default; Arrow IPC when asked for and the answer has a table. */
-export function respond(c: Context, body: unknown, table?: { columns: readonly ColumnSpec[]; rows: readonly object[] }): Response {
-  if (wantsArrow(c)) {
-    if (!table) throw new HTTPException(406, { message: 'Svaret finns bara som JSON.' });
-    return new Response(new Uint8Array(toArrowStream(table.columns, table.rows as Record<string, unknown>[])), {
-      headers: { 'content-type': ARROW_STREAM },
-    });
-  }
-  return c.json(body as object);
+/**
+ * JSON by default; Arrow IPC when asked for and the answer has a table. The bytes are handed to the answer cache as
+ * they are sent (`sent`), so it keeps them without reading the response back.
+ */
+export function respond(c: Context<Env>, body: unknown, table?: { columns: readonly ColumnSpec[]; rows: readonly object[] }): Response {
+  if (!wantsArrow(c)) return respondJson(c, body);
+  if (!table) throw new HTTPException(406, { message: 'Svaret finns bara som JSON.' });
+  return send(c, { body: toArrowStream(table.columns, table.rows as Record<string, unknown>[]), contentType: ARROW_STREAM });
+}
+
+/** JSON whatever was asked for (a list, a log), handed to the answer cache as `respond` does. */
+export function respondJson(c: Context<Env>, body: unknown): Response {
+  return send(c, { body: Buffer.from(JSON.stringify(body)), contentType: 'application/json' });
+}
+
+function send(c: Context<Env>, sent: SentAnswer): Response {
+  c.set('sent', sent);
+  return c.body(sent.body as Uint8Array<ArrayBuffer>, 200, { 'content-type': sent.contentType });
 }
 
 /** A 400 with a Swedish message. */

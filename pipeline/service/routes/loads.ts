@@ -8,7 +8,7 @@ import { loadDetailResponse, loadsQuery, loadSchema, undoResponse, type LoadDeta
 import { undoLoad, UndoRefused } from '../../store/undo.js';
 import { requireRole } from '../auth.js';
 import type { QueryRow } from '../../contracts/index.js';
-import { answer, validQuery, type Env, type ServiceDeps } from '../context.js';
+import { answer, respondJson, validQuery, type Env, type ServiceDeps } from '../context.js';
 
 const toLoad = (r: QueryRow) =>
   loadSchema.parse({
@@ -40,7 +40,7 @@ export function loadRoutes(deps: ServiceDeps): Hono<Env> {
     .get('/loads', async (c) => {
       const q = validQuery(c, 'reader', loadsQuery);
       const { rows } = await answer(deps, 'load_log', { limit: q.limit ?? 10000 });
-      return c.json({ loads: rows.map(toLoad) });
+      return respondJson(c, { loads: rows.map(toLoad) });
     })
     .get('/loads/:id', async (c) => {
       validQuery(c, 'reader', loadsQuery.pick({}));
@@ -58,7 +58,7 @@ export function loadRoutes(deps: ServiceDeps): Hono<Env> {
         warnings: JSON.parse(String(rows[0].warnings ?? '[]')),
         errors,
       });
-      return c.json(body);
+      return respondJson(c, body);
     })
     .post('/loads/:id/undo', async (c) => {
       requireRole(c.get('role'), 'controller');
