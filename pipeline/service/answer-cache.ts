@@ -70,14 +70,17 @@ export function answerCache(options: AnswerCacheOptions): AnswerCache {
   const inflight = new Map<string, Promise<Entry | null>>();
   const counts = { hits: 0, misses: 0, shared: 0, notModified: 0 };
 
+  const headersFor = (entry: Entry, how: string) => ({
+    etag: entry.etag,
+    // Always asked again, never taken from a browser's cache unseen: the next load may change it.
+    'cache-control': 'private, no-cache',
+    'x-nytta-cache': how,
+  });
+  const holdsIt = (c: Context<Env>, entry: Entry) => matches(c.req.header('if-none-match'), entry.etag);
+
   const answer = (c: Context<Env>, entry: Entry, how: string): Response => {
-    const headers = {
-      etag: entry.etag,
-      // Always asked again, never taken from a browser's cache unseen: the next load may change it.
-      'cache-control': 'private, no-cache',
-      'x-nytta-cache': how,
-    };
-    if (matches(c.req.header('if-none-match'), entry.etag)) {
+    const headers = headersFor(entry, how);
+    if (holdsIt(c, entry)) {
       counts.notModified++;
       return c.body(null, 304, headers);
     }
@@ -120,7 +123,11 @@ export function answerCache(options: AnswerCacheOptions): AnswerCache {
       inflight.delete(key);
       settle(entry);
     }
-    if (entry) c.res = answer(c, entry, 'miss');
+    if (!entry) return;
+    // The route's own response goes out with the cache's headers: replacing it would make Hono re-read its body as a
+    // stream (about a millisecond per answer); only a 304 replaces it.
+    if (holdsIt(c, entry)) c.res = answer(c, entry, 'miss');
+    else for (const [name, value] of Object.entries(headersFor(entry, 'miss'))) c.res.headers.set(name, value);
   };
 
   return {
