@@ -169,16 +169,16 @@ SELECT c.indicator, ind.name AS indicator_name, ind.direction, ind.benefits, ind
   c.baseline_from, c.baseline_to,
   coalesce(p.part, '') AS part, c.k AS year, CAST(year(c.go_live) + c.k AS INTEGER) AS calendar_year,
   agg.value, agg.n,
-  CASE WHEN c.k > 0 AND coalesce(p.part, '') = '' THEN
-    coalesce(
-      (SELECT tg.value FROM target tg WHERE tg.indicator = c.indicator AND tg.unit = c.place AND tg.year = year(c.go_live) + c.k),
-      (SELECT tg.value FROM target tg WHERE tg.indicator = c.indicator AND tg.unit = '' AND tg.year = year(c.go_live) + c.k
-         AND (c.place_kind = 'geography' OR c.parent IS NULL)))
-  END AS target,
+  CASE WHEN c.k > 0 AND coalesce(p.part, '') = '' THEN coalesce(own_target.value, region_target.value) END AS target,
   ind.min_count
 FROM cells c
 JOIN ind ON ind.id = c.indicator
 LEFT JOIN parts p ON p.indicator = c.indicator AND p.place_kind = c.place_kind AND p.place = c.place
 LEFT JOIN agg ON agg.indicator = c.indicator AND agg.place_kind = c.place_kind AND agg.place = c.place AND agg.k = c.k
   AND agg.part = coalesce(p.part, '')
+-- the place's own target for the year, else the region's for the region and geographies ((indicator, unit, year) is the key)
+LEFT JOIN target own_target ON own_target.indicator = c.indicator AND own_target.unit = c.place
+  AND own_target.year = year(c.go_live) + c.k
+LEFT JOIN target region_target ON region_target.indicator = c.indicator AND region_target.unit = ''
+  AND region_target.year = year(c.go_live) + c.k AND (c.place_kind = 'geography' OR c.parent IS NULL)
 ORDER BY c.indicator, c.place_kind DESC, c.place, coalesce(p.part, ''), c.k

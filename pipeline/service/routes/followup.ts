@@ -128,7 +128,9 @@ export function followupRoutes(deps: ServiceDeps): Hono<Env> {
     const groups = new Map<string, QueryRow[]>();
     for (const r of rows) {
       const key = `${r.indicator}\u0000${r.place_kind}\u0000${r.place}`;
-      groups.set(key, [...(groups.get(key) ?? []), r]);
+      const group = groups.get(key);
+      if (group) group.push(r);
+      else groups.set(key, [r]);
     }
     const indicators = [...groups.values()].map((g) => entryOf(g, years));
     const byKey: Record<string, FollowupYear[]> = Object.fromEntries(indicators.map((i) => [keyOf(i), i.years]));
