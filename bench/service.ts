@@ -32,6 +32,9 @@ export const percentile = (xs: number[], p: number) =>
  */
 const WARM_UP = 10;
 
+/** p50 and p99 of measured milliseconds, to a tenth. */
+const latencyFigures = (ms: number[]) => ({ p50: +percentile(ms, 50).toFixed(1), p99: +percentile(ms, 99).toFixed(1) });
+
 export async function time(runs: number, work: () => Promise<unknown>): Promise<{ p50: number; p99: number }> {
   for (let i = 0; i < WARM_UP; i++) await work();
   const ms: number[] = [];
@@ -40,10 +43,10 @@ export async function time(runs: number, work: () => Promise<unknown>): Promise<
     await work();
     ms.push(performance.now() - start);
   }
-  return { p50: +percentile(ms, 50).toFixed(1), p99: +percentile(ms, 99).toFixed(1) };
+  return latencyFigures(ms);
 }
 
-/** The series question for run `run` and whether the rollup answers, bound as the service binds it. */
+/** The series asked in process on a store (question `run` of the fresh series), bound as the service binds it. */
 async function seriesInProcess(db: string, options: { rows?: boolean } = {}) {
   const store = await openStore(db, { readOnly: true });
   const query = (await loadQueries(store.connection, QUERIES_DIR)).get('indicator_series')!;
@@ -95,11 +98,10 @@ async function interleaved(copy: string, base: string) {
         await ask(run);
         if (run >= WARM_UP) ms[form].push(performance.now() - start);
       }
-    const figures = (xs: number[]) => ({ p50: +percentile(xs, 50).toFixed(1), p99: +percentile(xs, 99).toFixed(1) });
     return {
-      floor: { ...figures(ms.floor), rows: series.rows(), rollup: series.rollup },
-      json: figures(ms.json),
-      arrow: figures(ms.arrow),
+      floor: { ...latencyFigures(ms.floor), rows: series.rows(), rollup: series.rollup },
+      json: latencyFigures(ms.json),
+      arrow: latencyFigures(ms.arrow),
     };
   } finally {
     series.close();

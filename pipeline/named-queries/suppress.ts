@@ -21,18 +21,6 @@ function minOf(row: Row, spec: SuppressSpec, fallback: number): number {
   return m === null || m === undefined ? fallback : Number(m);
 }
 
-/** Returns new rows with small cells suppressed, and how many were; the rows given stay as they were. */
-export function suppressSmallCells(
-  rows: readonly Row[],
-  spec: SuppressSpec,
-  minCount = DEFAULT_MIN_COUNT,
-): { rows: Row[]; suppressed: number } {
-  const out = rows.map((r) => ({ ...r }));
-  const suppressed = suppressInPlace(out, spec, minCount);
-  if (spec.min) for (const row of out) delete row[spec.min];
-  return { rows: out, suppressed };
-}
-
 /** The rows of each sibling group under one set of columns, by their values in those columns. */
 function siblingGroups(rows: readonly Row[], set: readonly string[]): number[][] {
   const groups = new Map<unknown, number[]>();

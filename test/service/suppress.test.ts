@@ -1,20 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { suppressSmallCells } from '../../pipeline/named-queries/suppress.js';
+import { suppressInPlace, type Row } from '../../pipeline/named-queries/suppress.js';
 
 const spec = { count: 'n', values: ['value'], min: 'min_count', group: ['period'] };
 
+/** The rows after suppression (in place) and how many cells were suppressed. */
+function suppressRows(rows: Row[], s: Parameters<typeof suppressInPlace>[1]) {
+  const suppressed = suppressInPlace(rows, s);
+  return { rows, suppressed };
+}
+
 describe('small-cell suppression', () => {
   it('blanks value and n of a cell under its minimum and marks it U', () => {
-    const { rows, suppressed } = suppressSmallCells([{ period: '2024', value: 0.5, n: 4, status: null, min_count: 5 }], {
+    const { rows, suppressed } = suppressRows([{ period: '2024', value: 0.5, n: 4, status: null, min_count: 5 }], {
       ...spec,
       group: [],
     });
-    expect(rows).toEqual([{ period: '2024', value: null, n: null, status: 'U' }]);
+    expect(rows).toEqual([{ period: '2024', value: null, n: null, status: 'U', min_count: 5 }]);
     expect(suppressed).toBe(1);
   });
 
   it('uses the indicator minimum when given, 5 otherwise', () => {
-    const { rows } = suppressSmallCells(
+    const { rows } = suppressRows(
       [
         { period: 'a', value: 1, n: 7, status: null, min_count: 10 },
         { period: 'b', value: 1, n: 7, status: null, min_count: null },
@@ -25,7 +31,7 @@ describe('small-cell suppression', () => {
   });
 
   it('suppresses the smallest sibling too when only one cell of a group is small (total minus the rest)', () => {
-    const { rows, suppressed } = suppressSmallCells(
+    const { rows, suppressed } = suppressRows(
       [
         { period: '2024', sex: 'K', value: 0.1, n: 3, status: null, min_count: 5 },
         { period: '2024', sex: 'M', value: 0.2, n: 40, status: null, min_count: 5 },
@@ -40,7 +46,7 @@ describe('small-cell suppression', () => {
   });
 
   it('leaves a group alone when two or more cells are already suppressed', () => {
-    const { rows } = suppressSmallCells(
+    const { rows } = suppressRows(
       [
         { period: '2024', value: 1, n: 2, status: null, min_count: 5 },
         { period: '2024', value: 1, n: 3, status: null, min_count: 5 },
