@@ -51,9 +51,12 @@ const PARTS = `sum(rows) AS rows, sum("values") AS "values", sum(numerators) AS 
   sum(numerator_sum) AS numerator_sum, sum(denominator_sum) AS denominator_sum, sum(ns) AS ns, sum(n_sum) AS n_sum,
   sum(weighted_sum) AS weighted_sum, sum(value_sum) AS value_sum, sum(count_sum) AS count_sum, min(status) AS status`;
 
+// Each org unit's depth, go-live and ancestors (migration 011), kept for the follow-up while the rollup is fresh.
+const UNIT_PLACES = 'INSERT INTO unit_place_kept SELECT * FROM unit_place_rows';
+
 // Each place's depth in the org tree: the region 0, '' (above everything) -1.
 const DEPTHS = `CREATE TEMP TABLE rollup_depth AS
-  SELECT id AS place, CAST(count(*) - 1 AS INTEGER) AS depth FROM unit_lineage() GROUP BY id
+  SELECT id AS place, depth FROM unit_place_kept
   UNION ALL SELECT '', -1`;
 
 // Each unit's own rows, not kept but summed once; under a unit the municipalities' parts pool into one (NULL),
@@ -127,13 +130,14 @@ export async function refreshRollup(
       await connection.run('DELETE FROM observation_rollup');
       await connection.run('DELETE FROM observation_rollup_indicator');
       await connection.run('DELETE FROM observation_rollup_total');
+      await connection.run('DELETE FROM unit_place_kept');
       const observations = Number((await connection.runAndReadAll('SELECT count(*) FROM observation')).getRows()[0][0]);
       if (observations < minRows) {
         // Too small to need one: none, and the queries read the rows (a rollup of a larger store before is gone).
         await connection.run('UPDATE observation_rollup_state SET built_after = NULL, built_at = NULL, build_ms = NULL');
         return { rebuilt: false, rows: 0, ms: 0 };
       }
-      for (const sql of [DEPTHS, OWN, TREE, INDICATORS, TOTAL]) await connection.run(sql);
+      for (const sql of [UNIT_PLACES, DEPTHS, OWN, TREE, INDICATORS, TOTAL]) await connection.run(sql);
       for (const table of ['rollup_depth', 'rollup_own']) await connection.run(`DROP TABLE ${table}`);
       const rows = Number((await connection.runAndReadAll('SELECT count(*) FROM observation_rollup')).getRows()[0][0]);
       const ms = Math.round(performance.now() - started);

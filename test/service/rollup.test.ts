@@ -214,6 +214,27 @@ describe('the observation rollup', () => {
     }
   });
 
+  it('the follow-up reads the org units and indicator grains kept with the rollup when it is fresh (rolled back after)', async () => {
+    const params = { program: 'VARD', level: 'enhet' };
+    const before = await ask(store.connection, 'followup', params, true);
+    const unit = String(before.rows.find((r) => r.place_kind === 'unit')!.place);
+    const indicator = String(before.rows[0].indicator);
+    expect(before.rows.some((r) => String(r.go_live) === '2001-01-01')).toBe(false);
+    expect(before.rows.some((r) => r.grain === 'day')).toBe(false);
+    await store.connection.run('BEGIN TRANSACTION');
+    try {
+      await store.connection.run(`UPDATE unit_place_kept SET go_live = DATE '2001-01-01' WHERE id = $unit`, { unit });
+      await store.connection.run(`UPDATE observation_rollup_indicator SET grain = 'day' WHERE indicator = $indicator`, { indicator });
+      const tampered = await ask(store.connection, 'followup', params, true);
+      const rowsAnswer = await ask(store.connection, 'followup', params, false);
+      expect(tampered.rows.filter((r) => r.place === unit).every((r) => String(r.go_live) === '2001-01-01')).toBe(true);
+      expect(tampered.rows.filter((r) => r.indicator === indicator).every((r) => r.grain === 'day')).toBe(true);
+      expect(rowsAnswer.rows).toEqual(before.rows);
+    } finally {
+      await store.connection.run('ROLLBACK');
+    }
+  });
+
   it("the service's freshness is asked again after each commit through the gate, and only then", async () => {
     const c = store.connection;
     const gate = new CommitGate();
