@@ -56,7 +56,10 @@ ind AS (
   WHERE list_has_any(i.benefits, pb.ids)
 ),
 entries AS (
-  SELECT ind.id AS indicator, p.*, ind.grain, ind.sex_t, ind.age_t,
+  SELECT ind.id AS indicator, ind.name AS indicator_name, ind.direction, ind.benefits, ind.source, ind.frequency,
+    ind.measure, ind.min_count, p.*, ind.grain, ind.sex_t, ind.age_t,
+    -- the region's targets stand for the region and the geographies
+    CASE WHEN p.place_kind = 'geography' OR p.parent IS NULL THEN '' END AS region_key,
     -- a geography is itself the municipality column, so its total is never another municipality's
     ind.mun_t AND p.place_kind = 'unit' AS mun_t,
     -- the baseline ends where go-live's own period begins: the month, quarter or year it falls in
@@ -137,23 +140,26 @@ agg AS (
   WHERE counts_once(m.b, x.sex, x.age_group, x.municipality, x.sex_t, x.age_t, x.mun_t)
   GROUP BY ALL
 ),
-parts AS (SELECT DISTINCT indicator, place_kind, place, part FROM agg)
-SELECT c.indicator, ind.name AS indicator_name, ind.direction, ind.benefits, ind.source, ind.frequency, ind.measure,
+parts AS (SELECT DISTINCT indicator, place_kind, place, part FROM agg),
+-- Every year of every entry, the baseline (0) included.
+cells AS (
+  SELECT w.*, CAST(y.k AS INTEGER) AS k, CAST(year(w.go_live) + y.k AS INTEGER) AS calendar_year
+  FROM windows w CROSS JOIN range(0, $years + 1) y(k)
+)
+SELECT c.indicator, c.indicator_name, c.direction, c.benefits, c.source, c.frequency, c.measure,
   c.place_kind, c.place, c.place_name, c.level, c.parent, c.go_live, c.grain,
   c.baseline_from, c.baseline_to,
-  coalesce(p.part, '') AS part, CAST(y.k AS INTEGER) AS year, CAST(year(c.go_live) + y.k AS INTEGER) AS calendar_year,
+  coalesce(p.part, '') AS part, c.k AS year, c.calendar_year,
   agg.value, agg.n,
-  CASE WHEN y.k > 0 AND coalesce(p.part, '') = '' THEN coalesce(own_target.value, region_target.value) END AS target,
-  ind.min_count
-FROM windows c
-CROSS JOIN range(0, $years + 1) y(k)
-JOIN ind ON ind.id = c.indicator
-LEFT JOIN parts p ON p.indicator = c.indicator AND p.place_kind = c.place_kind AND p.place = c.place
-LEFT JOIN agg ON agg.indicator = c.indicator AND agg.place_kind = c.place_kind AND agg.place = c.place AND agg.k = y.k
+  CASE WHEN c.k > 0 AND coalesce(p.part, '') = '' THEN coalesce(own_target.value, region_target.value) END AS target,
+  c.min_count
+FROM cells c
+LEFT JOIN parts p ON p.indicator = c.indicator AND p.place_kind = c.place_kind AND p.place = c.place AND $breakdown <> 'none'
+LEFT JOIN agg ON agg.indicator = c.indicator AND agg.place_kind = c.place_kind AND agg.place = c.place AND agg.k = c.k
   AND agg.part = coalesce(p.part, '')
--- the place's own target for the year, else the region's for the region and geographies ((indicator, unit, year) is the key)
+-- the place's own target for the year, else the region's ((indicator, unit, year) is the key)
 LEFT JOIN target own_target ON own_target.indicator = c.indicator AND own_target.unit = c.place
-  AND own_target.year = year(c.go_live) + y.k
-LEFT JOIN target region_target ON region_target.indicator = c.indicator AND region_target.unit = ''
-  AND region_target.year = year(c.go_live) + y.k AND (c.place_kind = 'geography' OR c.parent IS NULL)
-ORDER BY c.indicator, c.place_kind DESC, c.place, coalesce(p.part, ''), y.k
+  AND own_target.year = c.calendar_year
+LEFT JOIN target region_target ON region_target.indicator = c.indicator AND region_target.unit = c.region_key
+  AND region_target.year = c.calendar_year
+ORDER BY c.indicator, c.place_kind DESC, c.place, coalesce(p.part, ''), c.k
