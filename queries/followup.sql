@@ -116,7 +116,7 @@ parts_read AS (
     o.period_start, o.sex, o.age_group, o.municipality, o."values", o.numerators, o.numerator_sum, o.denominator_sum,
     o.ns, o.n_sum, o.weighted_sum, o.value_sum, o.count_sum
   FROM windows e
-  JOIN pooling_rows(false, 'own') o ON o.indicator = e.indicator AND o.place = '' AND o.municipality = e.place
+  JOIN pooling_rows_own o ON o.indicator = e.indicator AND o.place = '' AND o.municipality = e.place
   WHERE e.place_kind = 'geography' AND NOT $rollup
 ),
 -- Each part with the year it falls in (0 = the baseline, 1–N after go-live).
