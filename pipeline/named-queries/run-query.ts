@@ -2,6 +2,7 @@
 import { BIGINT, BOOLEAN, DOUBLE, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
 import type { ColumnSpec, SqlType } from './header.js';
 import type { NamedQuery } from './params.js';
+import { readColumnsJson } from './read-columns.js';
 import { suppressInPlace, type Row } from './suppress.js';
 import { usedParams } from '../store/sql.js';
 
@@ -94,7 +95,7 @@ export async function runNamedQuery(
     // Column by column: DuckDB's readers convert a column several times faster than they build row objects.
     const reader = await connection.runAndReadAll(sql, values, types);
     names = reader.columnNames();
-    columns = reader.getColumnsJson() as unknown[][];
+    columns = readColumnsJson(reader);
   } catch (error) {
     if (/interrupt/i.test((error as Error).message))
       throw new QueryTimeoutError(`Frågan ${query.name} avbröts efter ${options.timeoutMs} ms.`);
@@ -106,25 +107,24 @@ export async function runNamedQuery(
   const rowCount = columns.length ? columns[0].length : 0;
   const truncated = rowCount > limit;
   const kept = Math.min(rowCount, limit);
-  // Every declared column, normalised, and the minimum count for suppression (dropped below, never sent).
-  const wanted = query.suppress?.min ? [...query.columns, { name: query.suppress.min, type: 'VARCHAR' as const }] : query.columns;
-  const read = wanted.map((c) => ({ name: c.name, values: columns[names.indexOf(c.name)], normalise: NORMALISERS[c.type] }));
-  const typed: Row[] = new Array(kept);
+  // Every declared column, normalised; the minimum count for suppression stays a column beside them, never sent.
+  const read = query.columns.map((c) => ({ name: c.name, values: columns[names.indexOf(c.name)], normalise: NORMALISERS[c.type] }));
+  const rows: Row[] = new Array(kept);
   for (let i = 0; i < kept; i++) {
     const out: Row = {};
     for (const c of read) {
       const value = c.values?.[i];
       out[c.name] = value === null || value === undefined ? null : c.normalise(value);
     }
-    typed[i] = out;
+    rows[i] = out;
   }
-  const suppressed = query.suppress ? suppressInPlace(typed, query.suppress, options.minCount) : 0;
+  const mins = query.suppress?.min ? columns[names.indexOf(query.suppress.min)] : undefined;
+  const suppressed = query.suppress ? suppressInPlace(rows, query.suppress, options.minCount, mins) : 0;
+  // Columns shown only for some parameters (`when`) are dropped after suppression, which may group by them.
   const visible = query.columns.filter((c) => !c.when || String(parameters[c.when.param]) === c.when.value);
-  const shaped: Row[] = new Array(kept);
-  for (let i = 0; i < kept; i++) {
-    const out: Row = {};
-    for (const c of visible) out[c.name] = typed[i][c.name];
-    shaped[i] = out;
-  }
+  const shaped =
+    visible.length === read.length
+      ? rows
+      : rows.map((row) => Object.fromEntries(visible.map((c) => [c.name, row[c.name]])) as Row);
   return { query: query.name, parameters, columns: visible, rows: shaped, rowCount: kept, truncated, suppressedCells: suppressed };
 }

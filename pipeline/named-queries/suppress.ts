@@ -16,8 +16,7 @@ function countOf(row: Row, spec: SuppressSpec): number | null {
   return n === null || n === undefined ? null : Number(n);
 }
 
-function minOf(row: Row, spec: SuppressSpec, fallback: number): number {
-  const m = spec.min ? row[spec.min] : null;
+function minOf(m: unknown, fallback: number): number {
   return m === null || m === undefined ? fallback : Number(m);
 }
 
@@ -36,13 +35,20 @@ function siblingGroups(rows: readonly Row[], set: readonly string[]): number[][]
 
 /**
  * Suppresses small cells of rows the caller owns, in place (the service's own fresh rows: no copy per answer), and
- * returns how many were. The minimum's column stays: the caller drops it as it shapes the answer.
+ * returns how many were. Each row's minimum is its `spec.min` column, or, given `mins`, the value at its index there:
+ * the service keeps that column beside the rows, so the answer never carries it.
  */
-export function suppressInPlace(rows: Row[], spec: SuppressSpec, minCount = DEFAULT_MIN_COUNT): number {
+export function suppressInPlace(
+  rows: Row[],
+  spec: SuppressSpec,
+  minCount = DEFAULT_MIN_COUNT,
+  mins?: readonly unknown[],
+): number {
   const marked = new Set<number>();
   rows.forEach((row, i) => {
     const n = countOf(row, spec);
-    if (n !== null && n < minOf(row, spec, minCount)) marked.add(i);
+    const min = mins ? mins[i] : spec.min ? row[spec.min] : null;
+    if (n !== null && n < minOf(min, minCount)) marked.add(i);
   });
   // Each set of sibling columns in turn, again until nothing changes: a cell suppressed for one set may leave a lone
   // suppressed cell in another. The groups stand still meanwhile (only the marks change), so they are found once.

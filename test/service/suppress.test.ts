@@ -30,6 +30,18 @@ describe('small-cell suppression', () => {
     expect(rows.map((r) => r.status)).toEqual(['U', null]);
   });
 
+  it('reads each row’s minimum from beside the rows when given, so the rows never carry it', () => {
+    const rows: Row[] = [
+      { period: 'a', value: 1, n: 7, status: null },
+      { period: 'b', value: 1, n: 7, status: null },
+      { period: 'c', value: 1, n: 4, status: null },
+    ];
+    // 10 for the first row; NULL (the service's default, here 5) for the other two.
+    expect(suppressInPlace(rows, { ...spec, group: [] }, 5, [10, null, null])).toBe(2);
+    expect(rows.map((r) => r.status)).toEqual(['U', null, 'U']);
+    expect(rows.every((r) => !('min_count' in r))).toBe(true);
+  });
+
   it('suppresses the smallest sibling too when only one cell of a group is small (total minus the rest)', () => {
     const { rows, suppressed } = suppressRows(
       [
