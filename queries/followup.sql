@@ -30,43 +30,16 @@
 -- column: target DOUBLE
 -- suppress: count=n values=value min=min_count group=indicator,place_kind,place,year|indicator,place_kind,parent,part,year
 WITH
-prog AS (SELECT id, go_live, coalesce(geographies, []) AS geographies FROM program WHERE id = $program),
--- Org units with their depth and go-live (their own, else the nearest ancestor's, else the program's), kept with the
--- rollup when it is fresh ($rollup), else from the org units (migration 011).
-places AS (
-  SELECT 'unit' AS place_kind, u.id AS place, u.name AS place_name, u.level, u.parent,
-    coalesce(u.go_live, (SELECT go_live FROM prog)) AS go_live, u.depth
-  FROM unit_places($rollup) u
-  WHERE CASE WHEN $unit <> '' THEN list_contains(u.ancestors, $unit)
-             WHEN $level <> '' THEN u.level = $level
-             ELSE u.level = 'forvaltning' OR u.parent IS NULL END
-  UNION ALL
-  SELECT 'geography', g, g, NULL, NULL, (SELECT go_live FROM prog), -1
-  FROM (SELECT unnest(geographies) AS g FROM prog) WHERE $unit = '' AND $level = ''
-),
--- The indicators that measure the program's benefits, with those benefits, their grain (the most common) and which
--- totals their sources publish.
-ind AS (
-  SELECT i.id, i.name, i.direction, i.min_count, i.source, i.frequency, i.unit AS measure,
-    array_to_string(list_sort(list_distinct(list_filter(i.benefits, b -> list_contains(pb.ids, b)))), ',') AS benefits,
-    s.grain, s.sex_t, s.age_t, s.mun_t
-  FROM indicator i
-  CROSS JOIN (SELECT coalesce(list(id), []) AS ids FROM benefit WHERE program = $program) pb
-  LEFT JOIN indicator_shapes($rollup) s ON s.indicator = i.id
-  WHERE list_has_any(i.benefits, pb.ids)
-),
+-- The entries (an indicator that measures the program's benefits, at a place) the question asks for: a unit with
+-- everything below it, every unit on a level, or by default the administrations, the region and the program's
+-- geographies. Kept with the rollup when it is fresh ($rollup), else built from the rows (migration 012).
 entries AS (
-  SELECT ind.id AS indicator, ind.name AS indicator_name, ind.direction, ind.benefits, ind.source, ind.frequency,
-    ind.measure, ind.min_count, p.*, ind.grain, ind.sex_t, ind.age_t,
-    -- the region's targets stand for the region and the geographies
-    CASE WHEN p.place_kind = 'geography' OR p.parent IS NULL THEN '' END AS region_key,
-    -- a geography is itself the municipality column, so its total is never another municipality's
-    ind.mun_t AND p.place_kind = 'unit' AS mun_t,
-    -- the baseline ends where go-live's own period begins: the month, quarter or year it falls in
-    CAST(CASE WHEN ind.grain = 'year' THEN date_trunc('year', p.go_live) WHEN ind.grain = 'quarter' THEN date_trunc('quarter', p.go_live)
-         ELSE p.go_live END AS DATE) AS baseline_to
-  FROM ind, places p
-  WHERE p.go_live IS NOT NULL
+  SELECT * EXCLUDE (program, ancestors)
+  FROM followup_entries($rollup) e
+  WHERE e.program = $program
+    AND CASE WHEN $unit <> '' THEN e.place_kind = 'unit' AND list_contains(e.ancestors, $unit)
+             WHEN $level <> '' THEN e.place_kind = 'unit' AND e.level = $level
+             ELSE e.place_kind = 'geography' OR e.level = 'forvaltning' OR e.parent IS NULL END
 ),
 windows AS (
   -- monthly or finer: the 12 months before go-live; quarterly: the 4 quarters before its quarter; yearly: the last full

@@ -84,6 +84,9 @@ const INDICATORS = `INSERT INTO observation_rollup_indicator
   FROM indicator i LEFT JOIN rollup_own r ON r.indicator = i.id
   GROUP BY i.id`;
 
+// The follow-up's entries (migration 012), from the org units and indicator shapes just kept.
+const ENTRIES = 'INSERT INTO followup_entry_kept SELECT * FROM followup_entries_from(true)';
+
 // Per place and period, what a question without breakdown pools: totals where the sources publish them, else the parts.
 const TOTAL = `INSERT INTO observation_rollup_total BY NAME
   SELECT r.place, r.depth, r.indicator, r.grain, r.period, r.period_start, ${PARTS}
@@ -131,13 +134,14 @@ export async function refreshRollup(
       await connection.run('DELETE FROM observation_rollup_indicator');
       await connection.run('DELETE FROM observation_rollup_total');
       await connection.run('DELETE FROM unit_place_kept');
+      await connection.run('DELETE FROM followup_entry_kept');
       const observations = Number((await connection.runAndReadAll('SELECT count(*) FROM observation')).getRows()[0][0]);
       if (observations < minRows) {
         // Too small to need one: none, and the queries read the rows (a rollup of a larger store before is gone).
         await connection.run('UPDATE observation_rollup_state SET built_after = NULL, built_at = NULL, build_ms = NULL');
         return { rebuilt: false, rows: 0, ms: 0 };
       }
-      for (const sql of [UNIT_PLACES, DEPTHS, OWN, TREE, INDICATORS, TOTAL]) await connection.run(sql);
+      for (const sql of [UNIT_PLACES, DEPTHS, OWN, TREE, INDICATORS, ENTRIES, TOTAL]) await connection.run(sql);
       for (const table of ['rollup_depth', 'rollup_own']) await connection.run(`DROP TABLE ${table}`);
       const rows = Number((await connection.runAndReadAll('SELECT count(*) FROM observation_rollup')).getRows()[0][0]);
       const ms = Math.round(performance.now() - started);

@@ -19,6 +19,7 @@ import { runNamedQuery, type QueryAnswer } from '../../pipeline/named-queries/ru
 import { QUERIES_DIR } from '../../pipeline/service/start.js';
 import { freshnessPerCommit, refreshRollup, rollupIsFresh, rollupMinRows } from '../../pipeline/store/rollup.js';
 import { CommitGate } from '../../pipeline/store/commit-gate.js';
+import { migrate } from '../../pipeline/store/open-store.js';
 import { healthResponse, loadsResponse } from '../../pipeline/contracts/index.js';
 import { NAMED, namedCallersService, sendExport } from '../helpers/service.js';
 import { FIXTURES, MAPPINGS, rows, tempStore } from '../helpers/store.js';
@@ -214,19 +215,28 @@ describe('the observation rollup', () => {
     }
   });
 
-  it('the follow-up reads the org units and indicator grains kept with the rollup when it is fresh (rolled back after)', async () => {
+  it('keeps the follow-up’s entries as the rows give them, and the follow-up reads the kept ones when fresh (rolled back after)', async () => {
+    const c = store.connection;
+    // Kept (from the org units and indicator shapes kept with the rollup) and from the rows: the same entries.
+    const entries = async (source: string) =>
+      (await c.runAndReadAll(`SELECT * EXCLUDE (ancestors), array_to_string(ancestors, '/') AS ancestors FROM ${source} ORDER BY ALL`)).getRowObjectsJson();
+    const kept = await entries('followup_entry_kept');
+    expect(kept.length).toBeGreaterThan(0);
+    expect(new Set(kept.map((e) => e.program)).size).toBeGreaterThan(1);
+    expect(kept).toEqual(await entries('followup_entry_rows'));
+
     const params = { program: 'VARD', level: 'enhet' };
-    const before = await ask(store.connection, 'followup', params, true);
+    const before = await ask(c, 'followup', params, true);
     const unit = String(before.rows.find((r) => r.place_kind === 'unit')!.place);
     const indicator = String(before.rows[0].indicator);
     expect(before.rows.some((r) => String(r.go_live) === '2001-01-01')).toBe(false);
     expect(before.rows.some((r) => r.grain === 'day')).toBe(false);
-    await store.connection.run('BEGIN TRANSACTION');
+    await c.run('BEGIN TRANSACTION');
     try {
-      await store.connection.run(`UPDATE unit_place_kept SET go_live = DATE '2001-01-01' WHERE id = $unit`, { unit });
-      await store.connection.run(`UPDATE observation_rollup_indicator SET grain = 'day' WHERE indicator = $indicator`, { indicator });
-      const tampered = await ask(store.connection, 'followup', params, true);
-      const rowsAnswer = await ask(store.connection, 'followup', params, false);
+      await c.run(`UPDATE followup_entry_kept SET go_live = DATE '2001-01-01' WHERE place = $unit`, { unit });
+      await c.run(`UPDATE followup_entry_kept SET grain = 'day' WHERE indicator = $indicator`, { indicator });
+      const tampered = await ask(c, 'followup', params, true);
+      const rowsAnswer = await ask(c, 'followup', params, false);
       const atUnit = tampered.rows.filter((r) => r.place === unit);
       const ofIndicator = tampered.rows.filter((r) => r.indicator === indicator);
       expect(atUnit.length).toBeGreaterThan(0);
@@ -235,8 +245,31 @@ describe('the observation rollup', () => {
       expect(ofIndicator.every((r) => r.grain === 'day')).toBe(true);
       expect(rowsAnswer.rows).toEqual(before.rows);
     } finally {
-      await store.connection.run('ROLLBACK');
+      await c.run('ROLLBACK');
     }
+  });
+
+  it('a rollup built before migration 012 (no kept entries) is stale after it, and the rebuild keeps the entries', async () => {
+    const c = store.connection;
+    const params = { program: 'VARD', level: 'enhet' };
+    const before = await ask(c, 'followup', params, true);
+    // The store as it stood before 012: a fresh rollup, and none of 012's objects.
+    for (const drop of [
+      'DROP MACRO TABLE followup_entries',
+      'DROP TABLE followup_entry_kept',
+      'DROP VIEW followup_entry_rows',
+      'DROP MACRO TABLE followup_entries_from',
+      'DELETE FROM schema_migration WHERE version = 12',
+    ])
+      await c.run(drop);
+    expect(await rollupIsFresh(c)).toBe(true);
+    expect(await migrate(c)).toEqual(['012_followup_entries.sql']);
+    expect(await rollupIsFresh(c)).toBe(false);
+    expect(Number((await c.runAndReadAll('SELECT count(*) FROM followup_entry_kept')).getRows()[0][0])).toBe(0);
+    expect((await ask(c, 'followup', params, false)).rows).toEqual(before.rows);
+    expect((await refreshRollup(c, { minRows: 0 })).rebuilt).toBe(true);
+    expect(await rollupIsFresh(c)).toBe(true);
+    expect((await ask(c, 'followup', params, true)).rows).toEqual(before.rows);
   });
 
   it("the service's freshness is asked again after each commit through the gate, and only then", async () => {
