@@ -24,6 +24,7 @@ const VALID: Record<string, string> = {
   indicator_series: 'indicator=IND01&unit=SKAS&grain=quarter',
   baseline: 'indicator=IND01&unit=SKAS',
   followup: 'program=FVIS&unit=SKAS',
+  followup_chain: 'program=FVM',
   business_case: 'program=FVIS',
   production_loss: 'indicator=IND09',
   risk_register: 'program=FVM',

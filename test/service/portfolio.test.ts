@@ -155,6 +155,33 @@ describe('risk actions followed', () => {
   });
 });
 
+describe('the follow-up’s effect chain in one question', () => {
+  it('followup_chain gives what the four catalogue queries give for the program: go-live, benefits, milestones, open risks', async () => {
+    for (const program of ['KOM', 'NY']) {
+      const rows = async (name: string, params = `program=${program}`) =>
+        (await get(`/api/v1/queries/${name}?${params}`)).rows as Record<string, unknown>[];
+      const chain = await rows('followup_chain');
+      const of = (kind: string) => chain.filter((r) => r.kind === kind);
+      const pick = (r: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, r[k]]));
+      const programRow = (await rows('catalogue_programs', '')).find((p) => p.id === program)!;
+      expect(of('program').map((r) => r.go_live)).toEqual([programRow.go_live]);
+      const benefitKeys = ['id', 'name', 'level', 'parent', 'owner', 'realised_by', 'effect_goals'];
+      expect(of('benefit').map((r) => pick(r, benefitKeys))).toEqual((await rows('catalogue_benefits')).map((r) => pick(r, benefitKeys)));
+      const milestoneKeys = ['benefit', 'id', 'name', 'owner', 'planned', 'done'];
+      expect(of('milestone').map((r) => pick(r, milestoneKeys))).toEqual((await rows('milestones')).map((r) => pick(r, milestoneKeys)));
+      const open = (await rows('risk_register')).filter((r) => r.status !== 'klar');
+      expect(of('risk').map((r) => [r.id, r.value, r.status, r.overdue, r.benefit])).toEqual(
+        open.map((r) => [r.id, r.value, r.status, r.overdue, r.benefits]),
+      );
+      if (program === 'KOM') {
+        // the case has each kind: two benefits, two milestones, two open risks (R2 is klar at the latest assessment)
+        expect(chain.map((r) => r.kind)).toEqual(['program', 'benefit', 'benefit', 'milestone', 'milestone', 'risk', 'risk']);
+        expect(of('risk').map((r) => r.id)).toEqual(['R3', 'R1']);
+      } else expect(chain.map((r) => r.kind)).toEqual(['program']);
+    }
+  });
+});
+
 describe('the Portfölj workbook', () => {
   it("a row per program with its status, and in alla a link to the program's own sheet", async () => {
     const res = await app.request('/api/v1/workbooks/alla?program=KOM');

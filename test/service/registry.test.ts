@@ -20,6 +20,7 @@ describe('the query registry', () => {
         'indicator_series',
         'baseline',
         'followup',
+        'followup_chain',
         'business_case',
         'production_loss',
         'risk_register',

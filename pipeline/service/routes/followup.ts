@@ -100,7 +100,7 @@ export function followupRoutes(deps: ServiceDeps): Hono<Env> {
   return new Hono<Env>().get('/followup', async (c) => {
     const q = validQuery(c, 'reader', followupQuery);
     const years = q.years ?? 5;
-    const [{ rows }, benefitRows, milestoneRows, programRows, riskRows] = await Promise.all([
+    const [{ rows }, chain] = await Promise.all([
       answer(deps, 'followup', {
         program: q.program,
         unit: q.unit ?? '',
@@ -109,20 +109,17 @@ export function followupRoutes(deps: ServiceDeps): Hono<Env> {
         years,
         baseline_months: q.baselineMonths ?? 0,
       }),
-      answer(deps, 'catalogue_benefits', { program: q.program }),
-      answer(deps, 'milestones', { program: q.program }),
-      answer(deps, 'catalogue_programs', {}),
-      answer(deps, 'risk_register', { program: q.program }),
+      answer(deps, 'followup_chain', { program: q.program }),
     ]);
+    const chainOf = (kind: string) => chain.rows.filter((r) => r.kind === kind);
+    const [benefitRows, milestoneRows, riskRows] = ['benefit', 'milestone', 'risk'].map(chainOf);
     // Open risks (the latest assessment's, action not done) that name a benefit as threatened.
     const openRisks = (benefit: string) =>
-      riskRows.rows
-        .filter(
-          (r) =>
-            r.status !== 'klar' &&
-            String(r.benefits ?? '')
-              .split(',')
-              .includes(benefit),
+      riskRows
+        .filter((r) =>
+          String(r.benefit ?? '')
+            .split(',')
+            .includes(benefit),
         )
         .map((r) => ({ id: String(r.id), value: Number(r.value), status: text(r.status), overdue: r.overdue === true }));
     const groups = new Map<string, QueryRow[]>();
@@ -137,10 +134,10 @@ export function followupRoutes(deps: ServiceDeps): Hono<Env> {
 
     // The effect chain: each benefit's own members are its indicators' entries and, for a prerequisite, its milestones.
     const today = new Date().toISOString().slice(0, 10);
-    const programGoLive = programRows.rows.find((p) => p.id === q.program)?.go_live;
+    const programGoLive = chainOf('program')[0]?.go_live;
     const firstGoLive = isoDate(programGoLive) ?? indicators.map((i) => i.goLive!).sort()[0] ?? today;
     const calendarYears = Array.from({ length: years }, (_, k) => Number(firstGoLive.slice(0, 4)) + k + 1);
-    const chain: ChainBenefit[] = benefitRows.rows.map((b) => ({
+    const effectChain: ChainBenefit[] = benefitRows.map((b) => ({
       id: String(b.id),
       parent: text(b.parent),
       effectGoals: String(b.effect_goals ?? '')
@@ -149,8 +146,8 @@ export function followupRoutes(deps: ServiceDeps): Hono<Env> {
     }));
     const own: Record<string, string[]> = {};
     for (const i of indicators) for (const b of i.benefits) (own[b] ??= []).push(keyOf(i));
-    const milestonesOf = (id: string) => milestoneRows.rows.filter((m) => m.benefit === id);
-    for (const b of chain) {
+    const milestonesOf = (id: string) => milestoneRows.filter((m) => m.benefit === id);
+    for (const b of effectChain) {
       const list = milestonesOf(b.id).map((m) => ({ planned: isoDate(m.planned)!, done: isoDate(m.done) }));
       if (!list.length) continue;
       const key = `milstolpar\u0000${b.id}`;
@@ -173,7 +170,7 @@ export function followupRoutes(deps: ServiceDeps): Hono<Env> {
       breakdown: q.breakdown ?? 'none',
       years,
       indicators,
-      benefitDetails: benefitRows.rows.map((b) => ({
+      benefitDetails: benefitRows.map((b) => ({
         id: String(b.id),
         name: String(b.name),
         level: num(b.level),
@@ -197,8 +194,8 @@ export function followupRoutes(deps: ServiceDeps): Hono<Env> {
         }),
         risks: openRisks(String(b.id)),
       })),
-      benefits: rollup(benefitMembers(chain, own), byKey, years),
-      effectGoals: rollup(goalMembers(chain, own), byKey, years),
+      benefits: rollup(benefitMembers(effectChain, own), byKey, years),
+      effectGoals: rollup(goalMembers(effectChain, own), byKey, years),
     };
     const flat = indicators.flatMap((i) =>
       i.years.map((y) => ({ indicator: i.indicator, unit: i.unit, geography: i.geography, baseline: i.baseline, ...y })),
