@@ -123,8 +123,6 @@ export async function runNamedQuery(
   // Columns shown only for some parameters (`when`) are dropped after suppression, which may group by them.
   const visible = query.columns.filter((c) => !c.when || String(parameters[c.when.param]) === c.when.value);
   const shaped =
-    visible.length === read.length
-      ? rows
-      : rows.map((row) => Object.fromEntries(visible.map((c) => [c.name, row[c.name]])) as Row);
+    visible.length === read.length ? rows : rows.map((row) => Object.fromEntries(visible.map((c) => [c.name, row[c.name]])) as Row);
   return { query: query.name, parameters, columns: visible, rows: shaped, rowCount: kept, truncated, suppressedCells: suppressed };
 }

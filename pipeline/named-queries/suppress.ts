@@ -38,12 +38,7 @@ function siblingGroups(rows: readonly Row[], set: readonly string[]): number[][]
  * returns how many were. Each row's minimum is its `spec.min` column, or, given `mins`, the value at its index there:
  * the service keeps that column beside the rows, so the answer never carries it.
  */
-export function suppressInPlace(
-  rows: Row[],
-  spec: SuppressSpec,
-  minCount = DEFAULT_MIN_COUNT,
-  mins?: readonly unknown[],
-): number {
+export function suppressInPlace(rows: Row[], spec: SuppressSpec, minCount = DEFAULT_MIN_COUNT, mins?: readonly unknown[]): number {
   const marked = new Set<number>();
   rows.forEach((row, i) => {
     const n = countOf(row, spec);

@@ -219,7 +219,9 @@ describe('the observation rollup', () => {
     const c = store.connection;
     // Kept (from the org units and indicator shapes kept with the rollup) and from the rows: the same entries.
     const entries = async (source: string) =>
-      (await c.runAndReadAll(`SELECT * EXCLUDE (ancestors), array_to_string(ancestors, '/') AS ancestors FROM ${source} ORDER BY ALL`)).getRowObjectsJson();
+      (
+        await c.runAndReadAll(`SELECT * EXCLUDE (ancestors), array_to_string(ancestors, '/') AS ancestors FROM ${source} ORDER BY ALL`)
+      ).getRowObjectsJson();
     const kept = await entries('followup_entry_kept');
     expect(kept.length).toBeGreaterThan(0);
     expect(new Set(kept.map((e) => e.program)).size).toBeGreaterThan(1);
