@@ -69,12 +69,13 @@ export async function stageCsv(connection: DuckDBConnection, file: string, path:
   let source = path;
   let temporary: string | undefined;
   const utf8 = options.encoding ? /utf-?8/i.test(options.encoding) : await isUtf8File(path);
-  if (!utf8) {
-    temporary = join(tmpdir(), `nytta-${randomUUID()}-${basename(path)}.utf8.csv`);
-    await transcodeToUtf8(path, temporary);
-    source = temporary;
-  }
   try {
+    if (!utf8) {
+      // Inside the try: a transcoding cut short (a full disk) must not leave its part behind.
+      temporary = join(tmpdir(), `nytta-${randomUUID()}-${basename(path)}.utf8.csv`);
+      await transcodeToUtf8(path, temporary);
+      source = temporary;
+    }
     const header = readCsvHeader(file, source, options);
     const columns = header.normalised.map((name) => `${quotedString(name)}: 'VARCHAR'`).join(', ');
     await connection.run('DROP TABLE IF EXISTS nytta_rejects');
