@@ -50,7 +50,14 @@ const workbook = (page: Page) =>
 
 async function connect(page: Page, base: string, token: string = TOKENS.reader) {
   await page.goto(`${base}/addin/taskpane.html`);
+  // The pane tries a connection as it opens (without a token here). Let that attempt end first: under load it could
+  // otherwise overwrite the token field, or its refusal be taken for the outcome of the click below.
+  await page.waitForFunction(() => {
+    const status = document.getElementById('connection-status')!;
+    return document.body.dataset.ready !== undefined && (status.className === 'ok' || status.className === 'error');
+  });
   await page.fill('#token', token);
+  // The click sets the status to "working" at once, so what the wait below sees is this attempt's outcome.
   await page.click('#test-connection');
   // Connected (with the choices filled) or refused.
   await page.waitForFunction(() => {
