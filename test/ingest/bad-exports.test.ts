@@ -97,6 +97,18 @@ describe('bad exports are refused whole, with a Swedish reason, and change nothi
     ]);
   });
 
+  it('a duplicated key far apart, among a thousand distinct keys, is found all the same', async () => {
+    const lines = Array.from(
+      { length: 1000 },
+      (_, i) => `IND02;${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')};SKAS;;T;;;;1;12;`,
+    );
+    lines.splice(700, 0, 'IND02;2000-01;SKAS;;T;;;;2;12;'); // line 702: the header is line 1, lines[0] line 2
+    const errors = await refuse('dup-far.csv', `${HEADER}\n${lines.join('\n')}\n`);
+    expect(errors).toEqual([
+      'dup-far.csv, rad 702, kolumn period: "2000-01" samma nyckel (indikator, period, enhet, kommun, kön, åldersgrupp) finns redan på rad 2',
+    ]);
+  });
+
   it('a negative denominator', async () => {
     const errors = await refuse('neg.csv', `${HEADER}\nIND01;2024-02;SKAS;;T;;1;-2;;;\n`);
     expect(errors).toContain('neg.csv, rad 2, kolumn namnare: "-2" nämnaren är negativ');
