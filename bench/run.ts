@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: figures, not assertions. Ingest of a demo export (10 M rows by default, BENCH_ROWS to change)
- * against the floor (DuckDB's own read_csv into a table, same file, separate process; BENCH_REPEAT turns each, default 3,
+ * against the floor (DuckDB's own read_csv into a table, same file, separate process; BENCH_REPEAT turns each, default 5,
  * medians compared) and, where Debian's
  * python3-pandas is installed, pandas.read_csv as the analyst's peer. Ratios go to bench/results/.
  */
@@ -19,7 +19,7 @@ import { floor as seriesFloor, serviceBenchmark } from './service.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000_000);
-const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
 
 interface Run {
   mode: string;
