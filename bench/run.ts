@@ -117,7 +117,15 @@ try {
     machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
     file: { rows: ROWS, bytes: statSync(csv).size },
     floor: { ...floor, rowsPerSecond: rate(floor) },
-    nytta: { ...nytta, rowsPerSecond: rate(nytta), ratioToFloor: +(nytta.seconds / floor.seconds).toFixed(2) },
+    nytta: {
+      ...nytta,
+      rowsPerSecond: rate(nytta),
+      ratioToFloor: +(nytta.seconds / floor.seconds).toFixed(2),
+      // Beside the ratio of the medians (the target's figure): each turn's own ratio, floor and nytta run back to back,
+      // and their median, to show how much of a run's ratio is the machine's drift between turns.
+      turnRatios: nyttas.map((r, i) => +(r.seconds / floors[i].seconds).toFixed(2)),
+      turnRatioMedian: +[...nyttas.map((r, i) => r.seconds / floors[i].seconds)].sort((a, b) => a - b)[Math.floor(REPEAT / 2)].toFixed(2),
+    },
     pandas: peer ? { ...peer, rowsPerSecond: rate(peer), ratioToFloor: +(peer.seconds / floor.seconds).toFixed(2) } : null,
     targets: { ratioToFloor: 1.5, peakMiB: 1024 },
   };
@@ -127,6 +135,7 @@ try {
       `${run.mode.padEnd(6)} ${run.seconds.toFixed(1).padStart(6)} s  ${run.rowsPerSecond.toLocaleString('sv-SE').padStart(12)} rader/s  ${String(run.peakMiB).padStart(6)} MiB${ratio}`,
     );
   }
+  console.log(`       ratio omgång för omgång ${result.nytta.turnRatios.join(', ')}: median ${result.nytta.turnRatioMedian}×`);
   mkdirSync(join(HERE, 'results'), { recursive: true });
   writeFileSync(join(HERE, 'results', 'ingest.json'), JSON.stringify(result, null, 2) + '\n');
   console.log('Skrivet: bench/results/ingest.json');
