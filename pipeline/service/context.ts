@@ -65,6 +65,11 @@ export class WriteQueue {
     return this.last as Promise<void>;
   }
 
+  /** Resolves once every write queued so far, and the work after them, has settled (to close the store safely). */
+  idle(): Promise<void> {
+    return this.last.then(() => undefined);
+  }
+
   /** The store's version: how many writes have settled since the service started. */
   get version(): number {
     return this.written;

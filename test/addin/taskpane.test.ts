@@ -89,7 +89,7 @@ describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
-    service?.close();
+    await service?.close();
   });
 
   it('connects with a token and fills the choices from the service', async () => {
@@ -235,7 +235,7 @@ describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
       );
       await page.close();
     } finally {
-      oidcService.close();
+      await oidcService.close();
       idp.close();
     }
   });
@@ -291,7 +291,7 @@ describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
       expect(asked.tokenParams?.scope.split(' ')).toContain(`${idp.audience}/.default`);
       await page.close();
     } finally {
-      oidcService.close();
+      await oidcService.close();
       idp.close();
     }
   });

@@ -19,7 +19,8 @@ export interface TestService {
   app: Awaited<ReturnType<typeof buildService>>['app'];
   deps: Awaited<ReturnType<typeof buildService>>['deps'];
   base: string;
-  close(): void;
+  /** Stops taking requests, lets those in flight and the write queue finish, then closes the store. */
+  close(): Promise<void>;
 }
 
 /** One full layer of demo rows: every indicator, unit, month, sex and age group once (small cells occur in the youngest group). */
@@ -37,9 +38,21 @@ export async function startTestService(
     NYTTA_CORS_ORIGIN: 'https://localhost:3000',
   };
   const { app, deps } = await buildService(store, { host: '127.0.0.1', port: 3000, env, queriesDir: options.queriesDir });
+  // Requests in flight are counted: a page closed mid-way (the pane loads its choices after saying it is connected)
+  // leaves some running, and closing DuckDB under a running query can hang or take the test worker down.
+  let inflight = 0;
+  let drained = () => {};
+  const fetch: typeof app.fetch = async (request, ...rest) => {
+    inflight++;
+    try {
+      return await app.fetch(request, ...rest);
+    } finally {
+      if (--inflight === 0) drained();
+    }
+  };
   let server!: ServerType;
   await new Promise<void>((resolve) => {
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
+    server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -47,8 +60,10 @@ export async function startTestService(
     app,
     deps,
     base,
-    close: () => {
+    close: async () => {
       server.close();
+      if (inflight > 0) await new Promise<void>((resolve) => (drained = resolve));
+      await deps.writes.idle();
       store.close();
     },
   };

@@ -211,7 +211,7 @@ describe('limits', () => {
       expect(res.status).toBe(413);
       expect(((await res.json()) as { detail: string }).detail).toBe('Filen är större än tjänstens gräns på 1 MiB.');
     } finally {
-      small.close();
+      await small.close();
     }
   });
 
@@ -241,7 +241,7 @@ describe('limits', () => {
       expect(few.rows).toHaveLength(3);
       expect(few.truncated).toBe(true);
     } finally {
-      tight.close();
+      await tight.close();
     }
   });
 });
