@@ -109,6 +109,7 @@ try {
   }
   const floor = median(floors);
   const nytta = median(nyttas);
+  const turnRatios = nyttas.map((r, i) => r.seconds / floors[i].seconds);
   const peer = pandas(csv);
   const rate = (r: Run) => Math.round(r.rows / r.seconds);
   const result = {
@@ -123,8 +124,8 @@ try {
       ratioToFloor: +(nytta.seconds / floor.seconds).toFixed(2),
       // Beside the ratio of the medians (the target's figure): each turn's own ratio, floor and nytta run back to back,
       // and their median, to show how much of a run's ratio is the machine's drift between turns.
-      turnRatios: nyttas.map((r, i) => +(r.seconds / floors[i].seconds).toFixed(2)),
-      turnRatioMedian: +[...nyttas.map((r, i) => r.seconds / floors[i].seconds)].sort((a, b) => a - b)[Math.floor(REPEAT / 2)].toFixed(2),
+      turnRatios: turnRatios.map((r) => +r.toFixed(2)),
+      turnRatioMedian: +[...turnRatios].sort((a, b) => a - b)[Math.floor(turnRatios.length / 2)].toFixed(2),
     },
     pandas: peer ? { ...peer, rowsPerSecond: rate(peer), ratioToFloor: +(peer.seconds / floor.seconds).toFixed(2) } : null,
     targets: { ratioToFloor: 1.5, peakMiB: 1024 },
