@@ -49,71 +49,16 @@ windows AS (
                       ELSE baseline_to - INTERVAL 12 MONTH END AS DATE) AS baseline_from
   FROM entries
 ),
--- The entry itself, and with a breakdown its parts too.
-modes AS (SELECT 'none' AS b UNION ALL SELECT $breakdown WHERE $breakdown <> 'none'),
--- The parts each entry pools. A unit with everything below it is one place in the rollup: read from there when it is
--- fresh ($rollup) and no single municipality under a unit is asked for, without breakdown from its totals, and with
--- the depth too, so the scan is handed the levels asked for and skips the rest. Else from the rows (pooling_rows,
--- migration 010, which names the rollup's view when this branch is not read, so only that cheap one is bound).
--- A geography is the rows without unit in that municipality, kept in the rollup under place ''.
-parts_read AS (
-  SELECT e.indicator, e.place_kind, e.place, e.sex_t, e.age_t, e.mun_t, e.baseline_from, e.baseline_to, e.go_live,
-    o.period_start, 'T' AS sex, '' AS age_group, '' AS municipality, o."values", o.numerators, o.numerator_sum, o.denominator_sum,
-    o.ns, o.n_sum, o.weighted_sum, o.value_sum, o.count_sum
-  FROM windows e
-  JOIN observation_rollup_total o ON o.indicator = e.indicator AND o.depth = e.depth AND o.place = e.place
-  WHERE e.place_kind = 'unit' AND $rollup AND $breakdown = 'none'
-  UNION ALL
-  SELECT e.indicator, e.place_kind, e.place, e.sex_t, e.age_t, e.mun_t, e.baseline_from, e.baseline_to, e.go_live,
-    o.period_start, o.sex, o.age_group, o.municipality, o."values", o.numerators, o.numerator_sum, o.denominator_sum,
-    o.ns, o.n_sum, o.weighted_sum, o.value_sum, o.count_sum
-  FROM windows e
-  JOIN observation_rollup o ON o.indicator = e.indicator AND o.depth = e.depth AND o.place = e.place
-  WHERE e.place_kind = 'unit' AND $rollup AND $breakdown IN ('sex', 'age')
-  UNION ALL
-  SELECT e.indicator, e.place_kind, e.place, e.sex_t, e.age_t, e.mun_t, e.baseline_from, e.baseline_to, e.go_live,
-    o.period_start, o.sex, o.age_group, o.municipality, o."values", o.numerators, o.numerator_sum, o.denominator_sum,
-    o.ns, o.n_sum, o.weighted_sum, o.value_sum, o.count_sum
-  FROM windows e
-  JOIN pooling_rows($rollup AND $breakdown <> 'municipality', 'tree') o ON o.indicator = e.indicator AND o.place = e.place
-  WHERE e.place_kind = 'unit' AND NOT ($rollup AND $breakdown <> 'municipality')
-  UNION ALL
-  SELECT e.indicator, e.place_kind, e.place, e.sex_t, e.age_t, e.mun_t, e.baseline_from, e.baseline_to, e.go_live,
-    o.period_start, o.sex, o.age_group, o.municipality, o."values", o.numerators, o.numerator_sum, o.denominator_sum,
-    o.ns, o.n_sum, o.weighted_sum, o.value_sum, o.count_sum
-  FROM windows e
-  JOIN observation_rollup o ON o.indicator = e.indicator AND o.depth = -1 AND o.place = '' AND o.municipality = e.place
-  WHERE e.place_kind = 'geography' AND $rollup
-  UNION ALL
-  SELECT e.indicator, e.place_kind, e.place, e.sex_t, e.age_t, e.mun_t, e.baseline_from, e.baseline_to, e.go_live,
-    o.period_start, o.sex, o.age_group, o.municipality, o."values", o.numerators, o.numerator_sum, o.denominator_sum,
-    o.ns, o.n_sum, o.weighted_sum, o.value_sum, o.count_sum
-  FROM windows e
-  JOIN pooling_rows_own o ON o.indicator = e.indicator AND o.place = '' AND o.municipality = e.place
-  WHERE e.place_kind = 'geography' AND NOT $rollup
-),
--- Each part with the year it falls in (0 = the baseline, 1–N after go-live). Years are counted with date_diff, not
--- year(): DuckDB's year() builds a lookup table of 29 584 days for every expression state and thread, about 6 ms a
--- question here.
-located AS (
-  SELECT x.indicator, x.place_kind, x.place, x.sex_t, x.age_t, x.mun_t,
-    CASE WHEN x.period_start >= x.baseline_from AND x.period_start < x.baseline_to THEN 0
-         ELSE CAST(date_diff('year', x.go_live, x.period_start) AS INTEGER) END AS k,
-    x.sex, x.age_group, x.municipality, x."values", x.numerators, x.numerator_sum, x.denominator_sum, x.ns, x.n_sum,
-    x.weighted_sum, x.value_sum, x.count_sum
-  FROM parts_read x
-  WHERE (x.period_start >= x.baseline_from AND x.period_start < x.baseline_to)
-     OR date_diff('year', x.go_live, x.period_start) BETWEEN 1 AND $years
-),
+-- The entries' pooled years (migration 013): the question most asked (no breakdown, the baseline by the series' grain)
+-- reads them as the rollup's build kept them when it is fresh; every other pools the parts now.
 agg AS (
-  SELECT x.indicator, x.place_kind, x.place, x.k,
-    CASE m.b WHEN 'sex' THEN x.sex WHEN 'age' THEN x.age_group WHEN 'municipality' THEN x.municipality ELSE '' END AS part,
-    pooled_parts(x."values", x.numerators, x.numerator_sum, x.denominator_sum, x.ns, x.n_sum, x.weighted_sum, x.value_sum) AS value,
-    pooled_parts_n(x.count_sum) AS n
-  FROM located x
-  CROSS JOIN modes m
-  WHERE counts_once(m.b, x.sex, x.age_group, x.municipality, x.sex_t, x.age_t, x.mun_t)
-  GROUP BY ALL
+  SELECT y.indicator, y.place_kind, y.place, y.k, y.part, y.value, y.n
+  FROM followup_year_kept y
+  WHERE $rollup AND $breakdown = 'none' AND $baseline_months = 0 AND y.program = $program AND y.k <= $years
+  UNION ALL
+  SELECT y.indicator, y.place_kind, y.place, y.k, y.part, y.value, y.n
+  FROM followup_years($rollup, $program, $unit, $level, $breakdown, $years, $baseline_months) y
+  WHERE NOT ($rollup AND $breakdown = 'none' AND $baseline_months = 0)
 ),
 parts AS (SELECT DISTINCT indicator, place_kind, place, part FROM agg),
 -- Every year of every entry, the baseline (0) included.

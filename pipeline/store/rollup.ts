@@ -95,6 +95,10 @@ const TOTAL = `INSERT INTO observation_rollup_total BY NAME
   GROUP BY ALL
   ORDER BY r.depth, r.place, r.indicator, r.period_start`;
 
+// The follow-up's most asked question (migration 013), for every program and place, from the totals just kept.
+const YEARS = `INSERT INTO followup_year_kept
+  SELECT * FROM followup_years(true, NULL, NULL, NULL, 'none', 10, 0) ORDER BY program, place_kind, place, indicator, k`;
+
 /**
  * Below this many observation rows the rows answer fast enough (a series over a million rows in about 15 ms), so no
  * rollup is built: it would cost seconds after every load and buy little. NYTTA_ROLLUP_MIN_ROWS changes it; 0 always
@@ -135,13 +139,14 @@ export async function refreshRollup(
       await connection.run('DELETE FROM observation_rollup_total');
       await connection.run('DELETE FROM unit_place_kept');
       await connection.run('DELETE FROM followup_entry_kept');
+      await connection.run('DELETE FROM followup_year_kept');
       const observations = Number((await connection.runAndReadAll('SELECT count(*) FROM observation')).getRows()[0][0]);
       if (observations < minRows) {
         // Too small to need one: none, and the queries read the rows (a rollup of a larger store before is gone).
         await connection.run('UPDATE observation_rollup_state SET built_after = NULL, built_at = NULL, build_ms = NULL');
         return { rebuilt: false, rows: 0, ms: 0 };
       }
-      for (const sql of [UNIT_PLACES, DEPTHS, OWN, TREE, INDICATORS, ENTRIES, TOTAL]) await connection.run(sql);
+      for (const sql of [UNIT_PLACES, DEPTHS, OWN, TREE, INDICATORS, ENTRIES, TOTAL, YEARS]) await connection.run(sql);
       for (const table of ['rollup_depth', 'rollup_own']) await connection.run(`DROP TABLE ${table}`);
       const rows = Number((await connection.runAndReadAll('SELECT count(*) FROM observation_rollup')).getRows()[0][0]);
       const ms = Math.round(performance.now() - started);

@@ -251,6 +251,62 @@ describe('the observation rollup', () => {
     }
   });
 
+  it('keeps the follow-up’s pooled years for the question most asked, and only that question reads them (rolled back after)', async () => {
+    const c = store.connection;
+    // Kept and pooled from the rows now: the same years, for every program and place.
+    const years = async (source: string) => (await c.runAndReadAll(`SELECT * FROM ${source} ORDER BY ALL`)).getRowObjectsJson();
+    const kept = await years('followup_year_kept');
+    expect(kept.length).toBeGreaterThan(0);
+    expect(new Set(kept.map((y) => y.program)).size).toBeGreaterThan(1);
+    expect(new Set(kept.map((y) => y.k))).toContain(0);
+    expect(kept).toEqual(await years(`followup_years(false, NULL, NULL, NULL, 'none', 10, 0)`));
+
+    const asked = { program: 'VARD', level: 'enhet' };
+    const before = await ask(c, 'followup', asked, true);
+    const cell = before.rows.find((r) => r.value !== null && Number(r.year) > 0)!;
+    const sameCell = (r: Record<string, unknown>) => r.indicator === cell.indicator && r.place === cell.place && r.year === cell.year;
+    const withBreakdown = { ...asked, breakdown: 'sex' };
+    const withBaseline = { ...asked, baseline_months: '6' };
+    const others = [await ask(c, 'followup', withBreakdown, true), await ask(c, 'followup', withBaseline, true)];
+    await c.run('BEGIN TRANSACTION');
+    try {
+      await c.run(`UPDATE followup_year_kept SET value = value + 1000 WHERE indicator = $indicator AND place = $place AND k = $k`, {
+        indicator: String(cell.indicator),
+        place: String(cell.place),
+        k: Number(cell.year),
+      });
+      const tampered = await ask(c, 'followup', asked, true);
+      expect(tampered.rows.find(sameCell)!.value).toBeCloseTo(Number(cell.value) + 1000, 9);
+      expect(tampered.rows.filter((r) => !sameCell(r))).toEqual(before.rows.filter((r) => !sameCell(r)));
+      // the rows, a breakdown and another baseline length pool the parts, as before
+      expect((await ask(c, 'followup', asked, false)).rows).toEqual(before.rows);
+      expect((await ask(c, 'followup', withBreakdown, true)).rows).toEqual(others[0].rows);
+      expect((await ask(c, 'followup', withBaseline, true)).rows).toEqual(others[1].rows);
+    } finally {
+      await c.run('ROLLBACK');
+    }
+  });
+
+  it('a rollup built before migration 013 (no kept years) is stale after it, and the rebuild keeps the years', async () => {
+    const c = store.connection;
+    const params = { program: 'VARD' };
+    const before = await ask(c, 'followup', params, true);
+    for (const drop of [
+      'DROP TABLE followup_year_kept',
+      'DROP MACRO TABLE followup_years',
+      'DELETE FROM schema_migration WHERE version = 13',
+    ])
+      await c.run(drop);
+    expect(await rollupIsFresh(c)).toBe(true);
+    expect(await migrate(c)).toEqual(['013_followup_years.sql']);
+    expect(await rollupIsFresh(c)).toBe(false);
+    expect(Number((await c.runAndReadAll('SELECT count(*) FROM followup_year_kept')).getRows()[0][0])).toBe(0);
+    expect((await ask(c, 'followup', params, false)).rows).toEqual(before.rows);
+    expect((await refreshRollup(c, { minRows: 0 })).rebuilt).toBe(true);
+    expect(Number((await c.runAndReadAll('SELECT count(*) FROM followup_year_kept')).getRows()[0][0])).toBeGreaterThan(0);
+    expect((await ask(c, 'followup', params, true)).rows).toEqual(before.rows);
+  });
+
   it('a rollup built before migration 012 (no kept entries) is stale after it, and the rebuild keeps the entries', async () => {
     const c = store.connection;
     const params = { program: 'VARD', level: 'enhet' };
