@@ -199,6 +199,36 @@ describe('formats and encodings', () => {
     ]);
   });
 
+  it('one padded or blank-looking cell in any text column sends the file the staged route, which stores it trimmed', async () => {
+    const header = 'indikator;period;kommun;åldersgrupp;värde;status';
+    // Each case's clean file differs in a value, so none is taken for a file loaded before.
+    const clean = (i: number) => [`IND01;2024-03;Ale;18-44;${i},5;`, 'IND01;2024-04;Ale;18-44;;..'];
+    const cases: [string, string, string][] = [
+      ['indikator', 'IND01;2024-04', ' IND01;2024-04'],
+      ['kommun', ';Ale;18-44;;', ';Ale\u00a0;18-44;;'],
+      ['åldersgrupp', ';18-44;;', ';18-44 ;;'],
+      ['status', ';..', '; ..'],
+    ];
+    for (const [i, [column, from, to]] of cases.entries()) {
+      await store.connection.run('DELETE FROM observation');
+      const first = await loadFile(store.connection, writeFixture(store.dir, `clean-${i}.csv`, [header, ...clean(i), ''].join('\n')));
+      expect(first, column).toMatchObject({ status: 'loaded', route: 'direct', rowsAccepted: 2 });
+      await store.connection.run('DELETE FROM observation');
+      const [one, two] = clean(i);
+      expect(two.replace(from, to), column).not.toEqual(two);
+      const report = await loadFile(
+        store.connection,
+        writeFixture(store.dir, `padded-${i}.csv`, [header, one, two.replace(from, to), ''].join('\n')),
+      );
+      expect(report, column).toMatchObject({ status: 'loaded', route: 'staged', rowsAccepted: 2 });
+      const got = await rows(store.connection, 'SELECT indicator, municipality, age_group, status FROM observation ORDER BY period');
+      expect(got, column).toEqual([
+        { indicator: 'IND01', municipality: 'Ale', age_group: '18-44', status: null },
+        { indicator: 'IND01', municipality: 'Ale', age_group: '18-44', status: '..' },
+      ]);
+    }
+  });
+
   it('a month 13 and an infinite value are refused by name, whichever route tried first', async () => {
     const month = await loadFile(store.connection, writeFixture(store.dir, 'm13.csv', 'indikator;period;värde\nIND01;2024-13;1\n'));
     expect(month.status).toBe('refused');
