@@ -41,14 +41,8 @@ entries AS (
              WHEN $level <> '' THEN e.place_kind = 'unit' AND e.level = $level
              ELSE e.place_kind = 'geography' OR e.level = 'forvaltning' OR e.parent IS NULL END
 ),
-windows AS (
-  -- monthly or finer: the 12 months before go-live; quarterly: the 4 quarters before its quarter; yearly: the last full
-  -- calendar year before; baseline_months overrides the length
-  SELECT *, CAST(CASE WHEN $baseline_months > 0 THEN baseline_to - to_months($baseline_months)
-                      WHEN grain = 'year' THEN baseline_to - INTERVAL 1 YEAR
-                      ELSE baseline_to - INTERVAL 12 MONTH END AS DATE) AS baseline_from
-  FROM entries
-),
+-- Where each baseline begins, by the series' grain or baseline_months (migration 013).
+windows AS (SELECT *, followup_baseline_from(baseline_to, grain, $baseline_months) AS baseline_from FROM entries),
 -- The entries' pooled years (migration 013): the question most asked (no breakdown, the baseline by the series' grain)
 -- reads them as the rollup's build kept them when it is fresh; every other pools the parts now.
 agg AS (

@@ -294,6 +294,7 @@ describe('the observation rollup', () => {
     for (const drop of [
       'DROP TABLE followup_year_kept',
       'DROP MACRO TABLE followup_years',
+      'DROP MACRO followup_baseline_from',
       'DELETE FROM schema_migration WHERE version = 13',
     ])
       await c.run(drop);

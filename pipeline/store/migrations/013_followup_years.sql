@@ -10,6 +10,13 @@
 -- with everything below it, every unit on a level, or by default the administrations, the region and the program's
 -- geographies; q_unit and q_level NULL take every place. `kept` reads the rollup (fresh), else the rows. The parameter
 -- names are no column's: a macro's parameter stands for any column of its name.
+-- Where an entry's baseline begins: monthly or finer, the 12 months before go-live; quarterly, the 4 quarters before its
+-- quarter; yearly, the last full calendar year before; `months` (above 0) sets the length instead.
+CREATE MACRO followup_baseline_from(baseline_to, grain, months) AS
+  CAST(CASE WHEN months > 0 THEN baseline_to - to_months(months)
+            WHEN grain = 'year' THEN baseline_to - INTERVAL 1 YEAR
+            ELSE baseline_to - INTERVAL 12 MONTH END AS DATE);
+
 CREATE MACRO followup_years(kept, q_program, q_unit, q_level, q_breakdown, q_years, q_baseline_months) AS TABLE
   WITH
   entries AS (
@@ -21,14 +28,7 @@ CREATE MACRO followup_years(kept, q_program, q_unit, q_level, q_breakdown, q_yea
                WHEN q_level <> '' THEN e.place_kind = 'unit' AND e.level = q_level
                ELSE e.place_kind = 'geography' OR e.level = 'forvaltning' OR e.parent IS NULL END
   ),
-  windows AS (
-    -- monthly or finer: the 12 months before go-live; quarterly: the 4 quarters before its quarter; yearly: the last
-    -- full calendar year before; q_baseline_months overrides the length
-    SELECT *, CAST(CASE WHEN q_baseline_months > 0 THEN baseline_to - to_months(q_baseline_months)
-                        WHEN grain = 'year' THEN baseline_to - INTERVAL 1 YEAR
-                        ELSE baseline_to - INTERVAL 12 MONTH END AS DATE) AS baseline_from
-    FROM entries
-  ),
+  windows AS (SELECT *, followup_baseline_from(baseline_to, grain, q_baseline_months) AS baseline_from FROM entries),
   -- The entry itself, and with a breakdown its parts too.
   modes AS (SELECT 'none' AS b UNION ALL SELECT q_breakdown WHERE q_breakdown <> 'none'),
   -- The parts each entry pools. A unit with everything below it is one place in the rollup: read from there when it
