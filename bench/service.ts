@@ -30,7 +30,7 @@ export const percentile = (xs: number[], p: number) =>
  * questions two to six times slower (its connections, DuckDB's catalog and buffers are cold), which the month-end
  * benchmark measures from cold; here the question is what each answer costs once the service runs.
  */
-const WARM_UP = 10;
+export const WARM_UP = 10;
 
 /** p50 and p99 of measured milliseconds, to a tenth. */
 const latencyFigures = (ms: number[]) => ({ p50: +percentile(ms, 50).toFixed(1), p99: +percentile(ms, 99).toFixed(1) });
