@@ -33,14 +33,7 @@ WITH
 -- The entries (an indicator that measures the program's benefits, at a place) the question asks for: a unit with
 -- everything below it, every unit on a level, or by default the administrations, the region and the program's
 -- geographies. Kept with the rollup when it is fresh ($rollup), else built from the rows (migration 012).
-entries AS (
-  SELECT * EXCLUDE (program, ancestors)
-  FROM followup_entries($rollup) e
-  WHERE e.program = $program
-    AND CASE WHEN $unit <> '' THEN e.place_kind = 'unit' AND list_contains(e.ancestors, $unit)
-             WHEN $level <> '' THEN e.place_kind = 'unit' AND e.level = $level
-             ELSE e.place_kind = 'geography' OR e.level = 'forvaltning' OR e.parent IS NULL END
-),
+entries AS (SELECT * EXCLUDE (program, ancestors) FROM followup_entries_asked($rollup, $program, $unit, $level)),
 -- Where each baseline begins, by the series' grain or baseline_months (migration 013).
 windows AS (SELECT *, followup_baseline_from(baseline_to, grain, $baseline_months) AS baseline_from FROM entries),
 -- The entries' pooled years (migration 013): the question most asked (no breakdown, the baseline by the series' grain)

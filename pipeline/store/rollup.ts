@@ -95,7 +95,8 @@ const TOTAL = `INSERT INTO observation_rollup_total BY NAME
   GROUP BY ALL
   ORDER BY r.depth, r.place, r.indicator, r.period_start`;
 
-// The follow-up's most asked question (migration 013), for every program and place, from the totals just kept.
+// The follow-up's most asked question (migration 013), for every program and place and its longest follow-up (10 years,
+// the query's `years` at most; a shorter one keeps fewer), from the totals just kept.
 const YEARS = `INSERT INTO followup_year_kept
   SELECT * FROM followup_years(true, NULL, NULL, NULL, 'none', 10, 0) ORDER BY program, place_kind, place, indicator, k`;
 

@@ -294,7 +294,12 @@ describe('the observation rollup', () => {
       file: '013_followup_years.sql',
       kept: 'followup_year_kept',
       params: { program: 'VARD' },
-      drops: ['DROP TABLE followup_year_kept', 'DROP MACRO TABLE followup_years', 'DROP MACRO followup_baseline_from'],
+      drops: [
+        'DROP TABLE followup_year_kept',
+        'DROP MACRO TABLE followup_years',
+        'DROP MACRO TABLE followup_entries_asked',
+        'DROP MACRO followup_baseline_from',
+      ],
     },
     {
       file: '012_followup_entries.sql',

@@ -1,32 +1,36 @@
--- The follow-up's pooled years, kept with the rollup. A whole program's follow-up spent about two thirds of its time
--- (17 of 26 ms at 10 M rows) planning and running the pooling of each entry's parts into its baseline and its years
--- after go-live. That pooling moves here, as a macro the follow-up calls, and the rollup's build keeps its answer for
--- the question most asked (the baseline by the series' grain, no breakdown) for every program and every place, so that
--- question reads a few hundred kept rows. Every other question (a breakdown, another baseline length, asOf, or a
--- rollup not yet rebuilt) pools the parts as before.
+-- The follow-up's pooled years, kept with the rollup. Most of a whole program's follow-up query was planning and
+-- running the pooling of each entry's parts into its baseline and its years after go-live (without it 11–14 ms, with it
+-- 26–33 in process at 10 M rows). That pooling moves here, as a macro the follow-up calls, and the rollup's build keeps
+-- its answer for the question most asked (the baseline by the series' grain, no breakdown) for every program and every
+-- place, so that question reads a few hundred kept rows. Every other question (a breakdown, another baseline length,
+-- asOf, or a rollup not yet rebuilt) pools the parts as before.
 
--- Each entry's baseline (k 0) and years after go-live (k 1–q_years), pooled from its parts, for a breakdown per part
--- too (part '' is the entry itself). The entries are followup.sql's: a program's (every program's for NULL), at a unit
--- with everything below it, every unit on a level, or by default the administrations, the region and the program's
--- geographies; q_unit and q_level NULL take every place. `kept` reads the rollup (fresh), else the rows. The parameter
--- names are no column's: a macro's parameter stands for any column of its name.
--- Where an entry's baseline begins: monthly or finer, the 12 months before go-live; quarterly, the 4 quarters before its
--- quarter; yearly, the last full calendar year before; `months` (above 0) sets the length instead.
+-- Where an entry's baseline begins: monthly or finer, the 12 months before go-live; quarterly, the 4 quarters before
+-- its quarter; yearly, the last full calendar year before; `months` (above 0) sets the length instead.
 CREATE MACRO followup_baseline_from(baseline_to, grain, months) AS
   CAST(CASE WHEN months > 0 THEN baseline_to - to_months(months)
             WHEN grain = 'year' THEN baseline_to - INTERVAL 1 YEAR
             ELSE baseline_to - INTERVAL 12 MONTH END AS DATE);
 
+-- The entries a follow-up asks for (followup.sql's): a program's (every program's for NULL), at a unit with everything
+-- below it, every unit on a level, or by default the administrations, the region and the program's geographies; q_unit
+-- and q_level NULL take every place. The parameter names are no column's: a macro's parameter stands for any column of
+-- its name.
+CREATE MACRO followup_entries_asked(kept, q_program, q_unit, q_level) AS TABLE
+  SELECT * FROM followup_entries(kept) e
+  WHERE (q_program IS NULL OR e.program = q_program)
+    AND CASE WHEN q_unit IS NULL AND q_level IS NULL THEN true
+             WHEN q_unit <> '' THEN e.place_kind = 'unit' AND list_contains(e.ancestors, q_unit)
+             WHEN q_level <> '' THEN e.place_kind = 'unit' AND e.level = q_level
+             ELSE e.place_kind = 'geography' OR e.level = 'forvaltning' OR e.parent IS NULL END;
+
+-- Each asked entry's baseline (k 0) and years after go-live (k 1–q_years), pooled from its parts, for a breakdown per
+-- part too (part '' is the entry itself). `kept` reads the rollup (fresh), else the rows.
 CREATE MACRO followup_years(kept, q_program, q_unit, q_level, q_breakdown, q_years, q_baseline_months) AS TABLE
   WITH
   entries AS (
     SELECT e.program, e.indicator, e.place_kind, e.place, e.depth, e.sex_t, e.age_t, e.mun_t, e.grain, e.go_live, e.baseline_to
-    FROM followup_entries(kept) e
-    WHERE (q_program IS NULL OR e.program = q_program)
-      AND CASE WHEN q_unit IS NULL AND q_level IS NULL THEN true
-               WHEN q_unit <> '' THEN e.place_kind = 'unit' AND list_contains(e.ancestors, q_unit)
-               WHEN q_level <> '' THEN e.place_kind = 'unit' AND e.level = q_level
-               ELSE e.place_kind = 'geography' OR e.level = 'forvaltning' OR e.parent IS NULL END
+    FROM followup_entries_asked(kept, q_program, q_unit, q_level) e
   ),
   windows AS (SELECT *, followup_baseline_from(baseline_to, grain, q_baseline_months) AS baseline_from FROM entries),
   -- The entry itself, and with a breakdown its parts too.
@@ -94,10 +98,10 @@ CREATE MACRO followup_years(kept, q_program, q_unit, q_level, q_breakdown, q_yea
   WHERE counts_once(m.b, x.sex, x.age_group, x.municipality, x.sex_t, x.age_t, x.mun_t)
   GROUP BY ALL;
 
--- The question most asked, for every program and place and the longest follow-up (10 years; a shorter one keeps
--- fewer), kept by the rollup's build (pipeline/store/rollup.ts): fresh exactly when the rollup is.
+-- The question most asked, for every program and place and the longest follow-up (10 years; a shorter one keeps fewer),
+-- kept by the rollup's build (pipeline/store/rollup.ts): fresh exactly when the rollup is.
 CREATE TABLE followup_year_kept AS SELECT * FROM followup_years(false, NULL, NULL, NULL, 'none', 10, 0) LIMIT 0;
 
--- A rollup built before this migration keeps no years: it is built again on the next start or load, and until then
--- the questions read the rows.
+-- A rollup built before this migration keeps no years: it is built again on the next start or load, and until then the
+-- questions read the rows.
 UPDATE observation_rollup_state SET built_after = NULL;
