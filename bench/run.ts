@@ -191,6 +191,7 @@ try {
     `golv   p50 ${s.floor.p50} ms  p99 ${s.floor.p99} ms  (${s.rows} rader, ${s.floor.rollup ? 'ur sammanställningen' : 'ur raderna'})`,
   );
   console.log(`ur raderna p50 ${s.floorFromRows.p50} ms  p99 ${s.floorFromRows.p99} ms`);
+  console.log(`golv med sparad plan p50 ${s.floorKept.p50} ms  p99 ${s.floorKept.p99} ms (JSON ${s.httpJson.ratioToKeptFloor}× det)`);
   console.log(`JSON   p50 ${s.httpJson.p50} ms  p99 ${s.httpJson.p99} ms  ${s.httpJson.ratioToFloor}× golvet`);
   console.log(`Arrow  p50 ${s.httpArrow.p50} ms  p99 ${s.httpArrow.p99} ms  ${s.httpArrow.ratioToFloor}× golvet`);
   console.log(

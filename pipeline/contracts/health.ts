@@ -19,6 +19,8 @@ export const healthResponse = z.object({
     /** Answers found kept (304s and shared computations included) over all questions asked, 0–1; null before the first. */
     hitRate: z.number().nullable(),
   }),
+  /** Reader connections kept between requests: idle now, opened and reused since the service started. */
+  readers: z.object({ idle: z.number().int(), opened: z.number().int(), reused: z.number().int() }),
   /** The observation rollup: whether it answers for the store as it stands, after which load it was built, its size. */
   rollup: z.object({
     fresh: z.boolean(),

@@ -5,6 +5,7 @@ import type { NamedQuery } from './params.js';
 import { readColumnsJson } from './read-columns.js';
 import { suppressInPlace, type Row } from './suppress.js';
 import { usedParams } from '../store/sql.js';
+import { runKept } from '../store/reader-pool.js';
 
 export interface RunOptions {
   rowLimit: number;
@@ -93,7 +94,7 @@ export async function runNamedQuery(
   let names: string[];
   try {
     // Column by column: DuckDB's readers convert a column several times faster than they build row objects.
-    const reader = await connection.runAndReadAll(sql, values, types);
+    const reader = await runKept(connection, sql, values, types);
     names = reader.columnNames();
     columns = readColumnsJson(reader);
   } catch (error) {

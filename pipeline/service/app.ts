@@ -169,6 +169,7 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
         misses: kept.misses,
         hitRate: found + kept.misses ? found / (found + kept.misses) : null,
       },
+      readers: deps.readers.stats(),
       rollup,
     };
     return c.json(body);

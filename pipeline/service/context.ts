@@ -16,9 +16,12 @@ import { requireRole, type AuthVariables } from './auth.js';
 import type { ServiceConfig } from './config.js';
 import type { CommitGate } from '../store/commit-gate.js';
 import { showStoreAsOf } from '../store/history.js';
+import type { ReaderPool } from '../store/reader-pool.js';
 
 export interface ServiceDeps {
   instance: DuckDBInstance;
+  /** Reader connections kept between requests, with their prepared statements. */
+  readers: ReaderPool;
   /** The one writer: ingest goes through it, one load at a time. */
   writer: DuckDBConnection;
   queries: Map<string, NamedQuery>;
@@ -93,20 +96,18 @@ export function readingAsOf<T>(asOf: number, work: () => T): T {
 }
 
 /**
- * Runs `work` on a fresh connection of its own, so a slow reader never blocks another or the writer; within
- * `readingAsOf`, the connection shows the store as of that load.
+ * Runs `work` on a connection no other request holds, so a slow reader never blocks another or the writer: a kept
+ * reader, or within `readingAsOf` a fresh one showing the store as of that load (its views are its own, so it is
+ * closed after).
  */
 export async function withReader<T>(deps: ServiceDeps, work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const asOf = asOfScope.getStore();
-  return deps.gate.read(async () => {
-    const connection = await deps.instance.connect();
-    try {
+  return deps.gate.read(() =>
+    deps.readers.use(async (connection) => {
       if (asOf !== undefined) await showStoreAsOf(connection, asOf);
-      return await work(connection);
-    } finally {
-      connection.closeSync();
-    }
-  });
+      return work(connection);
+    }, asOf === undefined),
+  );
 }
 
 /** Runs a named query on validated parameters, with the service's limits and suppression. */

@@ -42,6 +42,7 @@ export async function buildService(store: Store, options: StartOptions) {
   });
   const deps: ServiceDeps = {
     instance: store.instance,
+    readers: store.readers,
     writer: store.connection,
     queries,
     config,

@@ -5,6 +5,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
+import { ReaderPool } from './reader-pool.js';
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -17,6 +18,8 @@ export interface Store {
   readonly path: string;
   readonly instance: DuckDBInstance;
   readonly connection: DuckDBConnection;
+  /** Reader connections kept between questions (the service's); closed with the store. */
+  readonly readers: ReaderPool;
   close(): void;
 }
 
@@ -42,11 +45,14 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
   const connection = await instance.connect();
   if (!options.readOnly) await migrate(connection);
   else await requireCurrentSchema(connection, full);
+  const readers = new ReaderPool(instance);
   return {
     path: full,
     instance,
     connection,
+    readers,
     close() {
+      readers.close();
       connection.closeSync();
       instance.closeSync();
     },

@@ -26,6 +26,8 @@ describe('health and local mode', () => {
       signIn: null,
       // nothing asked yet; 256 MiB is the default budget
       answers: { entries: 0, bytes: 0, maxBytes: 256 * 1024 * 1024, hits: 0, misses: 0, hitRate: null },
+      // its three counts ran side by side on three readers, now kept for the next questions
+      readers: { idle: 3, opened: 3, reused: 0 },
       // loaded by another hand than the service's, so the rollup is not built yet
       rollup: { fresh: false, builtAfter: null, rows: 0, buildMs: null },
     });
