@@ -1,5 +1,5 @@
 /** @module context – what every route needs: the store, the queries, the settings, and a reader connection per request. */
-import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
@@ -19,7 +19,6 @@ import { showStoreAsOf } from '../store/history.js';
 import type { ReaderPool } from '../store/reader-pool.js';
 
 export interface ServiceDeps {
-  instance: DuckDBInstance;
   /** Reader connections kept between requests, with their prepared statements. */
   readers: ReaderPool;
   /** The one writer: ingest goes through it, one load at a time. */

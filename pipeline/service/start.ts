@@ -41,7 +41,6 @@ export async function buildService(store: Store, options: StartOptions) {
     }
   });
   const deps: ServiceDeps = {
-    instance: store.instance,
     readers: store.readers,
     writer: store.connection,
     queries,
