@@ -16,14 +16,12 @@
 WITH golive AS (
   SELECT coalesce(CAST($go_live AS DATE), (SELECT go_live FROM org_unit WHERE id = $unit)) AS d
 ),
-totals AS (SELECT * FROM totals_of($indicator, $rollup)),
--- The unit with everything below it without breakdown (scope 'total'), from the rollup's totals when the service says
--- it is fresh; then the window and the totals where the source publishes them.
+-- The unit with everything below it, the rows that count without breakdown (migration 014), from the rollup's totals
+-- when the service says it is fresh; then the window.
 w AS (
-  SELECT p.* FROM pooling_rows($rollup, 'total') p
+  SELECT p.* FROM pooling_rows($rollup, 'tree', 'none') p
   WHERE p.indicator = $indicator AND p.place = $unit AND $unit <> ''
     AND p.period_start >= (SELECT d FROM golive) - to_months(CAST($window_months AS INTEGER)) AND p.period_start < (SELECT d FROM golive)
-    AND counts_once('none', p.sex, p.age_group, p.municipality, (SELECT sex_t FROM totals), (SELECT age_t FROM totals), (SELECT mun_t FROM totals))
 )
 SELECT
   CAST($indicator AS VARCHAR) AS indicator,

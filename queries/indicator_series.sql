@@ -18,13 +18,16 @@
 -- suppress: count=n values=value min=min_count group=period
 -- Pooled from the rollup when the service says it is fresh ($rollup) and the question does not need single
 -- municipalities under a unit, else from the rows: the same parts either way. A unit with everything below it is the
--- scope 'tree' at that place ('total' without breakdown, from the rollup's totals); '' is every row.
-WITH totals AS (SELECT * FROM totals_of($indicator, $rollup)),
-picked AS (
+-- scope 'tree' at that place; '' is every row. Only the rows that count are read: for each place (a unit, or a
+-- municipality for rows without unit) and period its total where it has one, else its parts, and with a breakdown (or
+-- one municipality) those parts, each by the same rule (migration 014).
+WITH picked AS (
   SELECT o.period_start, o.sex, o.age_group, o.municipality, o."values", o.numerators, o.numerator_sum,
     o.denominator_sum, o.ns, o.n_sum, o.weighted_sum, o.value_sum, o.count_sum, o.status
   FROM pooling_rows($rollup AND $municipality = '' AND $breakdown <> 'municipality',
-    CASE WHEN NOT $children AND $unit <> '' THEN 'own' WHEN $breakdown = 'none' THEN 'total' ELSE 'tree' END) o
+    CASE WHEN NOT $children AND $unit <> '' THEN 'own' ELSE 'tree' END,
+    CASE WHEN $municipality = '' OR $breakdown = 'municipality' THEN $breakdown
+         WHEN $breakdown = 'sex' THEN 'sex_municipality' WHEN $breakdown = 'age' THEN 'age_municipality' ELSE 'municipality' END) o
   WHERE o.indicator = $indicator AND o.place = $unit
     AND ($municipality = '' OR o.municipality = $municipality)
     AND ($from = '' OR o.period_start >= period_first_day($from))
@@ -32,13 +35,7 @@ picked AS (
     -- a period never finer than its data: yearly data are not shown as months
     AND (o.grain IN ('month', 'week', 'day') OR (o.grain = 'quarter' AND $grain IN ('quarter', 'year')) OR (o.grain = 'year' AND $grain = 'year'))
 ),
-rows AS (
-  SELECT p.*, date_trunc($grain, p.period_start) AS bucket
-  FROM picked p
-  -- totals where the source publishes them, the parts when broken down (never both: that would count twice)
-  WHERE counts_once($breakdown, p.sex, p.age_group, p.municipality,
-    (SELECT sex_t FROM totals), (SELECT age_t FROM totals), (SELECT mun_t FROM totals))
-)
+rows AS (SELECT p.*, date_trunc($grain, p.period_start) AS bucket FROM picked p)
 SELECT
   CASE $grain WHEN 'year' THEN strftime(bucket, '%Y') WHEN 'quarter' THEN strftime(bucket, '%Y') || '-Q' || quarter(bucket) ELSE strftime(bucket, '%Y-%m') END AS period,
   CASE WHEN $breakdown = 'sex' THEN sex END AS sex,

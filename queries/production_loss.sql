@@ -23,12 +23,14 @@ units AS (
   FROM org_unit u JOIN tree t ON t.id = u.id
   WHERE u.level = 'enhet' AND u.go_live IS NOT NULL
 ),
+-- The volume per unit and period: the rows that count without breakdown (its total where the unit publishes one,
+-- else its parts; migration 014), never a total beside its parts.
 periods AS (
-  SELECT o.unit, o.period_start, sum(o.n) AS n,
+  SELECT o.unit, o.period_start, CAST(sum(o.n_sum) AS BIGINT) AS n,
     CASE o.grain WHEN 'day' THEN 1 WHEN 'week' THEN 7
       ELSE date_diff('day', o.period_start, o.period_start + CASE o.grain WHEN 'month' THEN INTERVAL 1 MONTH
         WHEN 'quarter' THEN INTERVAL 3 MONTH ELSE INTERVAL 12 MONTH END) END AS days
-  FROM observation o JOIN units u ON o.unit = u.id
+  FROM counted_parts(false, false, false) o JOIN units u ON o.unit = u.id
   WHERE o.indicator = $indicator
   GROUP BY ALL
 )

@@ -100,8 +100,11 @@ async function requireCurrentSchema(connection: DuckDBConnection, path: string):
   }
 }
 
-/** Applies every `NNN_name.sql` in migrations/ not yet recorded, each in its own transaction. */
-export async function migrate(connection: DuckDBConnection): Promise<string[]> {
+/**
+ * Applies every `NNN_name.sql` in migrations/ not yet recorded, each in its own transaction; with `through`, only those
+ * up to that version (a store as it stood then, for the tests of what a later migration does to it).
+ */
+export async function migrate(connection: DuckDBConnection, options: { through?: number } = {}): Promise<string[]> {
   await connection.run(
     'CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)',
   );
@@ -111,7 +114,7 @@ export async function migrate(connection: DuckDBConnection): Promise<string[]> {
   const done: string[] = [];
   for (const file of migrationFiles()) {
     const version = Number(file.slice(0, 3));
-    if (applied.has(version)) continue;
+    if (applied.has(version) || version > (options.through ?? Infinity)) continue;
     const sql = readFileSync(join(MIGRATIONS_DIR, file), 'utf8');
     await inTransaction(connection, async () => {
       await connection.run(sql);

@@ -60,38 +60,53 @@ const DEPTHS = `CREATE TEMP TABLE rollup_depth AS
   UNION ALL SELECT '', -1`;
 
 // Each unit's own rows, not kept but summed once; under a unit the municipalities' parts pool into one (NULL),
-// beside its total ('').
+// beside its total (''). With each, the questions it counts for (migration 014): bit 1 without breakdown, 2 by sex,
+// 4 by age group, worked out per place and period as counted_parts does (the municipalities pooled into one share
+// their place's answer, since a municipality is no partition of these three).
 const OWN = `CREATE TEMP TABLE rollup_own AS
-  SELECT unit AS place, indicator, grain, period, period_start, sex, age_group,
-    CASE WHEN unit <> '' AND municipality <> '' THEN NULL ELSE municipality END AS municipality, ${PARTS}
-  FROM observation_parts() GROUP BY ALL`;
+  WITH own AS (
+    SELECT unit AS place, indicator, grain, period, period_start, sex, age_group,
+      CASE WHEN unit <> '' AND municipality <> '' THEN NULL ELSE municipality END AS municipality, ${PARTS}
+    FROM observation_parts() GROUP BY ALL
+  ),
+  shaped AS (SELECT *, publication_shape(sex, age_group, municipality) AS shape FROM own),
+  masked AS (
+    SELECT *,
+      bit_or(CAST(1 AS INTEGER) << shape) OVER (PARTITION BY indicator, period, place, CASE WHEN place = '' THEN municipality END) AS whole,
+      bit_or(CAST(1 AS INTEGER) << shape) OVER (PARTITION BY indicator, period, place, CASE WHEN place = '' THEN municipality END, sex) AS by_sex,
+      bit_or(CAST(1 AS INTEGER) << shape) OVER (PARTITION BY indicator, period, place, CASE WHEN place = '' THEN municipality END, age_group) AS by_age
+    FROM shaped
+  )
+  SELECT * EXCLUDE (shape, whole, by_sex, by_age),
+    CAST(CAST(shape = counted_shape(whole) AS INTEGER) + 2 * CAST(sex <> 'T' AND shape = counted_shape(by_sex) AS INTEGER)
+      + 4 * CAST(age_group <> '' AND shape = counted_shape(by_age) AS INTEGER) AS UTINYINT) AS counted
+  FROM masked`;
 
 // Each unit with everything below it, and '' with everything: the own sums summed over the lineage, kept in
 // (depth, place, indicator, period) order so DuckDB's zone maps skip the other places and levels.
 const TREE = `INSERT INTO observation_rollup BY NAME
   SELECT l.ancestor AS place, coalesce(d.depth, 0) AS depth, r.indicator, r.grain, r.period, r.period_start, r.sex,
-    r.age_group, r.municipality, ${PARTS}
+    r.age_group, r.municipality, r.counted, ${PARTS}
   FROM rollup_own r
   JOIN (SELECT id, ancestor FROM unit_lineage() UNION ALL SELECT DISTINCT place, '' FROM rollup_own) l ON l.id = r.place
   LEFT JOIN rollup_depth d ON d.place = l.ancestor
   GROUP BY ALL
   ORDER BY depth, place, r.indicator, r.period_start`;
 
+// Per indicator its most common grain, as indicator_shape_rows gives it.
 const INDICATORS = `INSERT INTO observation_rollup_indicator
   SELECT i.id,
-    (SELECT first(grain ORDER BY c DESC, grain) FROM (SELECT grain, sum(rows) AS c FROM rollup_own WHERE indicator = i.id GROUP BY grain)),
-    coalesce(bool_or(r.sex = 'T'), false), coalesce(bool_or(r.age_group = ''), false), coalesce(bool_or(r.municipality = ''), false)
-  FROM indicator i LEFT JOIN rollup_own r ON r.indicator = i.id
-  GROUP BY i.id`;
+    (SELECT first(grain ORDER BY c DESC, grain) FROM (SELECT grain, sum(rows) AS c FROM rollup_own WHERE indicator = i.id GROUP BY grain))
+  FROM indicator i`;
 
 // The follow-up's entries (migration 012), from the org units and indicator shapes just kept.
 const ENTRIES = 'INSERT INTO followup_entry_kept SELECT * FROM followup_entries_from(true)';
 
-// Per place and period, what a question without breakdown pools: totals where the sources publish them, else the parts.
+// Per place and period, what a question without breakdown pools: the rows that count without breakdown.
 const TOTAL = `INSERT INTO observation_rollup_total BY NAME
   SELECT r.place, r.depth, r.indicator, r.grain, r.period, r.period_start, ${PARTS}
-  FROM observation_rollup r JOIN observation_rollup_indicator i ON i.indicator = r.indicator
-  WHERE counts_once('none', r.sex, r.age_group, r.municipality, i.sex_t, i.age_t, i.mun_t)
+  FROM observation_rollup r
+  WHERE r.counted & 1 <> 0
   GROUP BY ALL
   ORDER BY r.depth, r.place, r.indicator, r.period_start`;
 

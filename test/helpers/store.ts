@@ -9,6 +9,17 @@ import { openStore, type Store } from '../../pipeline/store/open-store.js';
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 export const MAPPINGS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'pipeline', 'mappings');
 
+/** The files of test/fixtures/mixed (places that publish only parts beside places that publish totals), in load order. */
+export const MIXED_FILES = [
+  'program.csv',
+  'organisation.csv',
+  'effektmal.csv',
+  'nyttor.csv',
+  'indikatorer.csv',
+  'utfall-ar.csv',
+  'utfall-manad.csv',
+] as const;
+
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'nytta-test-'));
 }
