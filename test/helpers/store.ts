@@ -18,6 +18,7 @@ export const MIXED_FILES = [
   'indikatorer.csv',
   'utfall-ar.csv',
   'utfall-manad.csv',
+  'utfall-besok.csv',
 ] as const;
 
 export function tempDir(): string {

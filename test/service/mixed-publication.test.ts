@@ -34,6 +34,9 @@
  *   baselines (12 months before go-live): BA (2024-05-01) 64+30 / 126+60 = 94/186; BB (2024-09-01) 47/92;
  *   BR (no go-live: the program's, 2024-09-01) 94+47 / 186+92 = 141/278.
  *
+ * BV (monthly visits at B3, a volume): 2024-01 K+M 30+20 = 50, 2024-02 T 55, 2024-03 K+M 28+25 = 53; the production
+ *   loss's weekly volume over the 12 months before B3's go-live (2024-09-01) is (50 + 55 + 53) / 52.18 = 158 / 52.18.
+ *
  * The old rule took the totals wherever the indicator's sources publish any (B1 publishes T), so B2 had no value at all
  * and BA's 2025 was B1's 64/118: this file fails with it (checked by putting it back in the migration).
  */
@@ -180,6 +183,12 @@ describe.each([{ path: 'rows' }, { path: 'rollup' }])('mixed publication, pooled
       bb.spc.rows.map((r) => r.y),
       [14 / 30, 17 / 32, 16 / 30],
     );
+  });
+
+  it('the production loss: a unit’s volume per month, its total where it has one, else its parts', async () => {
+    const rows = queryAnswer.parse(await get('/api/v1/queries/production_loss?indicator=BV')).rows;
+    expect(rows.map((r) => r.unit)).toEqual(['B3']);
+    expect(rows[0].weekly_volume).toBeCloseTo(158 / 52.18, 12);
   });
 
   it('the follow-up at the administrations, the region and the geographies', async () => {
