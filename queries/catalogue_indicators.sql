@@ -1,6 +1,7 @@
 -- name: catalogue_indicators
--- description: Indikatorer med enhet, riktning, frekvens, nyttor och minsta antal för redovisning; valfritt bara de som mäter en viss nytta.
+-- description: Indikatorer med enhet, riktning, frekvens, nyttor och minsta antal för redovisning; valfritt bara de som mäter en viss nytta eller ett programs nyttor.
 -- param: benefit VARCHAR default= — nyttans id; tomt betyder alla
+-- param: program VARCHAR default= — bara de som mäter programmets nyttor; tomt betyder alla
 -- column: id VARCHAR
 -- column: name VARCHAR
 -- column: unit VARCHAR
@@ -10,5 +11,7 @@
 -- column: source VARCHAR
 -- column: min_count INTEGER
 SELECT id, name, unit, direction, frequency, array_to_string(benefits, ',') AS benefits, source, min_count
-FROM indicator WHERE $benefit = '' OR list_contains(benefits, $benefit)
+FROM indicator
+WHERE ($benefit = '' OR list_contains(benefits, $benefit))
+  AND ($program = '' OR list_has_any(benefits, (SELECT coalesce(list(id), []) FROM benefit WHERE program = $program)))
 ORDER BY id

@@ -133,28 +133,27 @@ async function followupPlans(call: ServiceCall, p: Params): Promise<SheetPlan[]>
   return plans;
 }
 
-async function riskPlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
-  let query = qs({ program: p.program, scale: p.scale, assessed: p.assessed, since: p.since });
-  let data = await call(`/api/v1/risk-matrix?${query}`, riskMatrixResponse);
-  if (data.register.length === 0 && p.program) {
-    // A program without a register of its own (the demo's FVIS) shows every risk loaded.
-    query = qs({ scale: p.scale, assessed: p.assessed, since: p.since });
-    data = await call(`/api/v1/risk-matrix?${query}`, riskMatrixResponse);
-  }
+/** The program's risks as the service gives them; a program without any gets a sheet that says so (`empty`). */
+async function riskPlan(call: ServiceCall, p: Params, empty?: string): Promise<SheetPlan> {
+  const query = qs({ program: p.program, scale: p.scale, assessed: p.assessed, since: p.since });
+  const data = await call(`/api/v1/risk-matrix?${query}`, riskMatrixResponse);
+  const assessed = Array.isArray(data.assessed) ? data.assessed.join(', ') : data.assessed;
   return riskSheet(
     data,
     await provenance(
       call,
       `/api/v1/risk-matrix?${query}`,
-      { program: p.program, scale: String(data.scale), assessed: String(data.assessed), asOf: p.asOf },
+      { program: p.program, scale: String(data.scale), assessed: assessed || undefined, asOf: p.asOf },
       ['risker'],
     ),
+    empty,
   ).plan;
 }
 
-async function indicatorPlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
+/** The series of `only`, else of the indicators given, else of every indicator in the store. */
+async function indicatorPlan(call: ServiceCall, p: Params, only?: readonly string[]): Promise<SheetPlan> {
   const catalogue = (await call('/api/v1/queries/catalogue_indicators', indicatorsAnswer)).rows;
-  const wanted = p.indicator ? p.indicator.split(',') : catalogue.map((i) => i.id);
+  const wanted = only ?? (p.indicator ? p.indicator.split(',') : catalogue.map((i) => i.id));
   const breakdown = (p.breakdown ?? 'none') as Series['breakdown'];
   const series: Series[] = [];
   for (const id of wanted) {
@@ -224,18 +223,25 @@ async function reportPlans(call: ServiceCall, p: Params): Promise<SheetPlan[]> {
   if (!p.program) throw missing('parametern "program" saknas (t.ex. --param program=FVIS)');
   const period = reportPeriod(p.period ?? '');
   if (!period) throw missing(`parametern "period" ska vara t.ex. 2026-T2, 2026-delår eller 2026-år, inte "${p.period ?? ''}"`);
-  // A program without a register of its own (the demo's FVIS) reports every risk loaded, as its Risker sheet does.
-  const assessments = async (program?: string) =>
-    (await call(`/api/v1/queries/risk_assessments?${qs({ program })}`, queryAnswer)).rows.map((r) => String(r.assessed)).sort();
-  const own = await assessments(p.program);
-  const dates = own.length ? own : await assessments();
+  // The program's own assessments only: a program without risks says so, never shows another program's.
+  const dates = (await call(`/api/v1/queries/risk_assessments?${qs({ program: p.program })}`, queryAnswer)).rows
+    .map((r) => String(r.assessed))
+    .sort();
   const now = [...dates].reverse().find((d) => d <= period.end) ?? null;
   const before = [...dates].reverse().find((d) => d <= period.previousEnd && d !== now) ?? null;
+  const risks = now
+    ? await riskPlan(call, { program: p.program, assessed: now, since: before ?? undefined, asOf: p.asOf })
+    : await riskPlan(
+        call,
+        // the latest assessment is after the period: none to report
+        { program: p.program, assessed: dates.length ? period.end : undefined, asOf: p.asOf },
+        dates.length ? `Programmet ${p.program} har ingen riskbedömning till och med ${period.end}.` : undefined,
+      );
   const body = [
     await portfolioPlan(call, { asOf: p.asOf, only: p.program }),
     await businessCasePlan(call, p),
     ...(await followupPlans(call, { program: p.program, unit: p.unit, asOf: p.asOf })),
-    ...(now ? [await riskPlan(call, { program: p.program, assessed: now, since: before ?? undefined, asOf: p.asOf })] : []),
+    risks,
   ];
   const cover = reportCoverSheet(
     p.program,
@@ -306,10 +312,14 @@ async function plansOf(call: ServiceCall, kind: WorkbookKind, params: Params): P
       if (!params.program) throw missing('parametern "program" saknas (t.ex. --param program=FVIS)');
       const units = (await call('/api/v1/queries/catalogue_org_units', orgUnitsAnswer)).rows;
       const first = units.find((u) => u.level === 'forvaltning' && u.go_live);
+      // The program's own indicators (those measuring its benefits) unless chosen: never every indicator in the store.
+      const indicators = params.indicator
+        ? params.indicator.split(',')
+        : (await call(`/api/v1/queries/catalogue_indicators?${qs({ program: params.program })}`, indicatorsAnswer)).rows.map((i) => i.id);
       const plans = [
-        await indicatorPlan(call, { ...params, indicator: params.indicator }),
-        ...(first
-          ? [await baselinePlan(call, { indicator: params.indicator?.split(',')[0] ?? 'IND01', unit: params.unit ?? first.id })]
+        await indicatorPlan(call, params, indicators),
+        ...(first && indicators.length
+          ? [await baselinePlan(call, { indicator: indicators[0], unit: params.unit ?? first.id, asOf: params.asOf })]
           : []),
         await businessCasePlan(call, params),
         ...(await followupPlans(call, params)),

@@ -18,7 +18,12 @@ export type RiskData = Pick<Response, 'program' | 'scale' | 'assessed' | 'previo
 const COLOUR_TEXT: Record<string, string> = { green: 'grön', yellow: 'gul', red: 'röd' };
 const CHANGE_TEXT: Record<string, string> = { new: 'ny', removed: 'borttagen', raised: 'höjd', lowered: 'sänkt', unchanged: 'oförändrad' };
 
-export function riskSheet(data: RiskData, provenance: Provenance): { plan: SheetPlan; countCells: Record<string, string> } {
+/**
+ * The Risker sheet. A question the register has no risks for is said plainly (`empty`, or that none are registered for
+ * the program): never another program's risks in their place.
+ */
+export function riskSheet(data: RiskData, provenance: Provenance, empty?: string): { plan: SheetPlan; countCells: Record<string, string> } {
+  if (!data.register.length) return { plan: noRisksSheet(data, provenance, empty), countCells: {} };
   const n = data.scale;
   const matrixRow = 3;
   const registerRow = matrixRow + n + 3 + n + 3;
@@ -121,16 +126,35 @@ export function riskSheet(data: RiskData, provenance: Provenance): { plan: Sheet
     rowStyles: ['header'],
   });
   blocks.push(provenanceBlock(provenance, nextFreeRow(blocks)));
+  return { plan: riskPlanOf(blocks, provenance), countCells };
+}
+
+function riskPlanOf(blocks: Block[], provenance: Provenance): SheetPlan {
   return {
-    plan: {
-      name: 'Risker',
-      code: 'RI',
-      blocks,
-      charts: [],
-      columnWidths: [16, 22, 60, 12, 12, 11, 8, 50, 30, 14, 12, 10, 40],
-      provenance,
-      notes: [],
-    },
-    countCells,
+    name: 'Risker',
+    code: 'RI',
+    blocks,
+    charts: [],
+    columnWidths: [16, 22, 60, 12, 12, 11, 8, 50, 30, 14, 12, 10, 40],
+    provenance,
+    notes: [],
   };
+}
+
+/** A register without risks: the title, one plain sentence, the provenance. */
+function noRisksSheet(data: RiskData, provenance: Provenance, empty?: string): SheetPlan {
+  const assessed = Array.isArray(data.assessed) ? data.assessed.join(', ') : data.assessed;
+  const sentence =
+    empty ??
+    (data.program
+      ? assessed
+        ? `Programmet ${data.program} har inga risker bedömda ${assessed}.`
+        : `Inga risker är registrerade för programmet ${data.program}.`
+      : 'Inga risker är registrerade.');
+  const blocks: Block[] = [
+    { id: 'rubrik', row: 0, col: 0, cells: [[`Risker${data.program ? ` – ${data.program}` : ''}`]], rowStyles: ['title'] },
+    { id: 'inga', row: 2, col: 0, cells: [[sentence]] },
+  ];
+  blocks.push(provenanceBlock(provenance, nextFreeRow(blocks)));
+  return riskPlanOf(blocks, provenance);
 }

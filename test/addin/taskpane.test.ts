@@ -184,8 +184,9 @@ describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
     expect(outcome.kind, outcome.status ?? '').toBe('ok');
     wb = await workbook(page);
     expect(wb.sheets).toEqual(['Baslinje', 'Nyttokalkyl', ...perAdministration, 'Risker']);
-    expect(wb.tables).toContain('Riskregister');
-    expect(String(wb.cell.Risker['0,0'])).toMatch(/skala 5 × 5/);
+    // FVIS has no risks of its own: its sheet says so, and shows no other program's (before issue #29 it showed FVM's).
+    expect(wb.tables).not.toContain('Riskregister');
+    expect(wb.cell.Risker['2,0']).toBe('Inga risker är registrerade för programmet FVIS.');
 
     // Portfölj: one row per program; FVIS, whose Nyttokalkyl this workbook has, links to it.
     await page.selectOption('#job', 'portfolj');

@@ -273,9 +273,43 @@ describe.runIf(libreOfficeAvailable())('recalculated by LibreOffice', () => {
   });
 });
 
+describe('a program without risks', () => {
+  /** Every text the sheet holds, in order. */
+  const texts = (plan: { blocks: { cells: unknown[][] }[] }) => plan.blocks.flatMap((b) => b.cells.flat()).map(String);
+  const fvmRisks = async () => (await call('/api/v1/risk-matrix?program=FVM', riskMatrixResponse)).register.map((r) => r.id);
+
+  it('its Risker sheet says plainly that none are registered for it, and shows no other program’s risks', async () => {
+    // The service says FVIS has none; the demo's register is FVM's.
+    expect((await call('/api/v1/risk-matrix?program=FVIS', riskMatrixResponse)).register).toEqual([]);
+    const others = await fvmRisks();
+    expect(others.length).toBe(31);
+    const [risk] = await buildPlans(call, 'risker', { program: 'FVIS' });
+    expect(risk.name).toBe('Risker');
+    expect(texts(risk)).toContain('Inga risker är registrerade för programmet FVIS.');
+    expect(texts(risk).filter((t) => others.includes(t))).toEqual([]);
+    expect(risk.blocks.some((b) => b.table)).toBe(false);
+    expect(risk.provenance.parameters.program).toBe('FVIS');
+  });
+
+  it('in alla and rapport too', async () => {
+    const others = await fvmRisks();
+    const all = await buildPlans(call, 'alla', { program: 'FVIS' });
+    const report = await buildPlans(call, 'rapport', { program: 'FVIS', period: '2026-delår' });
+    for (const plans of [all, report]) {
+      const risk = plans.find((p) => p.name === 'Risker')!;
+      expect(risk, plans.map((p) => p.name).join(', ')).toBeDefined();
+      expect(texts(risk)).toContain('Inga risker är registrerade för programmet FVIS.');
+      expect(texts(risk).filter((t) => others.includes(t))).toEqual([]);
+    }
+    // The report's cover compares no assessments of another program's.
+    const cover = report.find((p) => p.name === 'Rapport')!;
+    expect(texts(cover)).toContain('ingen bedömning före periodens slut');
+  });
+});
+
 describe('the report for the governance calendar', () => {
   it.runIf(pdftoppmAvailable())(
-    "the demo's FVIS interim report 2026: every sheet present, the register at the period's end against the annual report's, rendered to PDF",
+    "the demo's FVIS interim report 2026: every sheet present, its own risks (none: the demo's register is FVM's), rendered to PDF",
     async () => {
       mkdirSync(ARTIFACTS, { recursive: true });
       const path = join(ARTIFACTS, 'nytta-rapport-2026-delar.xlsx');
@@ -289,11 +323,9 @@ describe('the report for the governance calendar', () => {
       // Dates are dates, with a date format, as LibreOffice saves them back.
       expect(cover.getCell('B5').value).toEqual(new Date('2026-08-31T00:00:00Z'));
       expect(cover.getCell('B5').numFmt).toMatch(/yyyy-mm-dd/i);
-      // The demo's register was assessed 2021-06-29 and a year later: both before the period, so the report shows the
-      // later one, compared with the latest on or before the previous report's end (2025-12-31): the same one, none older.
-      const api = await call('/api/v1/queries/risk_assessments', queryAnswer);
-      const dates = [...new Set(api.rows.map((r) => String(r.assessed)))].sort();
-      expect(cover.getCell('B7').value).toEqual(new Date(`${dates[dates.length - 1]}T00:00:00Z`));
+      // FVIS has no risk assessment of its own (before issue #29 the report showed FVM's register in its place).
+      expect(cover.getCell('B7').value).toBe('ingen bedömning före periodens slut');
+      expect(wb.getWorksheet('Risker')!.getCell('A3').value).toBe('Inga risker är registrerade för programmet FVIS.');
       // Only the program's own row in the portfolio.
       const portfolio = wb.getWorksheet('Portfölj')!;
       expect(portfolio.getRow(4).getCell(1).value).toBe('FVIS');
@@ -409,4 +441,64 @@ describe('HTTP and the command line', () => {
     expect(readdirSync(out).sort()).toEqual(['NH', 'NU', 'SAS', 'SKAS', 'SU'].map((id) => `uppfoljning-${id}.xlsx`));
     expect(existsSync(join(out, 'uppfoljning-SKAS.xlsx'))).toBe(true);
   }, 120_000);
+});
+
+describe('alla: the program’s own indicators', () => {
+  // Last in this file: it adds an indicator to the store the tests above read.
+  it('its series and baseline are of the indicators measuring the program’s benefits, never every indicator in the store', async () => {
+    const form = new FormData();
+    form.append(
+      'file',
+      new Blob(['id;namn;enhet;riktning;frekvens;nyttor\nANNAT;Ett annat programs mått;antal;högre_bättre;månad;\n']),
+      'annat.csv',
+    );
+    const res = await fetch(`${s.base}/api/v1/ingest`, { method: 'POST', body: form, headers: auth('admin') });
+    expect(res.status, await res.clone().text()).toBe(200);
+    await s.deps.writes.idle();
+    // FVIS's benefits, and the indicators that name one of them, read from the catalogue itself.
+    const benefits = new Set((await call('/api/v1/queries/catalogue_benefits?program=FVIS', queryAnswer)).rows.map((b) => String(b.id)));
+    const all = (await call('/api/v1/queries/catalogue_indicators', queryAnswer)).rows;
+    expect(all.map((i) => i.id)).toContain('ANNAT');
+    const own = all
+      .filter((i) =>
+        String(i.benefits ?? '')
+          .split(',')
+          .some((b) => benefits.has(b)),
+      )
+      .map((i) => String(i.id));
+    expect(own.length).toBeGreaterThan(0);
+    const plans = await buildPlans(call, 'alla', { program: 'FVIS' });
+    const series = plans.find((p) => p.name === 'Indikatorserier')!;
+    const titled = series.blocks.filter((b) => b.id.startsWith('rubrik_')).map((b) => b.id.slice('rubrik_'.length));
+    expect(titled).toEqual(own);
+    expect(String(plans.find((p) => p.name === 'Baslinje')!.provenance.parameters.indicator)).toBe(own[0]);
+  }, 60_000);
+});
+
+describe('the report with the program’s own risk assessments', () => {
+  // Last in this file: it gives FVIS a register of its own, which the tests above say it has not.
+  it("shows the register at the latest assessment by the period's end, compared with the latest by the previous report's", async () => {
+    const send = async (name: string, assessed: string, probability: number) => {
+      const form = new FormData();
+      const text = `program;id;riskomrade;risk;sannolikhet;konsekvens;bedomd\nFVIS;FR1;Ekonomi;Kostnaderna drar iväg;${probability};3;${assessed}\n`;
+      form.append('file', new Blob([text]), name);
+      const res = await fetch(`${s.base}/api/v1/ingest`, { method: 'POST', body: form, headers: auth('admin') });
+      expect(res.status, await res.clone().text()).toBe(200);
+    };
+    await send('fvis-risker-2025.csv', '2025-11-30', 1);
+    await send('fvis-risker-2026.csv', '2026-06-30', 3);
+    await send('fvis-risker-2026-10.csv', '2026-10-15', 2);
+    await s.deps.writes.idle();
+    const plans = await buildPlans(call, 'rapport', { program: 'FVIS', period: '2026-delår' });
+    const cover = plans.find((p) => p.name === 'Rapport')!;
+    const row = (label: string) => cover.blocks.flatMap((b) => b.cells).find((r) => r[0] === label)?.[1];
+    // The period ends 2026-08-31: its assessment is 2026-06-30 (the October one is after it); the previous report's end
+    // (2025-12-31) had 2025-11-30.
+    expect(row('Riskbedömning i rapporten')).toBe('2026-06-30');
+    expect(row('Jämförs med riskbedömningen')).toBe('2025-11-30');
+    const risk = plans.find((p) => p.name === 'Risker')!;
+    const register = risk.blocks.find((b) => b.id === 'register')!;
+    expect(register.cells.slice(1).map((r) => [r[0], r[3]])).toEqual([['FR1', 3]]);
+    expect(String(risk.blocks[0].cells[0][0])).toContain('2026-06-30');
+  }, 60_000);
 });
