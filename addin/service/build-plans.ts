@@ -3,9 +3,11 @@
  * over HTTP, the CLI an in-process service on the store, and `GET /api/v1/workbooks/{kind}` its own app: either way
  * the figures, the suppression and the validation are the service's, and every answer is parsed with its contract.
  */
+import { z } from 'zod';
 import {
   baselineResponse,
   businessCaseResponse,
+  describeIssues,
   followupResponse,
   indicatorsAnswer,
   keyFigureListResponse,
@@ -62,6 +64,33 @@ const CASE_PARAMS = [
   'weeksAfter',
   'operatingCostFigure',
 ] as const;
+
+const INDICATOR_PARAMS = ['indicator', 'unit', 'children', 'grain', 'breakdown', 'from', 'to'] as const;
+const BASELINE_PARAMS = ['indicator', 'unit', 'goLive', 'window'] as const;
+const FOLLOWUP_PARAMS = ['program', 'unit', 'level', 'breakdown', 'years', 'baselineMonths', 'per', 'compareAsOf'] as const;
+const RISK_PARAMS = ['program', 'scale', 'assessed', 'since'] as const;
+
+/** The parameters each kind takes (and every kind `asOf`): anything else is refused, never ignored. */
+export const WORKBOOK_PARAMS: Record<WorkbookKind, readonly string[]> = {
+  indikatorer: INDICATOR_PARAMS,
+  baslinje: BASELINE_PARAMS,
+  nyttokalkyl: ['program', ...CASE_PARAMS, 'compareAsOf'],
+  uppfoljning: FOLLOWUP_PARAMS,
+  risker: RISK_PARAMS,
+  portfolj: ['links'],
+  rapport: ['program', 'period', 'unit', ...CASE_PARAMS],
+  alla: [...new Set([...INDICATOR_PARAMS, ...BASELINE_PARAMS, 'program', ...CASE_PARAMS, ...FOLLOWUP_PARAMS, ...RISK_PARAMS])],
+};
+
+/** A 400 naming a parameter the kind does not take, with those it takes, as the service's endpoints say it. */
+function refuseUnknown(kind: WorkbookKind, params: Params): void {
+  const names = [...WORKBOOK_PARAMS[kind], 'asOf'];
+  const parsed = z
+    .object(Object.fromEntries(names.map((name) => [name, z.string().optional()])))
+    .strict()
+    .safeParse(params);
+  if (!parsed.success) throw missing(describeIssues(parsed.error, { what: `arbetsboken ${kind}`, names }));
+}
 
 async function businessCasePlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
   if (!p.program) throw missing('parametern "program" saknas (t.ex. --param program=FVIS)');
@@ -288,6 +317,7 @@ const versionLabel = (asOf: string) => (/^\d+$/.test(asOf) ? `versionen efter in
  * provenance says so.
  */
 export async function buildPlans(service: ServiceCall, kind: WorkbookKind, params: Params): Promise<SheetPlan[]> {
+  refuseUnknown(kind, params);
   const call = callAsOf(service, params.asOf);
   return plansOf(call, kind, params);
 }
@@ -319,11 +349,25 @@ async function plansOf(call: ServiceCall, kind: WorkbookKind, params: Params): P
       const plans = [
         await indicatorPlan(call, params, indicators),
         ...(first && indicators.length
-          ? [await baselinePlan(call, { indicator: indicators[0], unit: params.unit ?? first.id, asOf: params.asOf })]
+          ? [
+              await baselinePlan(call, {
+                indicator: indicators[0],
+                unit: params.unit ?? first.id,
+                goLive: params.goLive,
+                window: params.window,
+                asOf: params.asOf,
+              }),
+            ]
           : []),
         await businessCasePlan(call, params),
         ...(await followupPlans(call, params)),
-        await riskPlan(call, { program: params.program, asOf: params.asOf }),
+        await riskPlan(call, {
+          program: params.program,
+          scale: params.scale,
+          assessed: params.assessed,
+          since: params.since,
+          asOf: params.asOf,
+        }),
       ];
       // The portfolio first among the program's sheets, its row linking to the business case below.
       plans.unshift(await portfolioPlan(call, { asOf: params.asOf, links: `${params.program}=Nyttokalkyl` }));

@@ -1,7 +1,7 @@
 /** @module query-command – `nytta query <name>`: the service's named queries from a terminal, with the same validation and suppression. */
 import { existsSync } from 'node:fs';
 import { UserError } from '../errors.js';
-import { describeIssues } from '../named-queries/params.js';
+import { describeIssues } from '../contracts/index.js';
 import { loadQueries } from '../named-queries/registry.js';
 import { runNamedQuery, type QueryAnswer } from '../named-queries/run-query.js';
 import { toArrowStream } from '../service/arrow.js';
@@ -65,7 +65,11 @@ export async function runQueryCommand(name: string, options: QueryCommandOptions
     if (!query)
       throw new UserError(`Det finns ingen fråga som heter "${name}". Frågorna: ${[...queries.keys()].join(', ')}.`, 'query_unknown');
     const parsed = query.schema.safeParse(params);
-    if (!parsed.success) throw new UserError(describeIssues(parsed.error), 'param_invalid');
+    if (!parsed.success)
+      throw new UserError(
+        describeIssues(parsed.error, { what: `frågan ${name}`, names: query.params.map((p) => p.name) }),
+        'param_invalid',
+      );
     if (options.asOf !== undefined) await showStoreAsOf(store.connection, await resolveAsOf(store.connection, options.asOf));
     const config = loadConfig({ host: '127.0.0.1', port: 0 });
     const answer = await runNamedQuery(store.connection, query, parsed.data as Record<string, unknown>, {

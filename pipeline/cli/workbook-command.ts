@@ -8,7 +8,7 @@ import { writeWorkbook } from '../../addin/xlsx/render-workbook.js';
 import { UserError } from '../errors.js';
 import { buildService } from '../service/start.js';
 import { openStore, type Store } from '../store/open-store.js';
-import { administrations, buildPlans, WORKBOOK_KINDS, type WorkbookKind } from '../../addin/service/build-plans.js';
+import { administrations, buildPlans, WORKBOOK_KINDS, WORKBOOK_PARAMS, type WorkbookKind } from '../../addin/service/build-plans.js';
 import { serviceCall, type ServiceCall } from '../../addin/service/service-call.js';
 import { forEachItem } from './per-item.js';
 import { createProgress } from './progress.js';
@@ -46,6 +46,12 @@ export async function runWorkbook(kind: string, options: WorkbookCommandOptions)
     throw new UserError(`Okänd arbetsbok "${kind}". Giltiga: ${WORKBOOK_KINDS.join(', ')}.`, 'workbook_unknown');
   if (options.per && options.per !== 'forvaltning')
     throw new UserError(`--per kan bara vara forvaltning, inte "${options.per}".`, 'per_unknown');
+  // One workbook per administration is one per unit: only for the kinds that take a unit.
+  if (options.per && !WORKBOOK_PARAMS[kind as WorkbookKind].includes('unit'))
+    throw new UserError(
+      `--per forvaltning gäller arbetsböcker som tar en enhet (${WORKBOOK_KINDS.filter((k) => WORKBOOK_PARAMS[k].includes('unit')).join(', ')}), inte ${kind}.`,
+      'per_unknown',
+    );
   const params = parseParams(options.param);
   const { call, store } = await connect(options);
   if (options.asOf) params.asOf = options.asOf;

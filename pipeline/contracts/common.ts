@@ -38,3 +38,31 @@ export type Problem = z.infer<typeof problemSchema>;
 
 /** A number or null, as JSON carries figures that may be missing. */
 export const nullableNumber = z.number().nullable();
+
+/** What refused a parameter, and the parameters it takes, for the message that names them. */
+export interface ParameterTaker {
+  /** Who takes them: `frågan indicator_series`, `/api/v1/followup`, `arbetsboken risker`. */
+  what: string;
+  names: readonly string[];
+}
+
+/**
+ * A strict object's problems as Swedish sentences, one per issue: an unknown parameter is named, with the parameters
+ * `takes` says are taken. The one way every entry point (the service's endpoints and named queries, `nytta query`,
+ * the workbook kinds) refuses what it does not take.
+ */
+export function describeIssues(error: z.ZodError, takes?: ParameterTaker): string {
+  return error.issues
+    .map((issue) => {
+      if (issue.code !== 'unrecognized_keys') return issue.message;
+      const unknown = `okänd parameter: ${issue.keys.join(', ')}`;
+      if (!takes) return unknown;
+      return `${unknown}; ${takes.what} tar ${takes.names.length ? takes.names.join(', ') : 'inga parametrar'}`;
+    })
+    .join('; ');
+}
+
+/** The keys a strict object schema takes (none for any other schema). */
+export function schemaKeys(schema: z.ZodType): string[] {
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}

@@ -67,16 +67,6 @@ export function paramsSchema(header: QueryHeader) {
   return z.object(shape).strict();
 }
 
-/** First problem as one Swedish sentence; unknown keys named. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      if (issue.code === 'unrecognized_keys') return `okänd parameter: ${issue.keys.join(', ')}`;
-      return issue.message;
-    })
-    .join('; ');
-}
-
 /** A query file, parsed and checked, with the schema its parameters are validated by. */
 export interface NamedQuery extends QueryHeader {
   schema: ReturnType<typeof paramsSchema>;

@@ -29,7 +29,7 @@ import {
 import { isUserError } from '../errors.js';
 import { QueryTimeoutError } from '../named-queries/run-query.js';
 import { authenticate } from './auth.js';
-import { readingAsOf, withReader, type Env, type ServiceDeps } from './context.js';
+import { noParameters, readingAsOf, withReader, type Env, type ServiceDeps } from './context.js';
 import { resolveAsOf } from '../store/as-of.js';
 import { rollupState } from '../store/rollup.js';
 import { DOCS_HTML, openApiDocument, type PurposeEndpoint } from './openapi.js';
@@ -145,6 +145,7 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
   );
 
   app.get('/api/v1/health', async (c) => {
+    noParameters(c);
     const count = (sql: string) => withReader(deps, async (connection) => Number((await connection.runAndReadAll(sql)).getRows()[0][0]));
     const [loads, observations, rollup] = await Promise.all([
       count("SELECT count(*) FROM load_log WHERE status = 'loaded'"),
@@ -174,7 +175,10 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
     };
     return c.json(body);
   });
-  app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument(deps, PURPOSE)));
+  app.get('/api/v1/openapi.json', (c) => {
+    noParameters(c);
+    return c.json(openApiDocument(deps, PURPOSE));
+  });
   app.get('/docs', (c) => c.html(DOCS_HTML));
 
   app.use('/api/v1/*', authenticate(deps.config));
@@ -184,6 +188,7 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
   });
   // Who the service takes the caller for: the task pane's connection test says it.
   app.get('/api/v1/me', (c) => {
+    noParameters(c);
     const body: MeResponse = { name: c.get('caller'), role: c.get('role'), signedInVia: c.get('signedInVia') };
     return c.json(body);
   });

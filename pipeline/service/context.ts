@@ -8,10 +8,10 @@ import type { ColumnSpec } from '../named-queries/header.js';
 import type { NamedQuery } from '../named-queries/registry.js';
 import { runNamedQuery, type QueryAnswer } from '../named-queries/run-query.js';
 import { ARROW_STREAM, toArrowStream } from './arrow.js';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { describeIssues, schemaKeys } from '../contracts/index.js';
 import type { AnswerCache, SentAnswer } from './answer-cache.js';
 import type { Role } from '../named-queries/header.js';
-import { describeIssues } from '../named-queries/params.js';
 import { requireRole, type AuthVariables } from './auth.js';
 import type { ServiceConfig } from './config.js';
 import type { CommitGate } from '../store/commit-gate.js';
@@ -166,13 +166,26 @@ export function badRequest(message: string): HTTPException {
   return new HTTPException(400, { message });
 }
 
-/** The caller's role checked, then the query string validated: 403 or 400 with the reason, or the typed parameters. */
+/**
+ * The caller's role checked, then the query string validated: 403 or 400 with the reason (an unknown parameter named,
+ * with the ones the endpoint takes), or the typed parameters.
+ */
 export function validQuery<T extends z.ZodType>(c: Context<Env>, role: Role, schema: T): z.output<T> {
   requireRole(c.get('role'), role);
   // asOf is every reading endpoint's, resolved before the route (see app.ts).
   const query = c.req.query();
   delete query.asOf;
   const parsed = schema.safeParse(query);
-  if (!parsed.success) throw badRequest(describeIssues(parsed.error));
+  if (!parsed.success) throw badRequest(describeIssues(parsed.error, { what: c.req.path, names: [...schemaKeys(schema), 'asOf'] }));
   return parsed.data;
+}
+
+const NO_PARAMETERS = z.object({}).strict();
+
+/** An endpoint that takes no parameters in its address (but `taken`, such as asOf): anything else is a 400. */
+export function noParameters(c: Context<Env>, taken: readonly string[] = []): void {
+  const query = c.req.query();
+  for (const name of taken) delete query[name];
+  const parsed = NO_PARAMETERS.safeParse(query);
+  if (!parsed.success) throw badRequest(describeIssues(parsed.error, { what: c.req.path, names: taken }));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseQueryFile } from '../../pipeline/named-queries/header.js';
-import { describeIssues, paramsSchema } from '../../pipeline/named-queries/params.js';
+import { describeIssues } from '../../pipeline/contracts/index.js';
+import { paramsSchema } from '../../pipeline/named-queries/params.js';
 
 const GOOD = `-- name: sales
 -- description: Försäljning

@@ -5,12 +5,12 @@ import { HTTPException } from 'hono/http-exception';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tableSendRequest, tableSourceName, type IngestResponse } from '../../contracts/index.js';
+import { describeIssues, schemaKeys, tableSendRequest, tableSourceName, type IngestResponse } from '../../contracts/index.js';
 import { formatError, loadFile, loadTable, type LoadReport } from '../../ingest/load-file.js';
 import { mappingSchema, type Mapping } from '../../ingest/mapping.js';
 import { requireRole } from '../auth.js';
-import type { z } from 'zod';
-import { badRequest, type Env, type ServiceDeps } from '../context.js';
+import { z } from 'zod';
+import { badRequest, noParameters, type Env, type ServiceDeps } from '../context.js';
 import { RefusedFile } from '../problem.js';
 
 /** A file name safe to write: the last path part, odd characters replaced. */
@@ -60,6 +60,13 @@ function answer(report: LoadReport): IngestResponse {
   return body;
 }
 
+/** The fields an upload takes. */
+const UPLOAD_FIELDS = z
+  .object(
+    Object.fromEntries(['file', 'kind', 'sheet', 'dryRun', 'createIndicators', 'map'].map((field) => [field, z.unknown().optional()])),
+  )
+  .strict();
+
 export function ingestRoutes(deps: ServiceDeps): Hono<Env> {
   const limitMiB = Math.round(deps.config.bodyLimitBytes / 1024 / 1024);
   const limit = (what: string) =>
@@ -72,9 +79,13 @@ export function ingestRoutes(deps: ServiceDeps): Hono<Env> {
   return new Hono<Env>()
     .post('/ingest', limit('Filen'), async (c) => {
       requireRole(c.get('role'), 'controller');
+      noParameters(c);
       const form = (await c.req.parseBody().catch(() => {
         throw badRequest('anropet ska vara multipart/form-data med filen i fältet "file"');
       })) as Record<string, string | File>;
+      // A field it does not take is refused, not ignored: "dryrun" for "dryRun" would load the file.
+      const fields = UPLOAD_FIELDS.safeParse(form);
+      if (!fields.success) throw badRequest(describeIssues(fields.error, { what: c.req.path, names: schemaKeys(UPLOAD_FIELDS) }));
       const file = form.file;
       if (!(file instanceof File)) throw badRequest('fältet "file" saknas: skicka exportfilen som multipart/form-data');
       const mapping = parseMapping(form.map);
@@ -101,6 +112,7 @@ export function ingestRoutes(deps: ServiceDeps): Hono<Env> {
     })
     .post('/ingest/table', limit('Tabellen'), async (c) => {
       requireRole(c.get('role'), 'controller');
+      noParameters(c);
       const raw: unknown = await c.req.json().catch(() => {
         throw badRequest('anropet ska vara JSON: {"workbook", "sheet", "table", "columns", "rows"}');
       });

@@ -8,7 +8,7 @@ import { loadDetailResponse, loadsQuery, loadSchema, undoResponse, type LoadDeta
 import { undoLoad, UndoRefused } from '../../store/undo.js';
 import { requireRole } from '../auth.js';
 import type { QueryRow } from '../../contracts/index.js';
-import { answer, respondJson, validQuery, type Env, type ServiceDeps } from '../context.js';
+import { answer, noParameters, respondJson, validQuery, type Env, type ServiceDeps } from '../context.js';
 
 const toLoad = (r: QueryRow) =>
   loadSchema.parse({
@@ -62,6 +62,7 @@ export function loadRoutes(deps: ServiceDeps): Hono<Env> {
     })
     .post('/loads/:id/undo', async (c) => {
       requireRole(c.get('role'), 'controller');
+      noParameters(c);
       const id = Number(loadIdParam(c.req.param('id')));
       const report = await deps.writes
         .run(() => undoLoad(deps.writer, id, { undoneBy: c.get('caller'), gate: deps.gate }))

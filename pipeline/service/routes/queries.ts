@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { requireRole } from '../auth.js';
-import { respond, respondJson, runQuery, validQuery, type Env, type ServiceDeps } from '../context.js';
+import { noParameters, respond, respondJson, runQuery, validQuery, type Env, type ServiceDeps } from '../context.js';
 import { paramJsonSchema } from '../openapi.js';
 
 const NAME = /^[a-z][a-z0-9_]*$/;
@@ -11,6 +11,7 @@ export function queryRoutes(deps: ServiceDeps): Hono<Env> {
   return new Hono<Env>()
     .get('/queries', (c) => {
       requireRole(c.get('role'), 'reader');
+      noParameters(c, ['asOf']);
       return respondJson(c, {
         queries: [...deps.queries.values()].map((q) => ({
           name: q.name,
