@@ -15,3 +15,15 @@ export class UserError extends Error {
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
+
+/**
+ * A parameter names a program, indicator, unit or benefit the store does not have: the service's 404, the command
+ * line's exit 4. Its message is Swedish and names the value.
+ */
+export class UnknownEntryError extends Error {
+  readonly code = 'entry_unknown';
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnknownEntryError';
+  }
+}

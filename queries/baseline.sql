@@ -4,6 +4,7 @@
 -- param: unit VARCHAR required — organisationsenhetens id
 -- param: go_live DATE — driftstart; utan värde enhetens egen
 -- param: window_months INTEGER default=12 min=1 max=60 — fönstrets längd i månader
+-- catalogue: indicator=indicator unit=unit
 -- column: indicator VARCHAR
 -- column: unit VARCHAR
 -- column: go_live DATE

@@ -2,6 +2,7 @@
 -- description: Nyttokalkylens poster för ett program, ett scenario eller alla, plan och utfall, belopp i kronor.
 -- param: program VARCHAR required — programmets id
 -- param: scenario VARCHAR default= — scenario; tomt betyder alla
+-- catalogue: program=program
 -- column: program VARCHAR
 -- column: scenario VARCHAR
 -- column: year INTEGER

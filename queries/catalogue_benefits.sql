@@ -1,6 +1,7 @@
 -- name: catalogue_benefits
 -- description: Verksamhetsnyttor med nivå (1–3), överordnad nytta och effektmål, för ett program eller alla.
 -- param: program VARCHAR default= — programmets id; tomt betyder alla
+-- catalogue: program=program
 -- column: program VARCHAR
 -- column: id VARCHAR
 -- column: parent VARCHAR

@@ -1,6 +1,7 @@
 -- name: catalogue_effect_goals
 -- description: Effektmål, för ett program eller alla.
 -- param: program VARCHAR default= — programmets id; tomt betyder alla
+-- catalogue: program=program
 -- column: program VARCHAR
 -- column: id VARCHAR
 -- column: target_group VARCHAR — målgrupp

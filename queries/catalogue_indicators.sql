@@ -2,6 +2,7 @@
 -- description: Indikatorer med enhet, riktning, frekvens, nyttor och minsta antal för redovisning; valfritt bara de som mäter en viss nytta eller ett programs nyttor.
 -- param: benefit VARCHAR default= — nyttans id; tomt betyder alla
 -- param: program VARCHAR default= — bara de som mäter programmets nyttor; tomt betyder alla
+-- catalogue: benefit=benefit program=program
 -- column: id VARCHAR
 -- column: name VARCHAR
 -- column: unit VARCHAR

@@ -1,6 +1,7 @@
 -- name: catalogue_org_units
 -- description: Organisationsenheter med nivå, överordnad och driftstart, valfritt under en viss enhet.
 -- param: under VARCHAR default= — bara enheter under denna (och den själv); tomt betyder alla
+-- catalogue: under=unit
 -- column: id VARCHAR
 -- column: name VARCHAR
 -- column: parent VARCHAR

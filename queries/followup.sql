@@ -1,11 +1,12 @@
 -- name: followup
--- description: Underlag för uppföljningen: per indikator (som mäter programmets nyttor) och plats (en organisationsenhet med allt under den, eller en geografi för serier utan enhet) baslinjen före driftstart och utfall och målvärde för år 1–N efter driftstart; totaler där källan publicerar dem, annars delarna; med nedbrytning även delarna.
+-- description: Underlag för uppföljningen: per indikator (som mäter programmets nyttor) och plats (en organisationsenhet med allt under den, eller en geografi för serier utan enhet) baslinjen före driftstart och utfall och målvärde för år 1–N efter driftstart; för varje plats och period dess total där den finns, annars summan av delarna; med nedbrytning även delarna.
 -- param: program VARCHAR required — programmets id
 -- param: unit VARCHAR default= — en enhet: den och allt under den, oavsett nivå; tomt betyder förvaltningarna, regionen och programmets geografier
 -- param: level VARCHAR default= — varje enhet på en nivå: region, forvaltning, verksamhet eller enhet
 -- param: breakdown VARCHAR default=none values=none|sex|age|municipality — nedbrytning under varje rad
 -- param: years INTEGER default=5 min=1 max=10 — antal år efter driftstart
 -- param: baseline_months INTEGER default=0 min=0 max=60 — baslinjens längd i månader; 0 betyder efter seriens tidsupplösning
+-- catalogue: program=program unit=unit
 -- column: indicator VARCHAR
 -- column: indicator_name VARCHAR
 -- column: direction VARCHAR — higher, lower eller tom (riktning saknas)

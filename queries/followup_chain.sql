@@ -1,6 +1,7 @@
 -- name: followup_chain
 -- description: Effektkedjan bakom uppföljningen av ett program, en rad per sak: programmet (driftstart), dess nyttor i katalogordning, milstolparna och de öppna riskerna vid den senaste riskbedömningen. En fråga i stället för fyra.
 -- param: program VARCHAR required — programmets id
+-- catalogue: program=program
 -- column: kind VARCHAR — program, benefit, milestone eller risk
 -- column: benefit VARCHAR — milstolpens nytta; för en risk nyttorna den hotar, kommaseparerade
 -- column: id VARCHAR

@@ -1,6 +1,7 @@
 -- name: milestones
 -- description: Milstolpar för ett programs nyttor (förutsättningar som är fakta snarare än serier): planerat och klart.
 -- param: program VARCHAR required — programmets id
+-- catalogue: program=program
 -- column: benefit VARCHAR — nyttan milstolpen hör till
 -- column: id VARCHAR
 -- column: name VARCHAR

@@ -4,6 +4,7 @@
 -- param: unit VARCHAR default= — organisationsenhetens id; tomt betyder alla
 -- param: from VARCHAR default= format=period — första period
 -- param: to VARCHAR default= format=period — sista period, inklusive
+-- catalogue: indicator=indicator unit=unit
 -- column: indicator VARCHAR
 -- column: period VARCHAR
 -- column: unit VARCHAR

@@ -4,6 +4,7 @@
 -- param: unit VARCHAR default= — en förvaltning; tomt betyder alla
 -- param: weeks_before INTEGER default=12 min=1 max=104 — fönstret börjar så många veckor före driftstart
 -- param: weeks_after INTEGER default=16 min=1 max=104 — och slutar så många veckor efter
+-- catalogue: indicator=indicator unit=unit
 -- column: unit VARCHAR
 -- column: unit_name VARCHAR
 -- column: administration VARCHAR

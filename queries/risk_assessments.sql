@@ -1,6 +1,7 @@
 -- name: risk_assessments
 -- description: Bedömningstillfällena i riskregistret: datum, antal risker och högsta riskvärde.
 -- param: program VARCHAR default= — programmets id; tomt betyder alla
+-- catalogue: program=program
 -- column: program VARCHAR
 -- column: assessed DATE
 -- column: risks BIGINT

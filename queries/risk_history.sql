@@ -1,6 +1,7 @@
 -- name: risk_history
 -- description: Varje risks värde vid alla dess bedömningar, äldst först: underlag för trenden.
 -- param: program VARCHAR default= — programmets id; tomt betyder alla
+-- catalogue: program=program
 -- column: program VARCHAR
 -- column: id VARCHAR
 -- column: assessed DATE

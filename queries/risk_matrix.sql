@@ -2,6 +2,7 @@
 -- description: Riskmatrisens celler vid en bedömning (standard: den senaste): antal risker och deras id per sannolikhet och konsekvens.
 -- param: program VARCHAR default= — programmets id; tomt betyder alla
 -- param: assessed DATE — bedömningsdatum; utan värde det senaste
+-- catalogue: program=program
 -- column: probability INTEGER
 -- column: consequence INTEGER
 -- column: count BIGINT

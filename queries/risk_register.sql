@@ -2,6 +2,7 @@
 -- description: Riskregistret vid en bedömning (standard: varje programs senaste), sorterat efter riskvärde.
 -- param: program VARCHAR default= — programmets id; tomt betyder alla
 -- param: assessed DATE — bedömningsdatum; utan värde det senaste
+-- catalogue: program=program
 -- column: program VARCHAR
 -- column: id VARCHAR
 -- column: area VARCHAR

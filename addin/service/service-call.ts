@@ -60,6 +60,8 @@ export function callAsOf(call: ServiceCall, asOf: string | undefined): ServiceCa
   if (!asOf) return call;
   return (path, contract) => {
     const [route, query = ''] = path.split('?');
+    // Who asks is no version of the store: /api/v1/me takes no asOf (and refuses parameters it does not take).
+    if (route === '/api/v1/me') return call(path, contract);
     const params = new URLSearchParams(query);
     // An asOf already in the path is a deliberate other version (compareAsOf) and stays.
     if (!params.has('asOf')) params.set('asOf', asOf);

@@ -1,7 +1,7 @@
 /** @module main – the `nytta` command line. */
 import { Command, InvalidArgumentError } from 'commander';
 import { ServiceError } from '../../addin/service/service-call.js';
-import { isUserError, UserError } from '../errors.js';
+import { isUserError, UnknownEntryError, UserError } from '../errors.js';
 import { defaultStorePath } from '../store/open-store.js';
 import { KIND_HELP, runIngest } from './ingest-command.js';
 import { DEFAULT_DEMO_ROWS, runDemo } from './demo-command.js';
@@ -123,11 +123,20 @@ program
     await runServe(options);
   });
 
+/** A program, indicator, unit or benefit the store does not have (or, from a service, anything it did not find). */
+const notFound = (error: unknown) =>
+  error instanceof UnknownEntryError ||
+  (error instanceof ServiceError && error.status === 404) ||
+  (isUserError(error) && error.code === 'http_404');
+
 try {
   await program.parseAsync();
 } catch (error) {
-  // A workbook built from the service's answers fails with what the service said: the user's to fix, as any UserError.
-  if (isUserError(error) || error instanceof ServiceError) {
+  if (notFound(error)) {
+    console.error(`Fel: ${(error as Error).message}`);
+    process.exitCode = 4;
+  } else if (isUserError(error) || error instanceof ServiceError) {
+    // A workbook built from the service's answers fails with what the service said: the user's to fix, as any UserError.
     console.error(`Fel: ${error.message}`);
     process.exitCode = 2;
   } else {

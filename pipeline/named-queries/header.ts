@@ -9,6 +9,7 @@
  * -- column: period VARCHAR
  * -- column: sex VARCHAR when breakdown=sex
  * -- suppress: count=n values=value,numerator,denominator min=min_count group=period
+ * -- catalogue: indicator=indicator unit=unit
  */
 
 export const SQL_TYPES = ['VARCHAR', 'INTEGER', 'BIGINT', 'DOUBLE', 'BOOLEAN', 'DATE'] as const;
@@ -50,6 +51,16 @@ export interface SuppressSpec {
   moreGroups?: string[][];
 }
 
+/** What a parameter may name in the store's catalogue, and the table it is looked up in (allow-listed). */
+export const CATALOGUE_KINDS = ['program', 'indicator', 'unit', 'benefit'] as const;
+export type CatalogueKind = (typeof CATALOGUE_KINDS)[number];
+
+/** A parameter that names a catalogue entry: a value the store does not know is a 404, never an empty answer. */
+export interface CatalogueSpec {
+  param: string;
+  kind: CatalogueKind;
+}
+
 export interface QueryHeader {
   name: string;
   description: string;
@@ -57,10 +68,11 @@ export interface QueryHeader {
   params: ParamSpec[];
   columns: ColumnSpec[];
   suppress?: SuppressSpec;
+  catalogue: CatalogueSpec[];
   sql: string;
 }
 
-const DIRECTIVES = ['name', 'description', 'role', 'param', 'column', 'suppress'] as const;
+const DIRECTIVES = ['name', 'description', 'role', 'param', 'column', 'suppress', 'catalogue'] as const;
 const IDENT = /^[a-z][a-z0-9_]*$/;
 
 export class HeaderError extends Error {
@@ -92,7 +104,13 @@ function sqlType(word: string | undefined, fail: (why: string) => never): SqlTyp
 /** Parses a query file. The name must equal the file stem. */
 export function parseQueryFile(file: string, stem: string, text: string): QueryHeader {
   const lines = text.split(/\r?\n/);
-  const header: Partial<QueryHeader> & { params: ParamSpec[]; columns: ColumnSpec[] } = { params: [], columns: [], role: 'reader' };
+  const header: Partial<QueryHeader> & { params: ParamSpec[]; columns: ColumnSpec[]; catalogue: CatalogueSpec[] } = {
+    params: [],
+    columns: [],
+    catalogue: [],
+    role: 'reader',
+  };
+  let catalogueLine: { line: number; text: string } | undefined;
   let i = 0;
   for (; i < lines.length; i++) {
     const raw = lines[i];
@@ -153,6 +171,19 @@ export function parseQueryFile(file: string, stem: string, text: string): QueryH
         header.columns.push({ name, type: sqlType(type, fail), when: param ? { param, value } : undefined, description });
         break;
       }
+      case 'catalogue': {
+        if (catalogueLine) fail('rubriken har redan en rad "-- catalogue:"');
+        catalogueLine = { line: i + 1, text: raw };
+        for (const pair of rest.split(/\s+/).filter(Boolean)) {
+          const [param, kind, extra] = pair.split('=');
+          if (!IDENT.test(param ?? '') || kind === undefined || extra !== undefined) fail('skriv "-- catalogue: parameter=slag …"');
+          if (!(CATALOGUE_KINDS as readonly string[]).includes(kind)) fail(`okänt slag "${kind}" (giltiga: ${CATALOGUE_KINDS.join(', ')})`);
+          if (header.catalogue.some((c) => c.param === param)) fail(`parametern "${param}" står redan på raden`);
+          header.catalogue.push({ param, kind: kind as CatalogueKind });
+        }
+        if (!header.catalogue.length) fail('skriv "-- catalogue: parameter=slag …"');
+        break;
+      }
       case 'suppress': {
         const fields = Object.fromEntries(rest.split(/\s+/).map((kv) => kv.split('=') as [string, string]));
         const unknown = Object.keys(fields).filter((k) => !['count', 'values', 'min', 'group'].includes(k));
@@ -183,6 +214,13 @@ export function parseQueryFile(file: string, stem: string, text: string): QueryH
   for (const c of header.columns) {
     if (c.when && !header.params.some((p) => p.name === c.when!.param))
       throw new HeaderError(file, 1, c.name, `kolumnen villkoras av en okänd parameter "${c.when.param}"`);
+  }
+  // A catalogue entry is named by text: the parameter must be declared, as VARCHAR.
+  for (const c of header.catalogue) {
+    const param = header.params.find((p) => p.name === c.param);
+    if (!param) throw new HeaderError(file, catalogueLine!.line, catalogueLine!.text, `okänd parameter "${c.param}"`);
+    if (param.type !== 'VARCHAR')
+      throw new HeaderError(file, catalogueLine!.line, catalogueLine!.text, `parametern "${c.param}" är inte VARCHAR`);
   }
   return { ...(header as QueryHeader), sql };
 }

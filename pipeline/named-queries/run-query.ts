@@ -1,6 +1,7 @@
 /** @module run-query – runs a named query with bound parameters, a row limit and a timeout; shapes and suppresses the answer. */
 import { BIGINT, BOOLEAN, DOUBLE, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
-import type { ColumnSpec, SqlType } from './header.js';
+import type { CatalogueKind, ColumnSpec, SqlType } from './header.js';
+import { UnknownEntryError } from '../errors.js';
 import type { NamedQuery } from './params.js';
 import { readColumnsJson } from './read-columns.js';
 import { suppressInPlace, type Row } from './suppress.js';
@@ -65,6 +66,37 @@ function readsRollup(query: NamedQuery): boolean {
   return reads;
 }
 
+/** Where each kind of catalogue entry is kept (allow-listed table names), and how a missing one is said. */
+const CATALOGUE: Record<CatalogueKind, { table: string; missing: (value: string) => string }> = {
+  program: { table: 'program', missing: (v) => `Programmet "${v}" finns inte i lagret.` },
+  indicator: { table: 'indicator', missing: (v) => `Indikatorn "${v}" finns inte i lagret.` },
+  unit: { table: 'org_unit', missing: (v) => `Enheten "${v}" finns inte i lagret.` },
+  benefit: { table: 'benefit', missing: (v) => `Nyttan "${v}" finns inte i lagret.` },
+};
+
+/**
+ * The catalogue entries the parameters name (`-- catalogue:`), looked up in one statement on the question's own
+ * connection (so as of its load under asOf): the first the store does not have is an UnknownEntryError. An empty value
+ * names none (it means every one).
+ */
+async function requireCatalogueEntries(
+  connection: DuckDBConnection,
+  query: NamedQuery,
+  parameters: Record<string, unknown>,
+): Promise<void> {
+  const named = query.catalogue
+    .map((c) => ({ ...c, value: parameters[c.param] }))
+    .filter((c): c is typeof c & { value: string } => typeof c.value === 'string' && c.value !== '');
+  if (!named.length) return;
+  const values = Object.fromEntries(named.map((c, i) => [`v${i}`, c.value]));
+  const types = Object.fromEntries(named.map((_, i) => [`v${i}`, VARCHAR]));
+  const sql = `SELECT ${named.map((c, i) => `EXISTS (SELECT 1 FROM ${CATALOGUE[c.kind].table} WHERE id = $v${i})`).join(', ')}`;
+  const reader = await runKept(connection, sql, values, types);
+  const found = readColumnsJson(reader).map((column) => column[0]);
+  const first = named.findIndex((_, i) => found[i] !== true);
+  if (first >= 0) throw new UnknownEntryError(CATALOGUE[named[first].kind].missing(named[first].value.slice(0, 200)));
+}
+
 export async function runNamedQuery(
   connection: DuckDBConnection,
   query: NamedQuery,
@@ -82,6 +114,7 @@ export async function runNamedQuery(
     values[ROLLUP_PARAM] = options.rollupFresh !== undefined && (await options.rollupFresh(connection));
     types[ROLLUP_PARAM] = BOOLEAN;
   }
+  await requireCatalogueEntries(connection, query, parameters);
   const limit = Math.max(1, Math.floor(options.rowLimit));
   const sql = `SELECT * FROM (\n${query.sql}\n) AS named_query LIMIT ${limit + 1}`;
   // An interrupt that lands before execution starts is forgotten, so keep interrupting until the query gives up.

@@ -26,7 +26,7 @@ import {
   type HealthResponse,
   type MeResponse,
 } from '../contracts/index.js';
-import { isUserError } from '../errors.js';
+import { isUserError, UnknownEntryError } from '../errors.js';
 import { QueryTimeoutError } from '../named-queries/run-query.js';
 import { authenticate } from './auth.js';
 import { noParameters, readingAsOf, withReader, type Env, type ServiceDeps } from './context.js';
@@ -228,6 +228,7 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
   const errorAnswer = (error: Error, c: Context<Env>): Response => {
     const at = c.req.path;
     if (error instanceof HTTPException) return problem(error.status, TITLES[error.status] ?? 'Fel', error.message, at);
+    if (error instanceof UnknownEntryError) return problem(404, TITLES[404], error.message, at);
     if (isUserError(error)) return problem(400, TITLES[400], error.message, at);
     if (error instanceof RefusedFile)
       return problem(422, TITLES[422], error.message, at, { messages: error.report.messages, report: error.report });

@@ -115,7 +115,7 @@ describe('named queries over HTTP', () => {
     }
   });
 
-  it('SQL injection in every text parameter leaves the store unchanged and answers 400 or nothing', async () => {
+  it('SQL injection in every text parameter leaves the store unchanged and answers 400, 404 or nothing', async () => {
     const before = await fingerprint(s.store.connection);
     const attacks = [
       "x' OR '1'='1",
@@ -131,7 +131,12 @@ describe('named queries over HTTP', () => {
           const params = new URLSearchParams(query);
           params.set(p.name, attack);
           const res = await get(`/api/v1/queries/${name}?${params}`);
-          expect([200, 400], `${name}.${p.name}`).toContain(res.status);
+          // An id the store does not have is a 404 naming it (issue #29), the attack text as plain text.
+          expect([200, 400, 404], `${name}.${p.name}`).toContain(res.status);
+          if (res.status === 404) {
+            expect(((await res.json()) as { detail: string }).detail, `${name}.${p.name}`).toMatch(/finns inte i lagret/);
+            continue;
+          }
           if (res.status === 200) {
             const body = (await res.json()) as { rows: unknown[] };
             // Whatever matched, it is ordinary data: injected text never widens the answer to other rows.

@@ -83,7 +83,11 @@ describe('GET /api/v1/business-case', () => {
   it('an unknown program is a 404', async () => {
     const { status, body } = await json('/api/v1/business-case?program=NOPE');
     expect(status).toBe(404);
-    expect(body.detail).toBe('Programmet "NOPE" har ingen nyttokalkyl i lagret.');
+    // A program the store does not have is named as such (issue #29); one it has without a business case says that.
+    expect(body.detail).toBe('Programmet "NOPE" finns inte i lagret.');
+    const without = await json('/api/v1/business-case?program=FVM');
+    expect(without.status).toBe(404);
+    expect(without.body.detail).toBe('Programmet "FVM" har ingen nyttokalkyl i lagret.');
   });
 });
 

@@ -35,7 +35,7 @@ describe('query headers', () => {
     [
       'unknown directive',
       GOOD.replace('-- description:', '-- descripton:'),
-      /okänt direktiv "descripton" \(giltiga: name, description, role, param, column, suppress\)/,
+      /okänt direktiv "descripton" \(giltiga: name, description, role, param, column, suppress, catalogue\)/,
     ],
     ['directive without colon', GOOD.replace('-- description: Försäljning', '-- description Försäljning'), /rubrikrad utan kolon/],
     [
@@ -60,10 +60,33 @@ describe('query headers', () => {
       /okänd roll \(giltiga: reader, analyst, controller, admin\)/,
     ],
     ['no description', GOOD.replace('-- description: Försäljning\n', ''), /rubriken saknar "-- description:"/],
+    [
+      'catalogue of an unknown kind',
+      `${GOOD.replace('SELECT 1', '')}-- catalogue: region=region\nSELECT 1`,
+      /rad 9: okänt slag "region" \(giltiga: program, indicator, unit, benefit\)/,
+    ],
+    [
+      'catalogue of an undeclared parameter',
+      `${GOOD.replace('SELECT 1', '')}-- catalogue: unit=unit\nSELECT 1`,
+      /rad 9: okänd parameter "unit"/,
+    ],
+    ['catalogue of a number', `${GOOD.replace('SELECT 1', '')}-- catalogue: limit=unit\nSELECT 1`, /parametern "limit" är inte VARCHAR/],
+    ['catalogue without pairs', `${GOOD.replace('SELECT 1', '')}-- catalogue: region\nSELECT 1`, /skriv "-- catalogue: parameter=slag …"/],
+    [
+      'two catalogue lines',
+      `${GOOD.replace('SELECT 1', '')}-- catalogue: region=unit\n-- catalogue: region=unit\nSELECT 1`,
+      /redan en rad "-- catalogue:"/,
+    ],
     ['no SQL', GOOD.replace('SELECT 1', ''), /ingen SQL/],
   ];
   it.each(BAD)('refuses %s', (_name, text, message) => {
     expect(() => parseQueryFile('sales.sql', 'sales', text)).toThrow(message);
+  });
+
+  it('a catalogue line names the parameters that name a catalogue entry', () => {
+    const h = parseQueryFile('sales.sql', 'sales', GOOD.replace('SELECT 1', '-- catalogue: region=unit\nSELECT 1'));
+    expect(h.catalogue).toEqual([{ param: 'region', kind: 'unit' }]);
+    expect(parseQueryFile('sales.sql', 'sales', GOOD).catalogue).toEqual([]);
   });
 
   it('ordinary comments are allowed in the header', () => {

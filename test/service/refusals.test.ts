@@ -90,6 +90,36 @@ describe('an unknown parameter is a 400 that names it and lists the ones taken',
   });
 });
 
+describe('an unknown id is a 404 that names it', () => {
+  it.each([
+    ['/api/v1/risk-matrix?program=XYZ', 'Programmet "XYZ" finns inte'],
+    ['/api/v1/followup?program=XYZ', 'Programmet "XYZ" finns inte'],
+    ['/api/v1/followup?program=FVIS&unit=NOPE', 'Enheten "NOPE" finns inte'],
+    ['/api/v1/business-case?program=XYZ', 'Programmet "XYZ" finns inte'],
+    ['/api/v1/baseline?indicator=IND99&unit=SKAS', 'Indikatorn "IND99" finns inte'],
+    ['/api/v1/baseline?indicator=IND01&unit=NOPE', 'Enheten "NOPE" finns inte'],
+    ['/api/v1/production-loss?volumeIndicator=IND99', 'Indikatorn "IND99" finns inte'],
+    ['/api/v1/production-loss?volumeIndicator=IND05&unit=NOPE', 'Enheten "NOPE" finns inte'],
+    ['/api/v1/queries/indicator_series?indicator=IND99', 'Indikatorn "IND99" finns inte'],
+    ['/api/v1/queries/indicator_series?indicator=IND01&unit=NOPE', 'Enheten "NOPE" finns inte'],
+    ['/api/v1/queries/catalogue_indicators?benefit=9.9', 'Nyttan "9.9" finns inte'],
+    ['/api/v1/queries/catalogue_benefits?program=XYZ', 'Programmet "XYZ" finns inte'],
+    ['/api/v1/queries/risk_register?program=XYZ', 'Programmet "XYZ" finns inte'],
+    ['/api/v1/workbooks/risker?program=XYZ', 'Programmet "XYZ" finns inte'],
+    ['/api/v1/workbooks/indikatorer?indicator=IND01,IND99', 'Indikatorn "IND99" finns inte'],
+  ])('GET %s', async (path, message) => {
+    const { status, detail } = await problem(path);
+    expect(status, detail).toBe(404);
+    expect(detail).toContain(message);
+  });
+
+  it('a known program without risks is no error: an empty register', async () => {
+    const res = await fetch(`${service.base}/api/v1/risk-matrix?program=FVIS`, { headers: auth('reader') });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { register: unknown[] }).register).toEqual([]);
+  });
+});
+
 describe('the command line says the same', () => {
   it('nytta workbook with an unknown parameter exits 2 naming it and what the kind takes, and writes nothing', () => {
     const out = join(tempDir(), 'risker.xlsx');
@@ -100,10 +130,22 @@ describe('the command line says the same', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('nytta query with an unknown parameter exits 2 listing the ones it takes', () => {
+  it('nytta workbook with an unknown program exits 4 naming it, and writes nothing', () => {
+    const out = join(tempDir(), 'risker.xlsx');
+    const result = nytta('workbook', 'risker', '--db', db, '--out', out, '--param', 'program=XYZ');
+    expect(result.status, result.stderr).toBe(4);
+    expect(result.stderr).toContain('Programmet "XYZ" finns inte');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('nytta query with an unknown parameter exits 2 listing the ones it takes; an unknown indicator exits 4', () => {
     const unknownParam = nytta('query', 'indicator_series', '--db', db, '--param', 'indikator=IND01');
     expect(unknownParam.status, unknownParam.stderr).toBe(2);
     expect(unknownParam.stderr).toContain('okänd parameter: indikator');
     expect(unknownParam.stderr).toContain('frågan indicator_series tar indicator, unit, children');
+    const unknownId = nytta('query', 'indicator_series', '--db', db, '--param', 'indicator=IND99');
+    expect(unknownId.status, unknownId.stderr).toBe(4);
+    expect(unknownId.stderr).toContain('Indikatorn "IND99" finns inte');
+    expect(unknownId.stdout).toBe('');
   });
 });
