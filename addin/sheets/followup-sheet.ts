@@ -23,8 +23,20 @@ export const STATUS_TEXT = {
   at_risk: 'risk',
   not_measured: 'ej mätt',
   no_direction: 'riktning saknas',
+  no_target: 'mål saknas',
 } as const;
 const MILESTONE_TEXT = { done: 'klar', on_time: 'i tid', late: 'sen' } as const;
+
+/** What each status says, under the sheet's roll-ups. */
+const LEGEND: Cell[][] = [
+  ['Status', 'Betyder'],
+  [STATUS_TEXT.reached, 'minst lika bra som slutmålet'],
+  [STATUS_TEXT.on_track, 'minst lika bra som årets mål, eller som linjen från baslinjen till slutmålet'],
+  [STATUS_TEXT.at_risk, 'sämre än årets mål'],
+  [STATUS_TEXT.no_target, 'mätt, men inget mål att bedöma året mot; räknas inte som risk'],
+  [STATUS_TEXT.no_direction, 'mätt, men indikatorn saknar riktning; bedöms inte'],
+  [STATUS_TEXT.not_measured, 'inget utfall (saknas eller röjandeskyddat)'],
+];
 
 type Indicator = FollowupResponse['indicators'][number];
 
@@ -207,6 +219,7 @@ export function followupSheet(
       { range: statusRange, text: STATUS_TEXT.on_track, style: 'lightgreen' },
       { range: statusRange, text: STATUS_TEXT.at_risk, style: 'red' },
       { range: statusRange, text: STATUS_TEXT.not_measured, style: 'grey' },
+      { range: statusRange, text: STATUS_TEXT.no_target, style: 'yellow' },
       { range: statusRange, text: MILESTONE_TEXT.late, style: 'red' },
       { range: statusRange, text: MILESTONE_TEXT.done, style: 'green' },
     ],
@@ -236,8 +249,10 @@ export function followupSheet(
       formats: [null, ...yearCols.map(() => FORMAT.percent)],
     });
   };
-  rollup('nyttor', 'Nytta: andel mätta indikatorer på väg eller uppnådda', data.benefits);
-  rollup('effektmal', 'Effektmål: andel mätta indikatorer på väg eller uppnådda', data.effectGoals);
+  // Judged: measured, with a direction and a target (riktning saknas and mål saknas are not counted).
+  rollup('nyttor', 'Nytta: andel bedömda indikatorer på väg eller uppnådda', data.benefits);
+  rollup('effektmal', 'Effektmål: andel bedömda indikatorer på väg eller uppnådda', data.effectGoals);
+  blocks.push({ id: 'forklaring', row: nextFreeRow(blocks), col: 0, cells: LEGEND, rowStyles: ['header'] });
   if (compare) blocks.push(targetComparisonBlock(data.indicators, compare.then, compare.label, nextFreeRow(blocks)));
   blocks.push(provenanceBlock(provenance, nextFreeRow(blocks)));
   return {

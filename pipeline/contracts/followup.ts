@@ -26,8 +26,11 @@ export const followupQuery = z
   })
   .strict();
 
-/** no_direction: measured, but the indicator has no direction (status "riktning saknas"), never a guessed one. */
-export const followupStatusSchema = z.enum(['reached', 'on_track', 'at_risk', 'not_measured', 'no_direction']);
+/**
+ * no_direction: measured, but the indicator has no direction (status "riktning saknas"), never a guessed one.
+ * no_target: measured, but no target to judge the year by (status "mål saknas"); never counted as at risk.
+ */
+export const followupStatusSchema = z.enum(['reached', 'on_track', 'at_risk', 'not_measured', 'no_direction', 'no_target']);
 
 export const followupYearSchema = z.object({
   year: z.number().int(),

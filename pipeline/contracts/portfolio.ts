@@ -25,6 +25,8 @@ export const portfolioProgramSchema = z.object({
     reached: z.number().int(),
     onTrack: z.number().int(),
     atRisk: z.number().int(),
+    /** Measured, but without a target to judge the year by (mål saknas). */
+    noTarget: z.number().int(),
     notMeasured: z.number().int(),
   }),
   milestonesLate: z.number().int(),

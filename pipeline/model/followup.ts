@@ -6,11 +6,16 @@
  * (target − baseline) toward the final target. Reached: the outcome is at least as good as the final target (in the
  * indicator's direction). On track: at least as good as that year's target, or, without one, the straight line from
  * the baseline in the go-live year to the final target. At risk: otherwise. Not measured: no outcome (missing or suppressed).
+ * No target (mål saknas): measured, but with neither that year's target nor a line to it (no final target, or no
+ * baseline), so nothing says where the outcome should be; never judged at risk, and a roll-up does not count it.
  */
 
 export type Direction = 'higher' | 'lower';
-/** no_direction: measured, but the indicator has no direction, so better and worse are not known (never guessed). */
-export type FollowupStatus = 'reached' | 'on_track' | 'at_risk' | 'not_measured' | 'no_direction';
+/**
+ * no_direction: measured, but the indicator has no direction, so better and worse are not known (never guessed).
+ * no_target: measured, but there is no target to judge the year by.
+ */
+export type FollowupStatus = 'reached' | 'on_track' | 'at_risk' | 'not_measured' | 'no_direction' | 'no_target';
 
 export interface FollowupInput {
   indicator: string;
@@ -60,11 +65,15 @@ export function followupIndicator(input: FollowupInput, years = 5): FollowupYear
     if (outcome === null) status = 'not_measured';
     else if (direction === null) status = 'no_direction';
     else if (finalTarget !== null && better(direction, outcome, finalTarget)) status = 'reached';
-    else if (expected !== null && better(direction, outcome, expected)) status = 'on_track';
+    else if (expected === null) status = 'no_target';
+    else if (better(direction, outcome, expected)) status = 'on_track';
     else status = 'at_risk';
     return { year: i + 1, calendarYear, target, expected, outcome, progress, status };
   });
 }
+
+/** Whether a year's status judges it against a target: measured, with a direction and a target. */
+export const judged = (status: FollowupStatus) => status !== 'not_measured' && status !== 'no_direction' && status !== 'no_target';
 
 export interface RollupRow {
   id: string;
@@ -76,7 +85,7 @@ export interface RollupRow {
   /** Share of measured indicators reached or on track; null when none is measured. */
   share: number | null;
   /** Not measured when nothing is; reached when every measured member is; on track when every one is at least that; else at risk. */
-  status: Exclude<FollowupStatus, 'no_direction'>;
+  status: Exclude<FollowupStatus, 'no_direction' | 'no_target'>;
 }
 
 /** Per group (a benefit, or an effect goal) and year: how many of its indicators are on track. */
@@ -89,8 +98,8 @@ export function rollup(
   for (const [id, members] of Object.entries(groups)) {
     for (let year = 1; year <= years; year++) {
       const statuses = members.map((m) => rows[m]?.[year - 1]?.status ?? 'not_measured');
-      // Without a direction a measured value cannot be judged: it counts as not measured here too.
-      const measured = statuses.filter((s) => s !== 'not_measured' && s !== 'no_direction').length;
+      // Without a direction or a target a measured value cannot be judged: it counts as not measured here too.
+      const measured = statuses.filter((s) => judged(s)).length;
       const onTrack = statuses.filter((s) => s === 'reached' || s === 'on_track').length;
       const reached = statuses.filter((s) => s === 'reached').length;
       const status = measured === 0 ? 'not_measured' : reached === measured ? 'reached' : onTrack === measured ? 'on_track' : 'at_risk';

@@ -50,6 +50,53 @@ describe('five-year follow-up', () => {
   });
 });
 
+describe('a year with no target to judge it by', () => {
+  // No target at all: nothing says where the outcome should be, so it is neither on track nor at risk.
+  const untargeted = followupIndicator({
+    indicator: 'IND02',
+    unit: 'SKAS',
+    direction: 'higher',
+    goLiveYear: 2024,
+    baseline: 0.4,
+    targets: {},
+    outcomes: { 2025: 0.2, 2026: 0.9 },
+  });
+
+  it('is mål saknas (no_target), not risk, however the outcome went; unmeasured years stay not measured', () => {
+    expect(untargeted.map((r) => r.status)).toEqual(['no_target', 'no_target', 'not_measured', 'not_measured', 'not_measured']);
+    expect(untargeted.map((r) => r.expected)).toEqual([null, null, null, null, null]);
+  });
+
+  it('a final target without a baseline still judges reached, and leaves the years short of it without a target', () => {
+    const noBaseline = followupIndicator({
+      indicator: 'IND02',
+      unit: 'SKAS',
+      direction: 'higher',
+      goLiveYear: 2024,
+      baseline: null,
+      targets: { 2029: 0.6 },
+      outcomes: { 2025: 0.5, 2029: 0.7 },
+    });
+    expect(noBaseline.map((r) => r.status)).toEqual(['no_target', 'not_measured', 'not_measured', 'not_measured', 'reached']);
+  });
+
+  it('is not counted as at risk in a roll-up: a benefit with one such and one on track is on track', () => {
+    const onTrack = followupIndicator({
+      indicator: 'IND01',
+      unit: 'SKAS',
+      direction: 'higher',
+      goLiveYear: 2024,
+      baseline: 0.4,
+      targets: { 2029: 0.6 },
+      outcomes: { 2025: 0.45 },
+    });
+    const r = rollup({ '1.1': ['a', 'b'] }, { a: onTrack, b: untargeted });
+    expect(r[0]).toEqual({ id: '1.1', year: 1, indicators: 2, measured: 1, onTrack: 1, share: 1, status: 'on_track' });
+    // With nothing else judged, the benefit is not measured, never at risk.
+    expect(rollup({ '1.2': ['b'] }, { b: untargeted })[0]).toMatchObject({ measured: 0, share: null, status: 'not_measured' });
+  });
+});
+
 describe('risk', () => {
   // The seed register, counted by hand from its sannolikhet and konsekvens columns.
   const seed = readFileSync(join(FIXTURES, 'seed', 'riskanalys-fvm-2021.csv'), 'utf8')

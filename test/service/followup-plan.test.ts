@@ -193,6 +193,47 @@ describe('no guessed direction', () => {
   });
 });
 
+describe('no target', () => {
+  it('a measured year without a target to judge it by is mål saknas, not risk, and the roll-ups do not count it as at risk', async () => {
+    // The plan's files give no targets at all: UP is measured in 2025 and 2026 at A, with a direction.
+    const data = await followup('program=VARD&unit=A');
+    const up = data.indicators.find((i) => i.indicator === 'UP' && i.unit === 'A')!;
+    expect(up.direction).toBe('higher');
+    expect(up.years.slice(0, 2).map((y) => [y.outcome !== null, y.target, y.expected, y.status])).toEqual([
+      [true, null, null, 'no_target'],
+      [true, null, null, 'no_target'],
+    ]);
+    // N2 is measured only by indicators without targets (and its sub-benefit N4's milestones, one late): nothing of
+    // it is at risk but the milestone.
+    const n2 = data.benefits.find((b) => b.id === 'N2' && b.year === 1)!;
+    expect(data.indicators.filter((i) => i.benefits.includes('N2')).every((i) => i.years[0].status !== 'at_risk')).toBe(true);
+    expect(n2.measured).toBe(1);
+    const e2 = data.effectGoals.find((g) => g.id === 'E2' && g.year === 1)!;
+    expect(e2.measured).toBe(1);
+  });
+
+  it('the sheet says mål saknas, coloured apart from risk, and explains it in its legend', async () => {
+    const res = await app.request('/api/v1/workbooks/uppfoljning?program=VARD&unit=A');
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const sheet = wb.getWorksheet('Uppföljning 5 år')!;
+    const texts: string[] = [];
+    sheet.eachRow((row) => (row.values as unknown[]).forEach((v) => typeof v === 'string' && texts.push(v)));
+    expect(texts).toContain('mål saknas');
+    expect(texts).toContain('mätt, men inget mål att bedöma året mot; räknas inte som risk');
+    // Read back as Excel has it: a containsText rule is SEARCH("text", …) with its own fill.
+    const rules = (
+      sheet as unknown as {
+        conditionalFormattings: { rules: { formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } } } }[] }[];
+      }
+    ).conditionalFormattings.flatMap((c) => c.rules);
+    const fill = (text: string) => rules.find((r) => r.formulae?.[0]?.includes(`SEARCH("${text}"`))?.style?.fill?.bgColor?.argb;
+    expect(fill('mål saknas')).toBeDefined();
+    expect(fill('mål saknas')).not.toBe(fill('risk'));
+  });
+});
+
 describe('the effect chain', () => {
   it('a benefit nothing measures is not measured, not absent; milestones (one late) make a prerequisite at risk', async () => {
     const data = await followup('program=VARD&unit=A');

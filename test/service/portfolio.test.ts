@@ -219,7 +219,8 @@ describe('the portfolio workbook read back by LibreOffice', () => {
         kom.npv,
         kom.bcr,
       ]);
-      expect([row.getCell(16).value, row.getCell(18).value, row.getCell(19).value]).toEqual([2, 1, 1]);
+      // Red and green risks, overdue actions (a column further right since the follow-up's "Mål saknas", issue #29).
+      expect([row.getCell(17).value, row.getCell(19).value, row.getCell(20).value]).toEqual([2, 1, 1]);
     },
     120_000,
   );

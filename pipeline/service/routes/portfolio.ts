@@ -18,11 +18,14 @@ import { answer, respond, validQuery, type Env, type ServiceDeps } from '../cont
 
 const text = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
 
-/** The entries' statuses in the latest year any entry is measured (no direction counts as not measured). */
+/**
+ * The entries' statuses in the latest year any entry is measured (no direction counts as not measured; a year without a
+ * target is counted apart, never as at risk).
+ */
 function followupCounts(data: FollowupResponse): PortfolioProgram['followup'] {
   const measured = (s: string) => s !== 'not_measured' && s !== 'no_direction';
   const years = data.indicators.flatMap((i) => i.years.filter((y) => measured(y.status)).map((y) => y.year));
-  if (!years.length) return { year: null, reached: 0, onTrack: 0, atRisk: 0, notMeasured: data.indicators.length };
+  if (!years.length) return { year: null, reached: 0, onTrack: 0, atRisk: 0, noTarget: 0, notMeasured: data.indicators.length };
   const year = Math.max(...years);
   const statuses = data.indicators.map((i) => i.years.find((y) => y.year === year)?.status ?? 'not_measured');
   return {
@@ -30,6 +33,7 @@ function followupCounts(data: FollowupResponse): PortfolioProgram['followup'] {
     reached: statuses.filter((s) => s === 'reached').length,
     onTrack: statuses.filter((s) => s === 'on_track').length,
     atRisk: statuses.filter((s) => s === 'at_risk').length,
+    noTarget: statuses.filter((s) => s === 'no_target').length,
     notMeasured: statuses.filter((s) => !measured(s)).length,
   };
 }
