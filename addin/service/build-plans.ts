@@ -66,7 +66,7 @@ const CASE_PARAMS = [
 ] as const;
 
 const INDICATOR_PARAMS = ['indicator', 'unit', 'children', 'grain', 'breakdown', 'from', 'to'] as const;
-const BASELINE_PARAMS = ['indicator', 'unit', 'goLive', 'window'] as const;
+const BASELINE_PARAMS = ['indicator', 'unit', 'goLive', 'window', 'program'] as const;
 const FOLLOWUP_PARAMS = ['program', 'unit', 'level', 'breakdown', 'years', 'baselineMonths', 'per', 'compareAsOf'] as const;
 const RISK_PARAMS = ['program', 'scale', 'assessed', 'since'] as const;
 
@@ -205,7 +205,7 @@ async function indicatorPlan(call: ServiceCall, p: Params, only?: readonly strin
 async function baselinePlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
   if (!p.indicator || !p.unit)
     throw missing('parametrarna "indicator" och "unit" behövs (t.ex. --param indicator=IND01 --param unit=SKAS)');
-  const query = qs({ indicator: p.indicator, unit: p.unit, goLive: p.goLive, window: p.window });
+  const query = qs({ indicator: p.indicator, unit: p.unit, goLive: p.goLive, window: p.window, program: p.program });
   const data = await call(`/api/v1/baseline?${query}`, baselineResponse);
   const catalogue = (await call('/api/v1/queries/catalogue_indicators', indicatorsAnswer)).rows;
   return baselineSheet(
@@ -355,6 +355,7 @@ async function plansOf(call: ServiceCall, kind: WorkbookKind, params: Params): P
                 unit: params.unit ?? first.id,
                 goLive: params.goLive,
                 window: params.window,
+                program: params.program,
                 asOf: params.asOf,
               }),
             ]

@@ -102,9 +102,26 @@ export function indicatorSheet(series: readonly Series[], provenance: Provenance
 }
 
 /** What the sheet reads of `GET /api/v1/baseline`: a full answer fits. */
-export type BaselineData = Pick<BaselineResponse, 'baseline' | 'chart' | 'its'> & {
-  spc: Pick<BaselineResponse['spc'], 'rows' | 'runs' | 'fewPoints'>;
-};
+export type BaselineData = Pick<BaselineResponse, 'baseline' | 'chart' | 'its'> &
+  Partial<Pick<BaselineResponse, 'goLiveSource' | 'goLiveFrom'>> & {
+    spc: Pick<BaselineResponse['spc'], 'rows' | 'runs' | 'fewPoints'>;
+  };
+
+/** Where the go-live came from, as the sheet says it. */
+function goLiveOrigin(data: BaselineData): string {
+  switch (data.goLiveSource) {
+    case 'parameter':
+      return 'angiven i frågan (goLive)';
+    case 'unit':
+      return 'enhetens egen';
+    case 'ancestor':
+      return `ärvd från ${data.goLiveFrom} (enheten har ingen egen)`;
+    case 'program':
+      return `programmet ${data.goLiveFrom}:s (varken enheten eller någon överordnad har en egen)`;
+    default:
+      return '';
+  }
+}
 
 const CHART_NAMES: Record<string, string> = { p: 'p-diagram', pp: "Laneys p'-diagram", i: 'XmR (I-diagram)' };
 
@@ -120,6 +137,7 @@ export function baselineSheet(data: BaselineData, provenance: Provenance, measur
       col: 0,
       cells: [
         ['Driftstart', b.go_live as string],
+        ['Driftstarten är', goLiveOrigin(data)],
         ['Fönster från', b.window_from as string],
         ['Perioder med värde', b.periods as number],
         [valueHeader(measure) === 'Värde' ? 'Baslinje' : `Baslinje (${measure})`, b.value as number | null],
@@ -127,8 +145,8 @@ export function baselineSheet(data: BaselineData, provenance: Provenance, measur
         ['Status', (b.status as string | null) ?? ''],
       ],
       cellFormats: [
-        { row: 3, col: 1, format: valueFormat },
-        { row: 4, col: 1, format: FORMAT.integer },
+        { row: 4, col: 1, format: valueFormat },
+        { row: 5, col: 1, format: FORMAT.integer },
       ],
     },
   ];

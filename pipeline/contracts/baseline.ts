@@ -11,6 +11,8 @@ export const baselineQuery = z
     indicator: requiredText('indicator'),
     unit: requiredText('unit'),
     goLive: z.string().regex(DATE, 'parametern "goLive" ska vara ett datum ÅÅÅÅ-MM-DD').optional(),
+    /** Whose go-live applies when the unit and its ancestors have none (default: the program the indicator measures). */
+    program: z.string().max(200).optional(),
     window: z
       .string()
       .regex(/^\d+$/, 'parametern "window" ska vara ett antal månader')
@@ -62,9 +64,15 @@ export const itsSchema = z.object({
   fitted: z.array(z.number().nullable()),
 });
 
+/** Where a baseline's go-live came from: the question, the unit's own, its nearest ancestor's, or the program's. */
+export const goLiveSourceSchema = z.enum(['parameter', 'unit', 'ancestor', 'program']);
+
 export const baselineResponse = z.object({
   /** The `baseline` named query's row. */
   baseline: queryRowSchema,
+  goLiveSource: goLiveSourceSchema,
+  /** The unit, ancestor or program whose go-live it is; null when the question gave it. */
+  goLiveFrom: z.string().nullable(),
   chart: chartTypeSchema,
   goLiveIndex: z.number().int(),
   spc: z.object({ chart: chartTypeSchema, rows: z.array(spcRowSchema), runs: z.array(runsSchema), fewPoints: z.boolean() }),

@@ -151,10 +151,13 @@ describe('GET /api/v1/followup and /api/v1/baseline', () => {
     expect(body.its.levelChange).toHaveProperty('se');
   });
 
-  it('a unit without go-live asks for one', async () => {
+  it('a unit without go-live, of its own, an ancestor’s or the program’s, asks for one', async () => {
+    // VGR is the top of the demo's tree, and FVIS (whose benefits IND01 measures) has no go-live in the demo.
     const { status, body } = await json('/api/v1/baseline?indicator=IND01&unit=VGR');
     expect(status).toBe(400);
-    expect(body.detail).toBe('enheten "VGR" har ingen driftstart: ange parametern "goLive"');
+    expect(body.detail).toBe(
+      'enheten "VGR" har ingen driftstart, och ingen överordnad enhet eller program som indikatorn mäter har någon: ange parametern "goLive"',
+    );
   });
 });
 

@@ -185,6 +185,33 @@ describe.each([{ path: 'rows' }, { path: 'rollup' }])('mixed publication, pooled
     );
   });
 
+  it('the baseline inherits go-live as the follow-up does (own, nearest ancestor’s, the program’s) and says where it came from', async () => {
+    const base = async (query: string) => baselineResponse.parse(await get(`/api/v1/baseline?indicator=BM&${query}`));
+    // B1 has no go-live of its own: BA's (2024-05-01), so the window 2023-05 … 2024-04 holds B1's T rows 64/126.
+    const b1 = await base('unit=B1');
+    expect([b1.baseline.go_live, b1.goLiveSource, b1.goLiveFrom]).toEqual(['2024-05-01', 'ancestor', 'BA']);
+    expect(b1.baseline.value).toBeCloseTo(64 / 126, 12);
+    // B3 has its own; BR (the region) none and no ancestor: the program's, which BM's benefit belongs to (BLAND,
+    // 2024-09-01), and the same baseline as the follow-up's 141/278.
+    const b3 = await base('unit=B3');
+    expect([b3.baseline.go_live, b3.goLiveSource, b3.goLiveFrom]).toEqual(['2024-09-01', 'unit', 'B3']);
+    const br = await base('unit=BR');
+    expect([br.baseline.go_live, br.goLiveSource, br.goLiveFrom]).toEqual(['2024-09-01', 'program', 'BLAND']);
+    expect(br.baseline.value).toBeCloseTo(141 / 278, 12);
+    const named = await base('unit=BR&program=BLAND');
+    expect([named.goLiveSource, named.goLiveFrom]).toEqual(['program', 'BLAND']);
+    const given = await base('unit=BR&goLive=2024-03-01');
+    expect([given.baseline.go_live, given.goLiveSource, given.goLiveFrom]).toEqual(['2024-03-01', 'parameter', null]);
+    // The Baslinje sheet says it too.
+    const res = await app.request('/api/v1/workbooks/baslinje?indicator=BM&unit=B1');
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const texts: unknown[] = [];
+    wb.getWorksheet('Baslinje')!.eachRow((row) => texts.push(...(row.values as unknown[])));
+    expect(texts).toContain('ärvd från BA (enheten har ingen egen)');
+  });
+
   it('the production loss: a unit’s volume per month, its total where it has one, else its parts', async () => {
     const rows = queryAnswer.parse(await get('/api/v1/queries/production_loss?indicator=BV')).rows;
     expect(rows.map((r) => r.unit)).toEqual(['B3']);

@@ -3,7 +3,7 @@
  * an interrupted time series.
  */
 import { Hono } from 'hono';
-import { baselineQuery, type BaselineResponse } from '../../contracts/index.js';
+import { baselineQuery, goLiveSourceSchema, type BaselineResponse } from '../../contracts/index.js';
 import { interruptedTimeSeries } from '../../model/its.js';
 import { spc, type ChartType, type SpcPoint } from '../../model/spc.js';
 import { answer, badRequest, respond, validQuery, type Env, type ServiceDeps } from '../context.js';
@@ -23,12 +23,23 @@ export function baselineRoutes(deps: ServiceDeps): Hono<Env> {
     const q = validQuery(c, 'reader', baselineQuery);
     // The two questions do not wait for each other: each runs on a reader of its own.
     const [base, { rows: series }] = await Promise.all([
-      answer(deps, 'baseline', { indicator: q.indicator, unit: q.unit, go_live: q.goLive, window_months: q.window ?? 12 }),
+      answer(deps, 'baseline', {
+        indicator: q.indicator,
+        unit: q.unit,
+        go_live: q.goLive,
+        window_months: q.window ?? 12,
+        program: q.program,
+      }),
       answer(deps, 'indicator_series', { indicator: q.indicator, unit: q.unit, grain: 'month' }),
     ]);
     const row = base.rows[0];
-    if (!row?.go_live) throw badRequest(`enheten "${q.unit}" har ingen driftstart: ange parametern "goLive"`);
+    if (!row?.go_live)
+      throw badRequest(
+        `enheten "${q.unit}" har ingen driftstart, och ingen överordnad enhet${q.program ? ` eller programmet "${q.program}"` : ' eller program som indikatorn mäter'} har någon: ange parametern "goLive"`,
+      );
     const goLive = String(row.go_live);
+    const goLiveSource = goLiveSourceSchema.parse(row.go_live_source);
+    const goLiveFrom = (row.go_live_from as string | null) ?? null;
     const proportion = series.every((r) => r.value === null || (Number(r.value) >= 0 && Number(r.value) <= 1));
     const chart: ChartType = q.chart === 'auto' ? (proportion ? 'p' : 'i') : q.chart;
     const points: SpcPoint[] = series.map((r) => ({
@@ -51,7 +62,16 @@ export function baselineRoutes(deps: ServiceDeps): Hono<Env> {
         its = { error: (error as Error).message };
       }
     }
-    const body: BaselineResponse = { baseline: row, chart, goLiveIndex, spc: control, its, suppressedCells: base.suppressedCells };
+    const body: BaselineResponse = {
+      baseline: row,
+      goLiveSource,
+      goLiveFrom,
+      chart,
+      goLiveIndex,
+      spc: control,
+      its,
+      suppressedCells: base.suppressedCells,
+    };
     return respond(c, body, { columns: SERIES_COLUMNS, rows: control.rows });
   });
 }
