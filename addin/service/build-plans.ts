@@ -11,12 +11,12 @@ import {
   followupResponse,
   indicatorsAnswer,
   keyFigureListResponse,
-  loadLogAnswer,
   meResponse,
   orgUnitsAnswer,
   portfolioResponse,
   queryAnswer,
   riskMatrixResponse,
+  sourceLoadsAnswer,
 } from '../../pipeline/contracts/index.js';
 import { businessCaseSheet } from '../sheets/business-case-sheet.js';
 import { followupSheet, type BenefitInfo } from '../sheets/followup-sheet.js';
@@ -37,14 +37,24 @@ const given = (params: Params) =>
   Object.fromEntries(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
 const timestamp = () => new Date().toISOString().replace('T', ' ').slice(0, 19);
 
-async function provenance(call: ServiceCall, source: string, parameters: Params, kinds: string[]): Promise<Provenance> {
-  const [log, me] = await Promise.all([call('/api/v1/queries/load_log?limit=1000', loadLogAnswer), call('/api/v1/me', meResponse)]);
+/** What a sheet's figures are built from, as `source_loads` takes it. */
+interface Sources {
+  of: 'business_case' | 'risks' | 'followup' | 'series' | 'portfolio';
+  program?: string;
+  indicators?: string;
+  volume_indicator?: string;
+}
+
+/** The sheet's provenance: the loads its figures come from (the rows in force it is built from), and who asked. */
+async function provenance(call: ServiceCall, source: string, parameters: Params, sources: Sources): Promise<Provenance> {
+  const [loads, me] = await Promise.all([
+    call(`/api/v1/queries/source_loads?${qs({ ...sources })}`, sourceLoadsAnswer),
+    call('/api/v1/me', meResponse),
+  ]);
   return {
     source,
     parameters: given(parameters),
-    loads: log.rows
-      .filter((r) => r.status === 'loaded' && r.undone_by == null && kinds.includes(r.kind))
-      .map((r) => ({ file: r.file_name, sha256: r.sha256, loadedAt: r.finished_at })),
+    loads: loads.rows.map((r) => ({ file: r.file_name, sha256: r.sha256, loadedAt: r.finished_at })),
     writtenAt: timestamp(),
     writtenBy: me.name,
   };
@@ -107,7 +117,7 @@ async function businessCasePlan(call: ServiceCall, p: Params): Promise<SheetPlan
       compareAsOf: p.compareAsOf,
       asOf: p.asOf,
     },
-    ['nyttokalkyl', 'nyckeltal'],
+    { of: 'business_case', program: p.program, volume_indicator: p.volumeIndicator },
   );
   const keyFigures = (await call('/api/v1/key-figures', keyFigureListResponse)).keyFigures;
   const compare = p.compareAsOf
@@ -152,7 +162,7 @@ async function followupPlans(call: ServiceCall, p: Params): Promise<SheetPlan[]>
           call,
           `/api/v1/followup?${query}`,
           { program: p.program, unit: unit.id, compareAsOf: p.compareAsOf, asOf: p.asOf },
-          ['utfall', 'malvarden', 'nyttor'],
+          { of: 'followup', program: p.program },
         ),
         unit.sheet,
         compare,
@@ -173,7 +183,7 @@ async function riskPlan(call: ServiceCall, p: Params, empty?: string): Promise<S
       call,
       `/api/v1/risk-matrix?${query}`,
       { program: p.program, scale: String(data.scale), assessed: assessed || undefined, asOf: p.asOf },
-      ['risker'],
+      { of: 'risks', program: p.program },
     ),
     empty,
   ).plan;
@@ -197,7 +207,7 @@ async function indicatorPlan(call: ServiceCall, p: Params, only?: readonly strin
       call,
       '/api/v1/queries/indicator_series',
       { indicator: wanted.join(','), unit: p.unit, grain: p.grain ?? 'year', breakdown, asOf: p.asOf },
-      ['utfall'],
+      { of: 'series', indicators: wanted.join(',') },
     ),
   );
 }
@@ -210,7 +220,12 @@ async function baselinePlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
   const catalogue = (await call('/api/v1/queries/catalogue_indicators', indicatorsAnswer)).rows;
   return baselineSheet(
     data,
-    await provenance(call, `/api/v1/baseline?${query}`, { indicator: p.indicator, unit: p.unit, asOf: p.asOf }, ['utfall']),
+    await provenance(
+      call,
+      `/api/v1/baseline?${query}`,
+      { indicator: p.indicator, unit: p.unit, asOf: p.asOf },
+      { of: 'series', indicators: p.indicator },
+    ),
     catalogue.find((i) => i.id === p.indicator)?.unit ?? null,
   );
 }
@@ -229,18 +244,7 @@ async function portfolioPlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
       .map((pair) => pair.split('='))
       .filter((pair): pair is [string, string] => pair.length === 2 && !!pair[0] && !!pair[1]),
   );
-  return portfolioSheet(
-    data,
-    await provenance(call, '/api/v1/portfolio', { asOf: p.asOf }, [
-      'program',
-      'nyttokalkyl',
-      'utfall',
-      'malvarden',
-      'milstolpar',
-      'risker',
-    ]),
-    links,
-  );
+  return portfolioSheet(data, await provenance(call, '/api/v1/portfolio', { asOf: p.asOf }, { of: 'portfolio', program: p.only }), links);
 }
 
 /**

@@ -35,3 +35,8 @@ export const loadLogAnswer = queryAnswerOf(
     undone_by: z.union([z.number(), z.string()]).nullable().optional(),
   }),
 );
+
+/** The loads a sheet's figures come from (`source_loads`). */
+export const sourceLoadsAnswer = queryAnswerOf(
+  z.object({ load_id: z.union([z.number(), z.string()]), file_name: text, sha256: text, finished_at: text }),
+);

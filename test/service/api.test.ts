@@ -41,6 +41,7 @@ const VALID: Record<string, string> = {
   load_rejects: 'load_id=1',
   milestones: 'program=FVIS',
   risk_history: 'program=FVM',
+  source_loads: 'of=followup&program=FVIS',
 };
 
 describe('named queries over HTTP', () => {

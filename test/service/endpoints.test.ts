@@ -340,7 +340,7 @@ describe('every answer meets its contract (pipeline/contracts), with nothing the
 
   it('every named query answers in the queryAnswer contract', async () => {
     const { body } = await json('/api/v1/queries');
-    const required: Record<string, string> = { indicator: 'IND01', program: 'FVIS', unit: 'SKAS', load_id: '1' };
+    const required: Record<string, string> = { indicator: 'IND01', program: 'FVIS', unit: 'SKAS', load_id: '1', of: 'series' };
     for (const q of body.queries as { name: string; parameters: { name: string; required: boolean }[] }[]) {
       const params = new URLSearchParams(q.parameters.filter((p) => p.required).map((p) => [p.name, required[p.name] ?? 'IND01']));
       const answer = await json(`/api/v1/queries/${q.name}?${params}`, auth('admin'));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { presentValue } from '../../pipeline/model/finance.js';
 import { writeWorkbook } from '../../addin/xlsx/render-workbook.js';
@@ -18,6 +18,7 @@ import {
 } from '../../pipeline/contracts/index.js';
 import { libreOfficeAvailable, pdftoppmAvailable, recalculateXlsx, renderPages } from '../helpers/libreoffice.js';
 import { auth, startTestService, type TestService } from '../helpers/service.js';
+import { FIXTURES } from '../helpers/store.js';
 
 const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts', 'workbooks');
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'nytta.js');
@@ -505,5 +506,32 @@ describe('the report with the program’s own risk assessments', () => {
     const register = risk.blocks.find((b) => b.id === 'register')!;
     expect(register.cells.slice(1).map((r) => [r[0], r[3]])).toEqual([['FR1', 3]]);
     expect(String(risk.blocks[0].cells[0][0])).toContain('2026-06-30');
+  }, 60_000);
+});
+
+describe('provenance: the loads the figures come from', () => {
+  // Last in this file: it adds another program's business case to the store.
+  it('each sheet lists only the loads its figures come from, never another program’s', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([readFileSync(join(FIXTURES, 'audit', 'nyttokalkyl-kom.csv'))]), 'nyttokalkyl-kom.csv');
+    const res = await fetch(`${s.base}/api/v1/ingest`, { method: 'POST', body: form, headers: auth('admin') });
+    expect(res.status, await res.clone().text()).toBe(200);
+    await s.deps.writes.idle();
+    const files = (plan: { provenance: { loads: { file: string }[] } }) => plan.provenance.loads.map((l) => l.file).sort();
+    // The business case: FVIS's own lines and the key figures the sheet shows; not KOM's case.
+    const [businessCase] = await buildPlans(call, 'nyttokalkyl', { program: 'FVIS' });
+    expect(files(businessCase)).toEqual(['ekonomi-fvm.csv', 'nyttokalkyl.csv']);
+    // The risks: FVM's two assessments; not the FVIS register loaded above.
+    const [risks] = await buildPlans(call, 'risker', { program: 'FVM' });
+    expect(files(risks)).toEqual(['riskanalys-fvm-2021.csv', 'riskanalys-fvm-2022.csv']);
+    // The follow-up: the program's catalogue, units, indicators, targets and outcomes; not the indicator of no program's
+    // (annat.csv), the business cases or the risks.
+    const [followup] = await buildPlans(call, 'uppfoljning', { program: 'FVIS' });
+    expect(files(followup)).toEqual(
+      ['effektmal-fvis.csv', 'indikatorer.csv', 'malvarden.csv', 'organisation.csv', 'utfall.csv', 'verksamhetsnyttor-fvis.csv'].sort(),
+    );
+    // A series: its indicator's outcomes, its catalogue row and the org tree it is pooled over.
+    const [series] = await buildPlans(call, 'indikatorer', { indicator: 'IND01' });
+    expect(files(series)).toEqual(['indikatorer.csv', 'organisation.csv', 'utfall.csv']);
   }, 60_000);
 });
