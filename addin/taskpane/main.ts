@@ -2,13 +2,13 @@
  * @module main – the task pane: connection, the five jobs' choices filled from the service's catalogue, and the two
  * buttons. Everything a job does is in `jobs.ts`; this file only reads and writes the page.
  */
-import { healthResponse, loadsResponse, queryAnswer, type HealthResponse } from '../../pipeline/contracts/index.js';
+import { healthResponse, loadsResponse, PARAMETER_DEFAULTS, queryAnswer, type HealthResponse } from '../../pipeline/contracts/index.js';
 import { officeReady, officeSignIn } from '../excel/host.js';
 import { nestedAppAuthSupported, nestedSignIn } from '../excel/nested-auth.js';
 import { showLoads, uploadChosenFile } from './loads-panel.js';
 import { fillTemplates, listTables, newTemplateTable, sendTable, tableChanged } from './send-panel.js';
 import { associateFunctions } from '../functions/functions.js';
-import { languageFor, translator, type Key, type Translate } from './i18n.js';
+import { languageFor, translator, type Key, type Language, type Translate } from './i18n.js';
 import { JOBS, jobRequest, runJob, verifyJob, type Choices, type Job } from './jobs.js';
 import { serviceClient, type ServiceClient } from './service-client.js';
 
@@ -34,8 +34,26 @@ let t: Translate = translator('sv');
 let catalogue: Catalogue | null = null;
 let inExcel = false;
 
-function translatePage(): void {
+/** A field's placeholder is what the service takes when it is left empty, in the unit the field is read in. */
+const PLACEHOLDERS: Record<string, number> = {
+  rate: PARAMETER_DEFAULTS.rate * 100,
+  peak: PARAMETER_DEFAULTS.peak * 100,
+  costPerContact: PARAMETER_DEFAULTS.costPerContact,
+  weeksBefore: PARAMETER_DEFAULTS.weeksBefore,
+  weeksAfter: PARAMETER_DEFAULTS.weeksAfter,
+  delayMonths: PARAMETER_DEFAULTS.delayMonths,
+};
+
+function translatePage(language: Language): void {
   document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => (el.textContent = t(el.dataset.i18n as Key)));
+  document
+    .querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]')
+    .forEach((el) => (el.placeholder = t(el.dataset.i18nPlaceholder as Key)));
+  // As a person of the language writes it (3,5 in Swedish), without grouping, so it can be typed as shown.
+  document.querySelectorAll<HTMLInputElement>('[data-default]').forEach((el) => {
+    const value = String(Number(PLACEHOLDERS[el.dataset.default!].toPrecision(12)));
+    el.placeholder = language === 'sv' ? value.replace('.', ',') : value;
+  });
 }
 
 function fill(id: string, options: { value: string; label: string }[], keep = true): void {
@@ -295,7 +313,7 @@ async function start(): Promise<void> {
   const language = languageFor(host.displayLanguage);
   t = translator(language);
   document.documentElement.lang = language;
-  translatePage();
+  translatePage(language);
   inExcel = host.inExcel;
   fillTemplates(t, language);
   if (!host.inExcel) {

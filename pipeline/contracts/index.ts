@@ -7,6 +7,7 @@ export * from './baseline.js';
 export * from './business-case.js';
 export * from './catalogue.js';
 export * from './common.js';
+export * from './defaults.js';
 export * from './followup.js';
 export * from './health.js';
 export * from './key-figures.js';

@@ -3,7 +3,7 @@
  * and the business case): the volume indicator's baseline per unit from the store, the loss curve from the model, and
  * beside it the loss actually measured in the same weeks, so the assumption can be checked against what happened.
  */
-import type { ProductionLossResponse } from '../contracts/index.js';
+import { PARAMETER_DEFAULTS, type ProductionLossResponse } from '../contracts/index.js';
 import { DEFAULT_CURVE, productionLoss, type LossCurve } from '../model/production-loss.js';
 import { answer, type ServiceDeps } from './context.js';
 
@@ -16,16 +16,15 @@ export interface LossParameters {
   weeksAfter?: number;
 }
 
-export const DEFAULT_COST_PER_CONTACT = 2000;
-
 export async function modelledLoss(deps: ServiceDeps, p: LossParameters): Promise<ProductionLossResponse> {
+  // The defaults the task pane shows as placeholders (the contracts'), on the model's curve shape.
   const curve: LossCurve = {
     ...DEFAULT_CURVE,
-    peak: p.peak ?? DEFAULT_CURVE.peak,
-    weeksBefore: p.weeksBefore ?? DEFAULT_CURVE.weeksBefore,
-    weeksAfter: p.weeksAfter ?? DEFAULT_CURVE.weeksAfter,
+    peak: p.peak ?? PARAMETER_DEFAULTS.peak,
+    weeksBefore: p.weeksBefore ?? PARAMETER_DEFAULTS.weeksBefore,
+    weeksAfter: p.weeksAfter ?? PARAMETER_DEFAULTS.weeksAfter,
   };
-  const costPerContact = p.costPerContact ?? DEFAULT_COST_PER_CONTACT;
+  const costPerContact = p.costPerContact ?? PARAMETER_DEFAULTS.costPerContact;
   const { rows } = await answer(deps, 'production_loss', {
     indicator: p.volumeIndicator,
     unit: p.unit,

@@ -209,6 +209,41 @@ describe.runIf(chromiumAvailable())('the task pane in Chromium', () => {
     await page.close();
   });
 
+  it('every placeholder is the default actually used: the Nyttokalkyl written with its fields empty', async () => {
+    const page = await taskPanePage(browser);
+    await connect(page, service.base);
+    await page.selectOption('#job', 'nyttokalkyl');
+    const placeholder = (id: string) => page.getAttribute(id, 'placeholder');
+    const shown = {
+      rate: await placeholder('#rate'),
+      peak: await placeholder('#peak'),
+      cost: await placeholder('#cost-per-contact'),
+      before: await placeholder('#weeks-before'),
+      after: await placeholder('#weeks-after'),
+      delay: await placeholder('#delay-months'),
+    };
+    // The production loss in the case, every number left empty: the service applies its defaults.
+    await page.selectOption('#volume-indicator', 'IND05');
+    await page.check('#include-loss');
+    for (const id of ['#rate', '#peak', '#cost-per-contact', '#weeks-before', '#weeks-after', '#delay-months']) await page.fill(id, '');
+    const outcome = await press(page);
+    expect(outcome.kind, outcome.status ?? '').toBe('ok');
+    const wb = await workbook(page);
+    // The rate cell holds what the service used, as a share; the placeholder shows it in percent, as the field is read.
+    expect(Number(String(shown.rate).replace(',', '.')) / 100).toBe(wb.cell.Nyttokalkyl['2,1']);
+    const texts = wb.texts.Nyttokalkyl as string[];
+    expect(texts).toContain(
+      `Topp ${shown.peak} %, ${shown.before} veckor före till ${shown.after} veckor efter driftstart, ${shown.cost} kr per kontakt`,
+    );
+    expect(shown.delay).toBe('0');
+    expect(texts.some((t) => /förskjut/i.test(t))).toBe(false);
+    // The indicator series' periods: empty means every period, and the field says so.
+    await page.selectOption('#job', 'indikatorer');
+    expect(await placeholder('#from')).toBe('alla perioder');
+    expect(await placeholder('#to')).toBe('alla perioder');
+    await page.close();
+  });
+
   it("signs in with Office's single sign-on against the region's issuer, and says so where Office does not offer it", async () => {
     const idp = await startIssuer();
     const oidcService = await startTestService({

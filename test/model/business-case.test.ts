@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { businessCase, type BusinessCaseLine } from '../../pipeline/model/business-case.js';
+import { businessCase, DEFAULT_RATE, type BusinessCaseLine } from '../../pipeline/model/business-case.js';
+import { DEFAULT_CURVE } from '../../pipeline/model/production-loss.js';
+import { PARAMETER_DEFAULTS } from '../../pipeline/contracts/index.js';
 import { planAgainstOutcome, scenarios, sensitivity } from '../../pipeline/model/sensitivity.js';
 
 const line = (l: Partial<BusinessCaseLine> & Pick<BusinessCaseLine, 'year' | 'post' | 'amount'>): BusinessCaseLine => ({
@@ -106,6 +108,17 @@ describe('business case', () => {
         forecastCosts: null,
         forecastBenefits: null,
       },
+    ]);
+  });
+});
+
+describe('defaults', () => {
+  it('the model’s own defaults are the ones the service applies and the task pane shows (PARAMETER_DEFAULTS)', () => {
+    expect(DEFAULT_RATE).toBe(PARAMETER_DEFAULTS.rate);
+    expect([DEFAULT_CURVE.peak, DEFAULT_CURVE.weeksBefore, DEFAULT_CURVE.weeksAfter]).toEqual([
+      PARAMETER_DEFAULTS.peak,
+      PARAMETER_DEFAULTS.weeksBefore,
+      PARAMETER_DEFAULTS.weeksAfter,
     ]);
   });
 });

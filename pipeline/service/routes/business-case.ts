@@ -5,8 +5,8 @@
  */
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { businessCaseQuery, caseLineSchema, type BusinessCaseResponse, type CaseLine } from '../../contracts/index.js';
-import { businessCase, DEFAULT_RATE, span, type BusinessCaseLine } from '../../model/business-case.js';
+import { businessCaseQuery, caseLineSchema, PARAMETER_DEFAULTS, type BusinessCaseResponse, type CaseLine } from '../../contracts/index.js';
+import { businessCase, span, type BusinessCaseLine } from '../../model/business-case.js';
 import { delayBenefits, outcomeAndForecast, summaryBy } from '../../model/case-views.js';
 import { annualEquivalent } from '../../model/operating-cost.js';
 import { planAgainstOutcome, scenarios, sensitivity } from '../../model/sensitivity.js';
@@ -87,7 +87,7 @@ export function businessCaseRoutes(deps: ServiceDeps): Hono<Env> {
     if (q.includeProductionLoss === 'true' && !q.volumeIndicator) {
       throw badRequest('parametern "includeProductionLoss" kräver "volumeIndicator": volymindikatorn som bortfallet räknas på');
     }
-    const options = { rate: q.rate ?? DEFAULT_RATE, fromYear: q.fromYear };
+    const options = { rate: q.rate ?? PARAMETER_DEFAULTS.rate, fromYear: q.fromYear };
     const [, endYear] = span(
       loaded.filter((l) => l.scenario === scenario && l.kind === q.kind),
       {},
