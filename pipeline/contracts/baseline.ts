@@ -11,8 +11,6 @@ export const baselineQuery = z
     indicator: requiredText('indicator'),
     unit: requiredText('unit'),
     goLive: z.string().regex(DATE, 'parametern "goLive" ska vara ett datum ÅÅÅÅ-MM-DD').optional(),
-    /** Whose go-live applies when the unit and its ancestors have none (default: the program the indicator measures). */
-    program: z.string().max(200).optional(),
     window: z
       .string()
       .regex(/^\d+$/, 'parametern "window" ska vara ett antal månader')
@@ -27,6 +25,8 @@ export const baselineQuery = z
       .transform(Number)
       .pipe(z.number().max(24))
       .default(0),
+    /** Whose go-live applies when the unit and its ancestors have none (default: the program the indicator measures). */
+    program: z.string().max(200).optional(),
   })
   .strict();
 
