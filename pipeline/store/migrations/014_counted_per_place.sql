@@ -68,39 +68,16 @@ CREATE VIEW pooling_rows_tree_age_municipality AS SELECT * FROM pooling_tree(fal
 
 -- The rollup keeps, with each row, the questions it counts for: bit 1 without breakdown, 2 by sex, 4 by age group
 -- (pipeline/store/rollup.ts works it out per place and period as counted_parts does). A question for single
--- municipalities under a unit reads the rows. Rebuilt empty: its rows are derived.
-DROP TABLE observation_rollup;
-CREATE TABLE observation_rollup (
-  place VARCHAR NOT NULL,
-  depth INTEGER NOT NULL,
-  indicator VARCHAR NOT NULL,
-  grain VARCHAR NOT NULL,
-  period VARCHAR NOT NULL,
-  period_start DATE NOT NULL,
-  sex VARCHAR NOT NULL,
-  age_group VARCHAR NOT NULL,
-  municipality VARCHAR,
-  counted UTINYINT NOT NULL,
-  rows BIGINT NOT NULL,
-  "values" BIGINT NOT NULL,
-  numerators BIGINT NOT NULL,
-  numerator_sum DECIMAL(38, 6),
-  denominator_sum DECIMAL(38, 6),
-  ns BIGINT NOT NULL,
-  n_sum DECIMAL(38, 6),
-  weighted_sum DECIMAL(38, 8),
-  value_sum DECIMAL(38, 10),
-  count_sum DECIMAL(38, 6),
-  status VARCHAR
-);
-CREATE VIEW pooling_rows_kept_sex AS
+-- municipalities under a unit reads the rows. Emptied: its rows are derived, and rebuilt with the column.
+DELETE FROM observation_rollup;
+ALTER TABLE observation_rollup ADD COLUMN counted UTINYINT;
+ALTER TABLE observation_rollup ALTER COLUMN counted SET NOT NULL;
+CREATE MACRO rollup_rows_counted_for(flag) AS TABLE
   SELECT place, indicator, grain, period, period_start, sex, age_group, municipality,
     rows, "values", numerators, numerator_sum, denominator_sum, ns, n_sum, weighted_sum, value_sum, count_sum, status
-  FROM observation_rollup WHERE counted & 2 <> 0;
-CREATE VIEW pooling_rows_kept_age AS
-  SELECT place, indicator, grain, period, period_start, sex, age_group, municipality,
-    rows, "values", numerators, numerator_sum, denominator_sum, ns, n_sum, weighted_sum, value_sum, count_sum, status
-  FROM observation_rollup WHERE counted & 4 <> 0;
+  FROM observation_rollup WHERE counted & flag <> 0;
+CREATE VIEW pooling_rows_kept_sex AS SELECT * FROM rollup_rows_counted_for(2);
+CREATE VIEW pooling_rows_kept_age AS SELECT * FROM rollup_rows_counted_for(4);
 
 -- The parts a question pools, chosen by name as in migration 010: `scope` 'own' (a unit's own rows) or 'tree' (with
 -- everything below it); `counted_for` the breakdown (none, sex, age, municipality, or sex_municipality and
