@@ -20,7 +20,7 @@ type Env = { Variables: { role: string; sent?: SentAnswer } };
 
 /** The paths whose GET answers depend only on the store, the request and the caller's role. */
 const CACHEABLE =
-  /^\/api\/v1\/(queries(\/[\w-]+)?|business-case|followup|risk-matrix|baseline|production-loss|key-figures|portfolio|loads(\/\d+)?)$/;
+  /^\/api\/v1\/(queries(\/[\w-]+)?|business-case|followup|risk-matrix|baseline|production-loss|key-figures|portfolio|loads(\/\d+)?|benefit-status|approvals|actions|lessons)$/;
 
 interface Entry {
   body: Uint8Array;

@@ -41,6 +41,10 @@ const VALID: Record<string, string> = {
   load_rejects: 'load_id=1',
   milestones: 'program=FVIS',
   risk_history: 'program=FVM',
+  benefit_status: 'program=FVIS',
+  lessons: '',
+  approvals: 'program=FVIS&subject=nyttokalkyl',
+  latest_outcomes: 'program=FVIS',
 };
 
 describe('named queries over HTTP', () => {
