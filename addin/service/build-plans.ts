@@ -4,11 +4,15 @@
  * the figures, the suppression and the validation are the service's, and every answer is parsed with its contract.
  */
 import {
+  actionsResponse,
+  approvalsResponse,
   baselineResponse,
+  benefitStatusResponse,
   businessCaseResponse,
   followupResponse,
   indicatorsAnswer,
   keyFigureListResponse,
+  lessonsResponse,
   loadLogAnswer,
   meResponse,
   orgUnitsAnswer,
@@ -19,6 +23,7 @@ import {
 import { businessCaseSheet } from '../sheets/business-case-sheet.js';
 import { followupSheet, type BenefitInfo } from '../sheets/followup-sheet.js';
 import { baselineSheet, indicatorSheet, type Series } from '../sheets/indicator-sheets.js';
+import { lessonsSheet } from '../sheets/lessons-sheet.js';
 import type { Provenance, SheetPlan } from '../sheets/plan.js';
 import { portfolioSheet } from '../sheets/portfolio-sheet.js';
 import { reportCoverSheet, reportPeriod } from '../sheets/report-sheet.js';
@@ -78,7 +83,7 @@ async function businessCasePlan(call: ServiceCall, p: Params): Promise<SheetPlan
       compareAsOf: p.compareAsOf,
       asOf: p.asOf,
     },
-    ['nyttokalkyl', 'nyckeltal'],
+    ['nyttokalkyl', 'nyckeltal', 'fastställelse'],
   );
   const keyFigures = (await call('/api/v1/key-figures', keyFigureListResponse)).keyFigures;
   const compare = p.compareAsOf
@@ -97,6 +102,8 @@ async function followupPlans(call: ServiceCall, p: Params): Promise<SheetPlan[]>
   const units: { id?: string; sheet?: string }[] =
     p.per === 'forvaltning' ? (await administrations(call)).map((a) => ({ id: a.id, sheet: `Uppföljning ${a.name}` })) : [{ id: p.unit }];
   const plans: SheetPlan[] = [];
+  // The benefits' judged status is the program's, the same beside every unit's sheet.
+  const status = await call(`/api/v1/benefit-status?${qs({ program: p.program })}`, benefitStatusResponse);
   for (const unit of units) {
     const query = qs({
       program: p.program,
@@ -123,10 +130,11 @@ async function followupPlans(call: ServiceCall, p: Params): Promise<SheetPlan[]>
           call,
           `/api/v1/followup?${query}`,
           { program: p.program, unit: unit.id, compareAsOf: p.compareAsOf, asOf: p.asOf },
-          ['utfall', 'malvarden', 'nyttor'],
+          ['utfall', 'malvarden', 'nyttor', 'nyttostatus', 'fastställelse'],
         ),
         unit.sheet,
         compare,
+        status,
       ),
     );
   }
@@ -193,8 +201,10 @@ async function baselinePlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
  */
 async function portfolioPlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
   const all = await call('/api/v1/portfolio', portfolioResponse);
-  // `only`: one program's row (a report's).
-  const data = p.only ? { programs: all.programs.filter((x) => x.id === p.only) } : all;
+  // `only`: one program's row (a report's), with the overlaps it is part of; the portfolio's totals are the whole's.
+  const data = p.only
+    ? { programs: all.programs.filter((x) => x.id === p.only), overlaps: all.overlaps.filter((o) => o.programs.includes(p.only!)) }
+    : all;
   const links = Object.fromEntries(
     (p.links ?? '')
       .split('|')
@@ -213,6 +223,13 @@ async function portfolioPlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
     ]),
     links,
   );
+}
+
+/** Lessons learnt across the portfolio, or one program's (`program`). */
+async function lessonsPlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
+  const query = qs({ program: p.program });
+  const data = await call(`/api/v1/lessons${query ? `?${query}` : ''}`, lessonsResponse);
+  return lessonsSheet(data, await provenance(call, '/api/v1/lessons', { program: p.program, asOf: p.asOf }, ['lardomar']));
 }
 
 /**
@@ -237,6 +254,10 @@ async function reportPlans(call: ServiceCall, p: Params): Promise<SheetPlan[]> {
     ...(await followupPlans(call, { program: p.program, unit: p.unit, asOf: p.asOf })),
     ...(now ? [await riskPlan(call, { program: p.program, assessed: now, since: before ?? undefined, asOf: p.asOf })] : []),
   ];
+  const [actions, approvals] = await Promise.all([
+    call(`/api/v1/actions?${qs({ program: p.program })}`, actionsResponse),
+    call(`/api/v1/approvals?${qs({ program: p.program, subject: 'rapport' })}`, approvalsResponse),
+  ]);
   const cover = reportCoverSheet(
     p.program,
     period,
@@ -248,6 +269,7 @@ async function reportPlans(call: ServiceCall, p: Params): Promise<SheetPlan[]> {
       loads: [],
       writtenAt: timestamp(),
     },
+    { actions, approval: approvals.approvals[0] ?? null },
   );
   return [cover, ...body];
 }
@@ -299,7 +321,7 @@ async function plansOf(call: ServiceCall, kind: WorkbookKind, params: Params): P
     case 'baslinje':
       return [await baselinePlan(call, params)];
     case 'portfolj':
-      return [await portfolioPlan(call, params)];
+      return [await portfolioPlan(call, params), await lessonsPlan(call, { asOf: params.asOf })];
     case 'rapport':
       return reportPlans(call, params);
     case 'alla': {

@@ -5,6 +5,7 @@
  */
 import type { CaseFigures, SheetCaseLine, StoreKeyFigure } from './case-figures.js';
 import { auditBlocks } from './business-case-audit.js';
+import { approvedCaseBlocks } from './approved-version.js';
 import { caseComparisonBlock, type ComparedCase } from './version-compare.js';
 import { a1, FORMAT, nextFreeRow, provenanceBlock, type Block, type Cell, type Provenance, type SheetPlan, type Style } from './plan.js';
 
@@ -29,6 +30,15 @@ export interface CaseCells {
 }
 
 export type { CaseFigures, SheetCaseLine } from './case-figures.js';
+
+/** Today's figures as a comparison reads them. */
+const nowFigures = (f: CaseFigures): ComparedCase => ({
+  npv: f.npv,
+  bcr: f.bcr ?? null,
+  payback: f.payback ?? null,
+  discountedPayback: f.discountedPayback ?? null,
+  years: f.years ?? [],
+});
 
 export function businessCaseSheet(
   figures: CaseFigures,
@@ -338,6 +348,8 @@ export function businessCaseSheet(
       storeFigures,
     ),
   );
+  if (figures.approved)
+    for (const block of approvedCaseBlocks(compare?.now ?? nowFigures(figures), figures.approved, nextFreeRow(blocks))) blocks.push(block);
   if (compare) blocks.push(caseComparisonBlock(compare.now, compare.then, compare.label, nextFreeRow(blocks)));
   blocks.push(provenanceBlock(provenance, nextFreeRow(blocks)));
   return {

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  TABLE_TEMPLATES,
   actionsResponse,
   approvalSchema,
   approvalsResponse,
@@ -15,6 +16,7 @@ import {
   followupResponse,
   lessonsResponse,
   portfolioResponse,
+  refusedResponse,
 } from '../../pipeline/contracts/index.js';
 import type { LoadReport } from '../../pipeline/ingest/load-file.js';
 import { buildService } from '../../pipeline/service/start.js';
@@ -323,6 +325,57 @@ describe('the OpenAPI document', () => {
       'malvarden',
       'baslinje',
       'rapport',
+    ]);
+  });
+});
+
+describe('sent from the workbook (Skicka till Nytta)', () => {
+  const sendTable = (kind: string, rows: (string | number | null)[][]) => {
+    const template = TABLE_TEMPLATES.find((t) => t.kind === kind)!;
+    const body = {
+      workbook: 'Uppföljning KOM.xlsx',
+      sheet: template.sheetName,
+      table: template.tableName,
+      columns: template.columns.map((c) => c.header),
+      rows,
+    };
+    return request(
+      '/api/v1/ingest/table',
+      { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } },
+      CONTROLLER,
+    );
+  };
+
+  it("a status assessment from its template: a bad row refused at its table row and column, a good one in the benefit's status", async () => {
+    const bad = await sendTable('nyttostatus', [['KOM', 'K2', '2026-T1', 'lila', 'hög', null, 'Karin Controller', '2026-04-09']]);
+    expect(bad.status).toBe(422);
+    expect(refusedResponse.parse(await bad.json()).messages).toEqual([
+      'Uppföljning KOM.xlsx › Skicka statusbedömningar › Nytta_nyttostatus, rad 2, kolumn status: "lila" är inte ett tillåtet värde (grön, gul eller röd)',
+    ]);
+    const good = await sendTable('nyttostatus', [
+      ['KOM', 'K2', '2026-T1', 'röd', 'medel', 'Remisserna ligger kvar', 'Karin Controller', '2026-04-09'],
+    ]);
+    expect(good.status).toBe(200);
+    const data = benefitStatusResponse.parse(await get('/api/v1/benefit-status?program=KOM'));
+    expect(data.benefits.find((b) => b.id === 'K2')?.latest).toMatchObject({
+      period: '2026-T1',
+      status: 'röd',
+      assessedBy: 'Karin Controller',
+    });
+    // K2 is assessed for the current period now: no longer due.
+    const due = actionsResponse.parse(await get('/api/v1/actions?program=KOM'));
+    expect(due.items.filter((i) => i.kind === 'status_assessment')).toEqual([]);
+  });
+
+  it('a lesson from its template', async () => {
+    const res = await sendTable('lardomar', [
+      ['KOM', 'L2', '2026-04-09', 'Mätning', 'Ta fram baslinjen före driftstart', null, 'Eva Ek', 'VIS'],
+    ]);
+    expect(res.status).toBe(200);
+    const { lessons } = lessonsResponse.parse(await get('/api/v1/lessons?program=KOM'));
+    expect(lessons.map((l) => [l.id, l.date, l.spreadTo])).toEqual([
+      ['L2', '2026-04-09', ['VIS']],
+      ['L1', '2026-03-01', ['VIS', 'Koncernledning']],
     ]);
   });
 });
