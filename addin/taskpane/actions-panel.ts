@@ -6,6 +6,7 @@ import { actionsResponse, type ActionsResponse } from '../../pipeline/contracts/
 import { queryString } from '../service/service-call.js';
 import type { Key, Translate } from './i18n.js';
 import type { ServiceClient } from './service-client.js';
+import { say as sayIn } from './status-line.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -17,11 +18,7 @@ const KIND: Record<ActionsResponse['items'][number]['kind'], Key> = {
   benefit_owner: 'kindBenefitOwner',
 };
 
-function say(message: string, kind: 'ok' | 'error' | '' = ''): void {
-  const status = $('actions-status');
-  status.textContent = message;
-  status.className = kind;
-}
+const say = (message: string, kind: 'ok' | 'error' | '' = '') => sayIn('actions-status', message, kind);
 
 /** The owners to filter by: everyone with an item, the one chosen kept. */
 function fillOwners(owners: readonly string[], chosen: string, t: Translate): void {

@@ -7,6 +7,7 @@ import { approvalsResponse, type Approval } from '../../pipeline/contracts/index
 import { queryString } from '../service/service-call.js';
 import type { Key, Translate } from './i18n.js';
 import type { ServiceClient } from './service-client.js';
+import { say as sayIn } from './status-line.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -17,11 +18,7 @@ const SUBJECT: Record<Approval['subject'], Key> = {
   rapport: 'subjectReport',
 };
 
-function say(message: string, kind: 'ok' | 'error' | '' = ''): void {
-  const status = $('approve-status');
-  status.textContent = message;
-  status.className = kind;
-}
+const say = (message: string, kind: 'ok' | 'error' | '' = '') => sayIn('approve-status', message, kind);
 
 /** The chosen program's approvals, the latest first. */
 export async function showApprovals(client: ServiceClient, t: Translate): Promise<void> {

@@ -16,7 +16,7 @@ import type { LoadReport } from '../../pipeline/ingest/load-file.js';
 import { fixedToday } from '../../pipeline/service/clock.js';
 import { buildService } from '../../pipeline/service/start.js';
 import { loadBenefitsFixture, TODAY } from '../helpers/benefits-fixture.js';
-import { chromiumAvailable, launch, taskPanePage } from '../helpers/browser.js';
+import { chromiumAvailable, connectPane, launch, taskPanePage } from '../helpers/browser.js';
 import { tempStore } from '../helpers/store.js';
 
 const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts', 'taskpane');
@@ -65,21 +65,10 @@ describe.runIf(chromiumAvailable())('Att göra and approvals in the task pane', 
     store?.close();
   });
 
-  async function connect(page: Page, token: string) {
-    await page.goto(`${base}/addin/taskpane.html`);
-    // The pane's own first attempt (without a token) ends before ours starts.
-    await page.waitForFunction(() => {
-      const status = document.getElementById('connection-status')!;
-      return document.body.dataset.ready !== undefined && (status.className === 'ok' || status.className === 'error');
-    });
-    await page.fill('#token', token);
-    await page.click('#test-connection');
-    await page.waitForFunction(
-      () =>
-        document.getElementById('connection-status')!.className === 'ok' &&
-        document.getElementById('actions-program')!.childElementCount > 0,
-    );
-  }
+  const connect = async (page: Page, token: string) => {
+    await connectPane(page, base, token);
+    expect(await page.getAttribute('#connection-status', 'class')).toBe('ok');
+  };
 
   /** Waits for the Att göra status line to settle after an action, and returns it. */
   async function settled(page: Page, action: () => Promise<unknown>) {
