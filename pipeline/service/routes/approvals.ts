@@ -15,7 +15,7 @@ import {
 } from '../../contracts/index.js';
 import { recordApproval } from '../../store/approve.js';
 import { requireRole } from '../auth.js';
-import { answer, badRequest, respond, validQuery, type Env, type ServiceDeps } from '../context.js';
+import { answer, badRequest, currentAsOf, respond, validQuery, withReader, type Env, type ServiceDeps } from '../context.js';
 
 const text = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
 const int = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -36,8 +36,30 @@ export const toApproval = (r: QueryRow): Approval =>
     versionReadable: r.version_readable === true,
   });
 
+// Whether the store as it stands has any approval, per service, remembered per commit through its gate.
+const anyKnown = new WeakMap<ServiceDeps, { commits: number; any: boolean }>();
+
+/**
+ * Whether an approval may answer: most stores have none, and the business case and the follow-up then ask nothing
+ * more. Learnt once per commit (between two commits the store stands still); read `asOf`, always asked, since an
+ * approval undone since is in that version.
+ */
+async function mayHaveApprovals(deps: ServiceDeps): Promise<boolean> {
+  if (currentAsOf() !== undefined) return true;
+  return withReader(deps, async (connection) => {
+    // Inside the reader no commit lands, so the count and the answer belong together.
+    const commits = deps.gate.commits;
+    const known = anyKnown.get(deps);
+    if (known?.commits === commits) return known.any;
+    const any = (await connection.runAndReadAll('SELECT EXISTS (SELECT 1 FROM approval)')).getRows()[0][0] === true;
+    anyKnown.set(deps, { commits, any });
+    return any;
+  });
+}
+
 /** The program's latest approval of each subject in force (an approval undone is no longer one), in one question. */
 export async function latestApprovals(deps: ServiceDeps, program: string): Promise<Partial<Record<ApprovalSubject, Approval>>> {
+  if (!(await mayHaveApprovals(deps))) return {};
   const { rows } = await answer(deps, 'approvals', { program });
   const latest: Partial<Record<ApprovalSubject, Approval>> = {};
   // Newest first: the first of each subject is its latest.

@@ -5,7 +5,14 @@
  */
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { businessCaseQuery, caseLineSchema, type BusinessCaseResponse, type CaseLine, type QueryRow } from '../../contracts/index.js';
+import {
+  businessCaseQuery,
+  caseLineSchema,
+  type Approval,
+  type BusinessCaseResponse,
+  type CaseLine,
+  type QueryRow,
+} from '../../contracts/index.js';
 import { businessCase, DEFAULT_RATE, span, type BusinessCaseLine } from '../../model/business-case.js';
 import { delayBenefits, outcomeAndForecast, summaryBy } from '../../model/case-views.js';
 import { annualEquivalent } from '../../model/operating-cost.js';
@@ -192,8 +199,12 @@ const minus = (a: number | null, b: number | null) => (a === null || b === null 
  * stood right after the approved load, and today's figures minus those. A question the approved version cannot answer
  * (a scenario added since) or a version whose history was purged gives no figures, the approval still named.
  */
-async function approvedCase(deps: ServiceDeps, q: CaseQuestion, now: CaseFigures): Promise<BusinessCaseResponse['approved']> {
-  const approval = (await latestApprovals(deps, q.program)).nyttokalkyl;
+async function approvedCase(
+  deps: ServiceDeps,
+  q: CaseQuestion,
+  now: CaseFigures,
+  approval: Approval | undefined,
+): Promise<BusinessCaseResponse['approved']> {
   if (!approval) return null;
   const then = approval.versionReadable
     ? await readingAsOf(approval.version, () => caseFigures(deps, { ...q, scenario: now.scenario })).catch((error: unknown) => {
@@ -223,8 +234,9 @@ async function approvedCase(deps: ServiceDeps, q: CaseQuestion, now: CaseFigures
 export function businessCaseRoutes(deps: ServiceDeps): Hono<Env> {
   return new Hono<Env>().get('/business-case', async (c) => {
     const q = validQuery(c, 'reader', businessCaseQuery);
-    const figures = await caseFigures(deps, q);
-    const body: BusinessCaseResponse = { ...figures, approved: await approvedCase(deps, q, figures) };
+    // The approvals are asked beside the figures, not after them: most programs have none, and it costs no wait.
+    const [figures, approvals] = await Promise.all([caseFigures(deps, q), latestApprovals(deps, q.program)]);
+    const body: BusinessCaseResponse = { ...figures, approved: await approvedCase(deps, q, figures, approvals.nyttokalkyl) };
     return respond(c, body, { columns: YEAR_COLUMNS, rows: body.years });
   });
 }
