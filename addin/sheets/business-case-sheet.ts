@@ -31,6 +31,16 @@ export interface CaseCells {
 
 export type { CaseFigures, SheetCaseLine } from './case-figures.js';
 
+/** The lines the program claims only a share of (tillskrivning): their amounts above are that share. */
+function attributionNotes(lines: CaseFigures['lines']): string[] {
+  const shared = new Map<string, number>();
+  for (const l of lines.filter((x) => x.attribution !== undefined && x.attribution < 1))
+    shared.set(`${l.category}${l.stakeholder ? ` (${l.stakeholder})` : ''}`, l.attribution!);
+  if (!shared.size) return [];
+  const list = [...shared].map(([item, share]) => `${item} ${String(Math.round(share * 1000) / 10).replace('.', ',')} %`).join(', ');
+  return [`Tillskrivning: programmet räknar bara sin andel av ${list}; beloppen ovan är den andelen.`];
+}
+
 /** Today's figures as a comparison reads them. */
 const nowFigures = (f: CaseFigures): ComparedCase => ({
   npv: f.npv,
@@ -376,7 +386,7 @@ export function businessCaseSheet(
       ],
       columnWidths: [34, 26, 14, 18, 14, 14, ...years.map(() => 14), 16],
       provenance,
-      notes: [],
+      notes: attributionNotes(lines),
     },
     cells,
   };

@@ -147,6 +147,15 @@ describe('GET /api/v1/actions on 2026-04-10', () => {
 });
 
 describe('GET /api/v1/lessons', () => {
+  it('keep history: asOf the load before them, there were none (nor status assessments)', async () => {
+    const before = reports['lardomar.csv'].loadId! - 1;
+    expect(lessonsResponse.parse(await get(`/api/v1/lessons?asOf=${before}`)).lessons).toEqual([]);
+    const status = benefitStatusResponse.parse(
+      await get(`/api/v1/benefit-status?program=KOM&asOf=${reports['nyttostatus.csv'].loadId! - 1}`),
+    );
+    expect(status.benefits.map((b) => b.latest)).toEqual([null, null]);
+  });
+
   it("one program's lessons, or the portfolio's newest first", async () => {
     const kom = lessonsResponse.parse(await get('/api/v1/lessons?program=KOM'));
     expect(kom.lessons).toEqual([

@@ -128,6 +128,10 @@ describe.runIf(libreOfficeAvailable())('nytta workbook, recalculated by LibreOff
     // The difference is a formula, recalculated by LibreOffice: today's minus the approved.
     expect((kalkyl.getRow(npvRow).getCell(4).value as { formula: string }).formula).toMatch(/^IF\(AND\(ISNUMBER/);
     expect(difference).toBeCloseTo(HAND.komRevisedNpv - HAND.komNpv, 6);
+    // The lines KOM claims only half of are said to be its share.
+    expect(kalkyl.getSheetValues().flat()).toContain(
+      'Tillskrivning: programmet räknar bara sin andel av Frigjord tid (Vårdpersonal) 50 %; beloppen ovan är den andelen.',
+    );
 
     const followup = wb.getWorksheet('Uppföljning 5 år')!;
     const status = rowOf(followup, 'K1', rowOf(followup, 'Nyttornas status (aktuell period 2026-T1)'));
