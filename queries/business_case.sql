@@ -17,7 +17,9 @@
 -- column: low_sek DOUBLE
 -- column: high_sek DOUBLE
 -- column: source VARCHAR
-SELECT program, scenario, year, post, category, actor, kind, amount_sek, probability, benefit_class, stakeholder, low_sek, high_sek, source
+-- column: attribution DOUBLE — tillskrivning: den andel av posten som programmet räknar (0–1)
+SELECT program, scenario, year, post, category, actor, kind, amount_sek, probability, benefit_class, stakeholder, low_sek, high_sek, source,
+  attribution
 FROM business_case_line
 WHERE program = $program AND ($scenario = '' OR scenario = $scenario)
 ORDER BY scenario, kind, year, post, category

@@ -1,6 +1,7 @@
 -- name: followup_chain
 -- description: Effektkedjan bakom uppföljningen av ett program, en rad per sak: programmet (driftstart), dess nyttor i katalogordning, milstolparna och de öppna riskerna vid den senaste riskbedömningen. En fråga i stället för fyra.
 -- param: program VARCHAR required — programmets id
+-- param: today DATE — dagen en riskåtgärd räknas som försenad mot; utan värde dagens datum
 -- catalogue: program=program
 -- column: kind VARCHAR — program, benefit, milestone eller risk
 -- column: benefit VARCHAR — milstolpens nytta; för en risk nyttorna den hotar, kommaseparerade
@@ -33,7 +34,7 @@ SELECT 2, 'milestone', benefit, id, name, NULL, NULL, owner, NULL, NULL, NULL, p
 FROM milestone WHERE program = $program
 UNION ALL
 SELECT 3, 'risk', array_to_string(r.benefits, ','), a.risk_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  a.probability * a.consequence, a.action_status, coalesce(a.due_date < current_date, false), NULL
+  a.probability * a.consequence, a.action_status, coalesce(a.due_date < coalesce(CAST($today AS DATE), current_date), false), NULL
 FROM risk_assessment a
 LEFT JOIN risk r ON r.program = a.program AND r.id = a.risk_id
 WHERE a.program = $program AND a.action_status IS DISTINCT FROM 'klar'

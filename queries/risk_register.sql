@@ -2,6 +2,7 @@
 -- description: Riskregistret vid en bedömning (standard: varje programs senaste), sorterat efter riskvärde.
 -- param: program VARCHAR default= — programmets id; tomt betyder alla
 -- param: assessed DATE — bedömningsdatum; utan värde det senaste
+-- param: today DATE — dagen en åtgärd räknas som försenad mot; utan värde dagens datum
 -- catalogue: program=program
 -- column: program VARCHAR
 -- column: id VARCHAR
@@ -27,7 +28,7 @@ WITH latest AS (
 )
 SELECT a.program, a.risk_id AS id, r.area, r.text, a.probability, a.consequence, a.probability * a.consequence AS value,
   a.stated_value, a.scale, a.mitigation, a.owner, a.due, a.assessed,
-  a.action_status AS status, a.due_date, coalesce(a.due_date < current_date AND a.action_status IS DISTINCT FROM 'klar', false) AS overdue,
+  a.action_status AS status, a.due_date, coalesce(a.due_date < coalesce(CAST($today AS DATE), current_date) AND a.action_status IS DISTINCT FROM 'klar', false) AS overdue,
   array_to_string(r.benefits, ',') AS benefits, array_to_string(r.effect_goals, ',') AS effect_goals
 FROM risk_assessment a
 JOIN latest l ON l.program = a.program AND l.assessed = a.assessed

@@ -1,6 +1,6 @@
 -- name: source_loads
--- description: Inläsningarna som ett blads siffror kommer från: de som skrev raderna i kraft som bladet bygger på (ett programs nyttokalkyl, risker, uppföljning eller portfölj, eller indikatorers serier), med fil, SHA-256 och tid. Bladens ursprung listar dessa och inga andra.
--- param: of VARCHAR required values=business_case|risks|followup|series|portfolio — bladets slag
+-- description: Inläsningarna som ett blads siffror kommer från: de som skrev raderna i kraft som bladet bygger på (ett programs nyttokalkyl, risker, uppföljning, portfölj eller lärdomar, eller indikatorers serier), med fil, SHA-256 och tid. Bladens ursprung listar dessa och inga andra.
+-- param: of VARCHAR required values=business_case|risks|followup|series|portfolio|lessons — bladets slag
 -- param: program VARCHAR default= — programmets id; tomt betyder alla program
 -- param: indicators VARCHAR default= — indikatorernas id, kommaseparerade (för serier och baslinjer)
 -- param: volume_indicator VARCHAR default= — volymindikatorn, när nyttokalkylen räknar med produktionsbortfall
@@ -31,6 +31,12 @@ used AS (
   UNION SELECT a.load_id FROM risk_assessment a JOIN risk r ON r.program = a.program AND r.id = a.risk_id
     WHERE $of = 'followup' AND a.program = $program AND len(coalesce(r.benefits, [])) > 0
       AND a.assessed = (SELECT max(assessed) FROM risk_assessment WHERE program = $program)
+  -- approved versions shown beside the figures: the business case's, or the targets' and baselines'
+  UNION SELECT load_id FROM approval WHERE $of = 'business_case' AND subject = 'nyttokalkyl' AND program = $program
+  UNION SELECT load_id FROM approval WHERE $of = 'followup' AND subject IN ('malvarden', 'baslinje') AND program = $program
+  -- the benefits' judged statuses (the follow-up's summary) and the lessons learnt
+  UNION SELECT load_id FROM benefit_status WHERE $of = 'followup' AND program = $program
+  UNION SELECT load_id FROM lesson WHERE $of = 'lessons' AND ($program = '' OR program = $program)
   -- the program's plan: the program, its goals, benefits and milestones
   UNION SELECT load_id FROM program WHERE (SELECT yes FROM of_program) AND ($program = '' OR id = $program)
   UNION SELECT load_id FROM effect_goal WHERE (SELECT yes FROM of_program) AND ($program = '' OR program = $program)

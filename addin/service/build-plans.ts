@@ -5,12 +5,16 @@
  */
 import { z } from 'zod';
 import {
+  actionsResponse,
+  approvalsResponse,
   baselineResponse,
+  benefitStatusResponse,
   businessCaseResponse,
   describeIssues,
   followupResponse,
   indicatorsAnswer,
   keyFigureListResponse,
+  lessonsResponse,
   meResponse,
   orgUnitsAnswer,
   portfolioResponse,
@@ -21,6 +25,7 @@ import {
 import { businessCaseSheet } from '../sheets/business-case-sheet.js';
 import { followupSheet, type BenefitInfo } from '../sheets/followup-sheet.js';
 import { baselineSheet, indicatorSheet, type Series } from '../sheets/indicator-sheets.js';
+import { lessonsSheet } from '../sheets/lessons-sheet.js';
 import type { Provenance, SheetPlan } from '../sheets/plan.js';
 import { portfolioSheet } from '../sheets/portfolio-sheet.js';
 import { reportCoverSheet, reportPeriod } from '../sheets/report-sheet.js';
@@ -39,7 +44,7 @@ const timestamp = () => new Date().toISOString().replace('T', ' ').slice(0, 19);
 
 /** What a sheet's figures are built from, as `source_loads` takes it. */
 interface Sources {
-  of: 'business_case' | 'risks' | 'followup' | 'series' | 'portfolio';
+  of: 'business_case' | 'risks' | 'followup' | 'series' | 'portfolio' | 'lessons';
   program?: string;
   indicators?: string;
   volume_indicator?: string;
@@ -136,6 +141,8 @@ async function followupPlans(call: ServiceCall, p: Params): Promise<SheetPlan[]>
   const units: { id?: string; sheet?: string }[] =
     p.per === 'forvaltning' ? (await administrations(call)).map((a) => ({ id: a.id, sheet: `Uppföljning ${a.name}` })) : [{ id: p.unit }];
   const plans: SheetPlan[] = [];
+  // The benefits' judged status is the program's, the same beside every unit's sheet.
+  const status = await call(`/api/v1/benefit-status?${qs({ program: p.program })}`, benefitStatusResponse);
   for (const unit of units) {
     const query = qs({
       program: p.program,
@@ -166,6 +173,7 @@ async function followupPlans(call: ServiceCall, p: Params): Promise<SheetPlan[]>
         ),
         unit.sheet,
         compare,
+        status,
       ),
     );
   }
@@ -236,8 +244,10 @@ async function baselinePlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
  */
 async function portfolioPlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
   const all = await call('/api/v1/portfolio', portfolioResponse);
-  // `only`: one program's row (a report's).
-  const data = p.only ? { programs: all.programs.filter((x) => x.id === p.only) } : all;
+  // `only`: one program's row (a report's), with the overlaps it is part of; the portfolio's totals are the whole's.
+  const data = p.only
+    ? { programs: all.programs.filter((x) => x.id === p.only), overlaps: all.overlaps.filter((o) => o.programs.includes(p.only!)) }
+    : all;
   const links = Object.fromEntries(
     (p.links ?? '')
       .split('|')
@@ -245,6 +255,16 @@ async function portfolioPlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
       .filter((pair): pair is [string, string] => pair.length === 2 && !!pair[0] && !!pair[1]),
   );
   return portfolioSheet(data, await provenance(call, '/api/v1/portfolio', { asOf: p.asOf }, { of: 'portfolio', program: p.only }), links);
+}
+
+/** Lessons learnt across the portfolio, or one program's (`program`). */
+async function lessonsPlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
+  const query = qs({ program: p.program });
+  const data = await call(`/api/v1/lessons${query ? `?${query}` : ''}`, lessonsResponse);
+  return lessonsSheet(
+    data,
+    await provenance(call, '/api/v1/lessons', { program: p.program, asOf: p.asOf }, { of: 'lessons', program: p.program }),
+  );
 }
 
 /**
@@ -276,6 +296,10 @@ async function reportPlans(call: ServiceCall, p: Params): Promise<SheetPlan[]> {
     ...(await followupPlans(call, { program: p.program, unit: p.unit, asOf: p.asOf })),
     risks,
   ];
+  const [actions, approvals] = await Promise.all([
+    call(`/api/v1/actions?${qs({ program: p.program })}`, actionsResponse),
+    call(`/api/v1/approvals?${qs({ program: p.program, subject: 'rapport' })}`, approvalsResponse),
+  ]);
   const cover = reportCoverSheet(
     p.program,
     period,
@@ -287,6 +311,7 @@ async function reportPlans(call: ServiceCall, p: Params): Promise<SheetPlan[]> {
       loads: [],
       writtenAt: timestamp(),
     },
+    { actions, approval: approvals.approvals[0] ?? null },
   );
   return [cover, ...body];
 }
@@ -339,7 +364,7 @@ async function plansOf(call: ServiceCall, kind: WorkbookKind, params: Params): P
     case 'baslinje':
       return [await baselinePlan(call, params)];
     case 'portfolj':
-      return [await portfolioPlan(call, params)];
+      return [await portfolioPlan(call, params), await lessonsPlan(call, { asOf: params.asOf })];
     case 'rapport':
       return reportPlans(call, params);
     case 'alla': {

@@ -5,6 +5,7 @@
  */
 import type { CaseFigures, SheetCaseLine, StoreKeyFigure } from './case-figures.js';
 import { auditBlocks } from './business-case-audit.js';
+import { approvedCaseBlocks } from './approved-version.js';
 import { caseComparisonBlock, type ComparedCase } from './version-compare.js';
 import { a1, FORMAT, nextFreeRow, provenanceBlock, type Block, type Cell, type Provenance, type SheetPlan, type Style } from './plan.js';
 
@@ -29,6 +30,25 @@ export interface CaseCells {
 }
 
 export type { CaseFigures, SheetCaseLine } from './case-figures.js';
+
+/** The lines the program claims only a share of (tillskrivning): their amounts above are that share. */
+function attributionNotes(lines: CaseFigures['lines']): string[] {
+  const shared = new Map<string, number>();
+  for (const l of lines.filter((x) => x.attribution !== undefined && x.attribution < 1))
+    shared.set(`${l.category}${l.stakeholder ? ` (${l.stakeholder})` : ''}`, l.attribution!);
+  if (!shared.size) return [];
+  const list = [...shared].map(([item, share]) => `${item} ${String(Math.round(share * 1000) / 10).replace('.', ',')} %`).join(', ');
+  return [`Tillskrivning: programmet räknar bara sin andel av ${list}; beloppen ovan är den andelen.`];
+}
+
+/** Today's figures as a comparison reads them. */
+const nowFigures = (f: CaseFigures): ComparedCase => ({
+  npv: f.npv,
+  bcr: f.bcr ?? null,
+  payback: f.payback ?? null,
+  discountedPayback: f.discountedPayback ?? null,
+  years: f.years ?? [],
+});
 
 export function businessCaseSheet(
   figures: CaseFigures,
@@ -338,6 +358,8 @@ export function businessCaseSheet(
       storeFigures,
     ),
   );
+  if (figures.approved)
+    for (const block of approvedCaseBlocks(compare?.now ?? nowFigures(figures), figures.approved, nextFreeRow(blocks))) blocks.push(block);
   if (compare) blocks.push(caseComparisonBlock(compare.now, compare.then, compare.label, nextFreeRow(blocks)));
   blocks.push(provenanceBlock(provenance, nextFreeRow(blocks)));
   return {
@@ -364,7 +386,7 @@ export function businessCaseSheet(
       ],
       columnWidths: [34, 26, 14, 18, 14, 14, ...years.map(() => 14), 16],
       provenance,
-      notes: [],
+      notes: attributionNotes(lines),
     },
     cells,
   };

@@ -15,7 +15,20 @@ type Sensitivity = z.infer<typeof sensitivitySchema>;
 
 /** What the sheet reads of the service's business case (`GET /api/v1/business-case`): a full answer fits. */
 export type CaseFigures = Partial<
-  Pick<BusinessCaseResponse, 'outcomeAndForecast' | 'actors' | 'stakeholders' | 'operatingCostTest' | 'delay' | 'productionLoss'>
+  Pick<
+    BusinessCaseResponse,
+    | 'outcomeAndForecast'
+    | 'actors'
+    | 'stakeholders'
+    | 'operatingCostTest'
+    | 'delay'
+    | 'productionLoss'
+    | 'approved'
+    | 'bcr'
+    | 'payback'
+    | 'discountedPayback'
+    | 'years'
+  >
 > &
   Pick<BusinessCaseResponse, 'program' | 'scenario' | 'rate' | 'startYear' | 'endYear' | 'fromYear' | 'npv' | 'planAgainstOutcome'> & {
     expected: Pick<Figures, 'npv' | 'bcr' | 'payback' | 'discountedPayback' | 'paybackYear' | 'breakEvenAnnualBenefit'>;

@@ -3,6 +3,8 @@
  * and a coloured status.
  */
 import type { FollowupResponse } from '../../pipeline/contracts/index.js';
+import { approvedFollowupBlocks } from './approved-version.js';
+import { benefitStatusBlock, type BenefitStatusData } from './benefit-status-block.js';
 import { targetComparisonBlock } from './version-compare.js';
 import {
   a1,
@@ -48,7 +50,7 @@ export type FollowupIndicator = Pick<Indicator, 'indicator' | 'name' | 'directio
 
 /** What the sheet reads of `GET /api/v1/followup`: a full answer fits. */
 export type FollowupData = Pick<FollowupResponse, 'program' | 'unit'> &
-  Partial<Pick<FollowupResponse, 'benefitDetails' | 'level' | 'breakdown'>> & {
+  Partial<Pick<FollowupResponse, 'benefitDetails' | 'level' | 'breakdown' | 'approved'>> & {
     indicators: FollowupIndicator[];
     benefits: Pick<FollowupResponse['benefits'][number], 'id' | 'year' | 'share'>[];
     effectGoals: Pick<FollowupResponse['effectGoals'][number], 'id' | 'year' | 'share'>[];
@@ -72,6 +74,8 @@ export function followupSheet(
   name = 'Uppföljning 5 år',
   /** compareAsOf: the targets now beside an earlier version's. */
   compare?: { label: string; then: FollowupResponse['indicators'] },
+  /** The benefits' judged status beside the measured one (`GET /api/v1/benefit-status`). */
+  status?: BenefitStatusData,
 ): SheetPlan {
   const yearCount = Math.max(5, ...data.indicators.map((i) => i.years.length));
   const yearCols = Array.from({ length: yearCount }, (_, k) => k + 1);
@@ -253,6 +257,8 @@ export function followupSheet(
   rollup('nyttor', 'Nytta: andel bedömda indikatorer på väg eller uppnådda', data.benefits);
   rollup('effektmal', 'Effektmål: andel bedömda indikatorer på väg eller uppnådda', data.effectGoals);
   blocks.push({ id: 'forklaring', row: nextFreeRow(blocks), col: 0, cells: LEGEND, rowStyles: ['header'] });
+  if (status) blocks.push(benefitStatusBlock(status, nextFreeRow(blocks)));
+  if (data.approved) for (const block of approvedFollowupBlocks(data.approved, nextFreeRow(blocks))) blocks.push(block);
   if (compare) blocks.push(targetComparisonBlock(data.indicators, compare.then, compare.label, nextFreeRow(blocks)));
   blocks.push(provenanceBlock(provenance, nextFreeRow(blocks)));
   return {

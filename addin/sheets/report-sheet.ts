@@ -3,6 +3,9 @@
  * (`2026-delår`, through August) and the annual report (`2026-år`). The cover says which period, where it ends, which
  * report it is compared with, and which sheets follow.
  */
+import type { ActionsResponse, Approval } from '../../pipeline/contracts/index.js';
+import { actionsBlock } from './actions-block.js';
+import { approvalText } from './approved-version.js';
 import { nextFreeRow, provenanceBlock, type Block, type Cell, type Provenance, type SheetPlan } from './plan.js';
 
 export interface ReportPeriod {
@@ -44,6 +47,8 @@ export function reportCoverSheet(
   riskAssessed: { now: string | null; before: string | null },
   sheets: readonly string[],
   provenance: Provenance,
+  /** What is due (`GET /api/v1/actions?program=`), and the latest approval of the report, if any. */
+  management: { actions?: Pick<ActionsResponse, 'today' | 'items'>; approval?: Approval | null } = {},
 ): SheetPlan {
   const blocks: Block[] = [
     { id: 'rubrik', row: 0, col: 0, cells: [[`${period.title} – ${program}`]], rowStyles: ['title'] },
@@ -58,9 +63,13 @@ export function reportCoverSheet(
         ['Föregående rapport slutade', period.previousEnd],
         ['Riskbedömning i rapporten', riskAssessed.now ?? 'ingen bedömning före periodens slut'],
         ['Jämförs med riskbedömningen', riskAssessed.before ?? 'ingen tidigare bedömning'],
+        ...(management.approval !== undefined
+          ? [['Fastställd', management.approval ? approvalText(management.approval) : 'ingen fastställd version av rapporten'] as Cell[]]
+          : []),
       ],
     },
   ];
+  if (management.actions) blocks.push(actionsBlock(management.actions, nextFreeRow(blocks)));
   blocks.push({
     id: 'innehall',
     row: nextFreeRow(blocks),
@@ -69,5 +78,5 @@ export function reportCoverSheet(
     rowStyles: ['header'],
   });
   blocks.push(provenanceBlock(provenance, nextFreeRow(blocks)));
-  return { name: 'Rapport', code: 'RA', blocks, charts: [], columnWidths: [34, 50], provenance, notes: [] };
+  return { name: 'Rapport', code: 'RA', blocks, charts: [], columnWidths: [34, 50, 60, 20, 12, 10], provenance, notes: [] };
 }

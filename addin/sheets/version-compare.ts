@@ -16,15 +16,32 @@ const difference = (row: number, now: number, then: number): Cell => ({
   formula: `IF(AND(ISNUMBER(${a1(row, now)}),ISNUMBER(${a1(row, then)})),${a1(row, now)}-${a1(row, then)},"")`,
 });
 
+/** How a comparison names its block and its columns: an earlier version (`compareAsOf`) or the approved one. */
+export interface ComparisonLabels {
+  id: string;
+  /** The first cell of the block's header. */
+  heading: string;
+  /** The column of the other version's figures: "Då", "Fastställd". */
+  then: string;
+}
+
+const earlier = (id: string, heading: string): ComparisonLabels => ({ id, heading, then: 'Då' });
+
 /** NPV, BCR and payback now and then, then the yearly costs and benefits now and then, each with the difference. */
-export function caseComparisonBlock(now: ComparedCase, then: ComparedCase, label: string, row: number): Block {
+export function caseComparisonBlock(
+  now: ComparedCase,
+  then: ComparedCase,
+  label: string,
+  row: number,
+  labels: ComparisonLabels = earlier('jamforelse', `Jämfört med ${label}`),
+): Block {
   const figures: [string, number | null, number | null, string][] = [
     ['Nettonuvärde (kr)', now.npv, then.npv, FORMAT.sek],
     ['Nyttokostnadskvot', now.bcr, then.bcr, FORMAT.decimal],
     ['Återbetalningstid (år)', now.payback, then.payback, FORMAT.years],
     ['Återbetalningstid, diskonterad (år)', now.discountedPayback, then.discountedPayback, FORMAT.years],
   ];
-  const cells: Cell[][] = [[`Jämfört med ${label}`, 'Nu', 'Då', 'Skillnad', null, null, null]];
+  const cells: Cell[][] = [[labels.heading, 'Nu', labels.then, 'Skillnad', null, null, null]];
   const cellFormats: NonNullable<Block['cellFormats']> = [];
   for (const [name, a, b, format] of figures) {
     const r = row + cells.length;
@@ -32,7 +49,8 @@ export function caseComparisonBlock(now: ComparedCase, then: ComparedCase, label
     for (const col of [1, 2, 3]) cellFormats.push({ row: cells.length - 1, col, format });
   }
   const header = cells.length;
-  cells.push(['År', 'Kostnader nu', 'Kostnader då', 'Skillnad', 'Nyttor nu', 'Nyttor då', 'Skillnad']);
+  const thenWord = labels.then.toLowerCase();
+  cells.push(['År', 'Kostnader nu', `Kostnader ${thenWord}`, 'Skillnad', 'Nyttor nu', `Nyttor ${thenWord}`, 'Skillnad']);
   const years = [...new Set([...now.years, ...then.years].map((y) => y.year))].sort((x, y) => x - y);
   for (const year of years) {
     const r = row + cells.length;
@@ -43,7 +61,7 @@ export function caseComparisonBlock(now: ComparedCase, then: ComparedCase, label
     for (const col of [1, 2, 3, 4, 5, 6]) cellFormats.push({ row: cells.length - 1, col, format: FORMAT.sek });
   }
   return {
-    id: 'jamforelse',
+    id: labels.id,
     row,
     col: 0,
     cells,
@@ -63,6 +81,7 @@ export function targetComparisonBlock(
   then: readonly TargetIndicator[],
   label: string,
   row: number,
+  labels: ComparisonLabels = earlier('jamforelse_mal', `Målvärden jämfört med ${label}`),
 ): Block {
   const targets = (list: readonly TargetIndicator[]) =>
     new Map(
@@ -75,7 +94,7 @@ export function targetComparisonBlock(
   const a = targets(now);
   const b = targets(then);
   const keys = [...new Set([...a.keys(), ...b.keys()])].sort((x, y) => x.localeCompare(y, 'sv', { numeric: true }));
-  const cells: Cell[][] = [[`Målvärden jämfört med ${label}`, 'Enhet', 'År', 'Mål nu', 'Mål då', 'Skillnad']];
+  const cells: Cell[][] = [[labels.heading, 'Enhet', 'År', 'Mål nu', `Mål ${labels.then.toLowerCase()}`, 'Skillnad']];
   for (const key of keys) {
     const [indicator, unit, year] = key.split('\u0000');
     const r = row + cells.length;
@@ -83,7 +102,7 @@ export function targetComparisonBlock(
   }
   if (keys.length === 0) cells.push(['Inga målvärden', null, null, null, null, null]);
   return {
-    id: 'jamforelse_mal',
+    id: labels.id,
     row,
     col: 0,
     cells,

@@ -5,6 +5,8 @@
 import { healthResponse, loadsResponse, PARAMETER_DEFAULTS, queryAnswer, type HealthResponse } from '../../pipeline/contracts/index.js';
 import { officeReady, officeSignIn } from '../excel/host.js';
 import { nestedAppAuthSupported, nestedSignIn } from '../excel/nested-auth.js';
+import { showActions } from './actions-panel.js';
+import { approveVersion, showApprovals } from './approve-panel.js';
 import { showLoads, uploadChosenFile } from './loads-panel.js';
 import { fillTemplates, listTables, newTemplateTable, sendTable, tableChanged } from './send-panel.js';
 import { associateFunctions } from '../functions/functions.js';
@@ -112,6 +114,20 @@ async function loadCatalogue(c: ServiceClient): Promise<void> {
   const indicatorOptions = indicators.map((i) => ({ value: String(i.id), label: `${i.id} ${i.name}` }));
   fill('indicator', indicatorOptions);
   fill('volume-indicator', [{ value: '', label: t('noneChosen') }, ...indicatorOptions]);
+  // Att göra and approvals are chosen per program of their own (Att göra also for all of them).
+  const programOptions = programs.map((p) => ({
+    value: String(p.id),
+    label: p.name && p.name !== p.id ? `${p.id} – ${p.name}` : String(p.id),
+  }));
+  fill('actions-program', [{ value: '', label: t('allPrograms') }, ...programOptions]);
+  fill('approve-program', programOptions);
+  // A version to approve: the store as it stands, or right after a load that changed its figures (not an approval).
+  fill('approve-version', [
+    { value: '', label: t('latestVersion') },
+    ...loads
+      .filter((l) => l.status === 'loaded' && l.kind !== 'fastställelse' && l.undoneBy === null)
+      .map((l) => ({ value: String(l.id), label: `${l.id} – ${l.file} (${l.finishedAt.slice(0, 16)})` })),
+  ]);
   // Earlier versions to compare with: every load that changed the store, newest first.
   fill('compare-as-of', [
     { value: '', label: t('noComparison') },
@@ -334,6 +350,17 @@ async function start(): Promise<void> {
   $('send-table-button').addEventListener('click', () => void sendTable(client(), t, false));
   $('send-check').addEventListener('click', () => void sendTable(client(), t, true));
   $('new-table').addEventListener('click', () => void newTemplateTable(t));
+  $('show-actions').addEventListener('click', () => void showActions(client(), t));
+  select('actions-program').addEventListener('change', () => void showActions(client(), t));
+  select('actions-owner').addEventListener('change', () => void showActions(client(), t));
+  $('actions-panel').addEventListener('toggle', () => {
+    if ($('actions-panel').hasAttribute('open')) void showActions(client(), t);
+  });
+  $('approve').addEventListener('click', () => void approveVersion(client(), t));
+  select('approve-program').addEventListener('change', () => void showApprovals(client(), t));
+  $('approve-panel').addEventListener('toggle', () => {
+    if ($('approve-panel').hasAttribute('open')) void showApprovals(client(), t).catch(() => undefined);
+  });
   $('job-form').addEventListener('submit', (e) => void write(e));
   $('verify').addEventListener('click', () => void verify());
   jobChanged();

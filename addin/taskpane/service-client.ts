@@ -1,10 +1,13 @@
 /** @module service-client – calls to the Nytta service from the task pane, with what went wrong said plainly. */
 import {
+  approvalSchema,
   healthResponse,
   ingestResponse,
   meResponse,
   programsAnswer,
   refusedResponse,
+  type Approval,
+  type ApprovalRequest,
   type HealthResponse,
   type IngestResponse,
   type MeResponse,
@@ -24,6 +27,8 @@ export interface ServiceClient {
   upload(file: File): Promise<IngestResponse>;
   /** Sends a table from the workbook to `POST /api/v1/ingest/table`: the report, loaded, checked or refused. */
   sendTable(table: TableSendRequest): Promise<IngestResponse>;
+  /** Approves a version (`POST /api/v1/approvals`, controller): the approval recorded. */
+  approve(request: ApprovalRequest): Promise<Approval>;
 }
 
 export function serviceClient(
@@ -90,6 +95,11 @@ export function serviceClient(
         headers: { 'content-type': 'application/json' },
       });
       return status === 422 ? refusedResponse.parse(body).report : parseAnswer(path, ingestResponse, body);
+    },
+    async approve(request) {
+      const path = '/api/v1/approvals';
+      const { body } = await send(path, { method: 'POST', body: JSON.stringify(request), headers: { 'content-type': 'application/json' } });
+      return parseAnswer(path, approvalSchema, body);
     },
   };
 }

@@ -1,6 +1,7 @@
 /** @module business-case – `GET /api/v1/business-case`: a program's nyttokalkyl, the model's figures and the lines behind them. */
 import { z } from 'zod';
 import { nullableNumber, numberParam, requiredText } from './common.js';
+import { approvedCaseSchema } from './approvals.js';
 import { lossCurveParams, productionLossResponse } from './production-loss.js';
 
 export const businessCaseQuery = z
@@ -51,6 +52,8 @@ export const caseLineSchema = z.object({
   stakeholder: z.string().nullable(),
   low: nullableNumber,
   high: nullableNumber,
+  /** Tillskrivning: the share of the line this program claims (0–1); `amount`, `low` and `high` are already that share. */
+  attribution: z.number().optional(),
 });
 export type CaseLine = z.infer<typeof caseLineSchema>;
 
@@ -178,5 +181,7 @@ export const businessCaseResponse = keyFiguresSchema.extend({
   /** The chosen scenario's lines (plan, outcome and forecast), as the sheet lists them. */
   lines: z.array(caseLineSchema),
   amounts: z.literal('SEK'),
+  /** The latest approved version of the business case (fastställd) with its figures and today's deviation from them. */
+  approved: approvedCaseSchema.nullable(),
 });
 export type BusinessCaseResponse = z.infer<typeof businessCaseResponse>;

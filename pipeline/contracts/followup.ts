@@ -3,6 +3,7 @@
  * geography for series without unit), with parts on request, rolled up through the effect chain.
  */
 import { z } from 'zod';
+import { approvedFollowupSchema } from './approvals.js';
 import { nullableNumber, requiredText } from './common.js';
 
 const integerParam = (name: string, min: number, max: number) =>
@@ -115,6 +116,8 @@ export const followupResponse = z.object({
   benefitDetails: z.array(followupBenefitSchema),
   benefits: z.array(rollupRowSchema),
   effectGoals: z.array(rollupRowSchema),
+  /** The latest approved targets and baselines (fastställda) and today's deviation from them; null when none is approved. */
+  approved: approvedFollowupSchema.nullable(),
 });
 export type FollowupResponse = z.infer<typeof followupResponse>;
 export type FollowupIndicator = z.infer<typeof followupIndicatorSchema>;

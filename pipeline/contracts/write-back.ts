@@ -32,7 +32,10 @@ export interface TableTemplate {
 
 const col = (header: string, format: TemplateFormat = 'text') => ({ header, format });
 
-/** The kinds a controller keeps in Excel: business case, targets, risk reassessment, milestones and benefit profiles. */
+/**
+ * The kinds a controller keeps in Excel: business case, targets, risk reassessment, milestones, benefit profiles, status
+ * assessments and lessons learnt.
+ */
 export const TABLE_TEMPLATES: readonly TableTemplate[] = [
   {
     kind: 'nyttokalkyl',
@@ -52,6 +55,7 @@ export const TABLE_TEMPLATES: readonly TableTemplate[] = [
       col('Nyttotyp'),
       col('Intressent'),
       col('Källa'),
+      col('Tillskrivning', 'percent'),
     ],
   },
   {
@@ -111,6 +115,38 @@ export const TABLE_TEMPLATES: readonly TableTemplate[] = [
       col('Baslinjedatum', 'date'),
       col('Målvärde', 'number'),
       col('Måldatum', 'date'),
+    ],
+  },
+  {
+    kind: 'nyttostatus',
+    label: { sv: 'statusbedömningar', en: 'status assessments' },
+    tableName: 'Nytta_nyttostatus',
+    sheetName: 'Skicka statusbedömningar',
+    columns: [
+      col('Program'),
+      col('Nytta'),
+      col('Period'),
+      col('Status'),
+      col('Tillförsikt'),
+      col('Kommentar'),
+      col('Bedömd av'),
+      col('Bedömd', 'date'),
+    ],
+  },
+  {
+    kind: 'lardomar',
+    label: { sv: 'lärdomar', en: 'lessons learnt' },
+    tableName: 'Nytta_lardomar',
+    sheetName: 'Skicka lärdomar',
+    columns: [
+      col('Program'),
+      col('ID'),
+      col('Datum', 'date'),
+      col('Område'),
+      col('Lärdom'),
+      col('Åtgärd'),
+      col('Ansvarig'),
+      col('Spridd till'),
     ],
   },
 ];

@@ -86,6 +86,8 @@ export async function writeDemoFiles(dir: string, options: DemoOptions): Promise
   write('malvarden.csv', csv([['indikator', 'enhet', 'år', 'målvärde'], ...targetRows()]));
   write('nyttokalkyl.csv', csv(businessCaseRows()));
   writeRiskFiles(dir, files);
+  write('nyttostatus.csv', csv(STATUS_ROWS));
+  write('lardomar.csv', csv(LESSON_ROWS));
 
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
@@ -229,6 +231,132 @@ function businessCaseRows(): (string | number)[][] {
   }
   return rows;
 }
+
+/**
+ * Status assessments of FVIS's benefits by tertial, as the benefit owners judge them around the go-live waves: the
+ * first wave's benefits yellow turning green, documentation time red after the larger administrations' switch, and
+ * 2.2 judged green while its indicators still lag (the disagreement a steering group should see).
+ */
+const STATUS_ROWS: (string | number)[][] = [
+  ['program', 'nytta', 'period', 'status', 'tillförsikt', 'kommentar', 'bedömd_av', 'bedömd'],
+  [
+    'FVIS',
+    '1',
+    '2025-T3',
+    'gul',
+    'medel',
+    '"Invånartjänsterna är i drift på två av fem förvaltningar"',
+    '"Nyttoägare invånartjänster"',
+    '2025-12-12',
+  ],
+  [
+    'FVIS',
+    '1',
+    '2026-T1',
+    'grön',
+    'medel',
+    '"Andelen med digital tillgång ökar enligt plan"',
+    '"Nyttoägare invånartjänster"',
+    '2026-04-20',
+  ],
+  [
+    'FVIS',
+    '2',
+    '2025-T3',
+    'gul',
+    'låg',
+    '"Dokumentationstiden har inte sjunkit efter första vågen"',
+    '"Hälso- och sjukvårdsdirektören"',
+    '2025-12-12',
+  ],
+  [
+    'FVIS',
+    '2',
+    '2026-T1',
+    'röd',
+    'medel',
+    '"Produktionsbortfallet vid SU:s driftstart blev större än planerat"',
+    '"Hälso- och sjukvårdsdirektören"',
+    '2026-04-20',
+  ],
+  ['FVIS', '2.2', '2026-T1', 'grön', 'hög', '"Arbetssätten är införda på SKAS och SAS"', '"Verksamhetschef akutmottagning"', '2026-04-20'],
+  [
+    'FVIS',
+    '3',
+    '2026-T1',
+    'gul',
+    'medel',
+    '"Remissflödet mellan förvaltningarna väntar på NH:s driftstart"',
+    '"Nyttoägare samverkan"',
+    '2026-04-20',
+  ],
+  [
+    'FVIS',
+    '4',
+    '2026-T1',
+    'grön',
+    'hög',
+    '"Strukturerad dokumentation används i alla vågor hittills"',
+    '"Chief medical information officer"',
+    '2026-04-20',
+  ],
+  ['FVIS', '5', '2026-T1', 'gul', 'låg', '"Forskningsuttagen har inte kommit i gång"', '"Forskningsdirektören"', '2026-04-20'],
+];
+
+/** Lessons learnt from FVM and FVIS, after the 2025 network's findings (weak learning between programs, recommendation 6). */
+const LESSON_ROWS: (string | number)[][] = [
+  ['program', 'id', 'datum', 'område', 'lärdom', 'åtgärd', 'ansvarig', 'spridd_till'],
+  [
+    'FVM',
+    'L1',
+    '2021-06-29',
+    'Styrning',
+    '"Behovet av förändringsledning underskattades: verksamheterna kände inte beslutsvägarna före driftstart"',
+    '"Förändringsledare per förvaltning; beslutsvägarna beskrivs före nästa våg"',
+    '"Förändringsdirektören"',
+    '"FVIS, Koncernledning HoS"',
+  ],
+  [
+    'FVM',
+    'L2',
+    '2022-06-28',
+    'Nyttorealisering',
+    '"Nyttorna följdes inte upp efter driftstart eftersom ansvaret inte var utpekat i linjen"',
+    '"Nyttoägare per förvaltning, uppföljning i tertialrapporten"',
+    '"Förändringsdirektören"',
+    'FVIS',
+  ],
+  [
+    'FVIS',
+    'L1',
+    '2025-05-30',
+    'Införande',
+    '"Produktionsbortfallet kring driftstart blev större och längre än planerat i första vågen"',
+    '"Produktionen planeras ned 12 veckor före till 16 veckor efter driftstart i följande vågor"',
+    'Programledningen',
+    '"SAS, NU, SU, NH"',
+  ],
+  [
+    'FVIS',
+    'L2',
+    '2025-12-12',
+    'Mätning',
+    '"Baslinjen måste vara mätt ett år före driftstart för att jämförelsen ska hålla"',
+    '"Baslinje per indikator fastställs i planeringsfasen"',
+    'Nyttoansvarig',
+    '"Samordnande grupp för utveckling"',
+  ],
+  [
+    'FVIS',
+    'L3',
+    '2026-04-20',
+    'Lärande',
+    '"Erfarenheter från tidigare införanden tas inte systematiskt tillvara"',
+    '"Lärdomar registreras efter varje våg och gås igenom i samordnande gruppen"',
+    'Programledningen',
+    '"Koncernledning HoS, FVM"',
+  ],
+];
 
 /** The seed register (June 2021) and a deterministic reassessment a year later, both for program FVM. */
 function writeRiskFiles(dir: string, files: string[]): void {

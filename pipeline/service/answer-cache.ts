@@ -20,7 +20,7 @@ type Env = { Variables: { role: string; sent?: SentAnswer } };
 
 /** The paths whose GET answers depend only on the store, the request and the caller's role. */
 const CACHEABLE =
-  /^\/api\/v1\/(queries(\/[\w-]+)?|business-case|followup|risk-matrix|baseline|production-loss|key-figures|portfolio|loads(\/\d+)?)$/;
+  /^\/api\/v1\/(queries(\/[\w-]+)?|business-case|followup|risk-matrix|baseline|production-loss|key-figures|portfolio|loads(\/\d+)?|benefit-status|approvals|actions|lessons)$/;
 
 interface Entry {
   body: Uint8Array;
@@ -33,6 +33,13 @@ export interface AnswerCacheOptions {
   version: () => number;
   /** The budget for kept answers, in bytes. */
   maxBytes: number;
+  /** Today's date: what is late or overdue changes with it, so an answer is kept for the day it was made. */
+  today?: () => string;
+  /**
+   * The load the request reads the store as of, however it came to (a route asking the service's own endpoints, as the
+   * portfolio does, passes its `asOf` on without naming it in the path): such an answer is kept apart from today's.
+   */
+  asOf?: () => number | undefined;
 }
 
 export interface AnswerCacheStats {
@@ -90,7 +97,15 @@ export function answerCache(options: AnswerCacheOptions): AnswerCache {
   const middleware: MiddlewareHandler<Env> = async (c, next) => {
     if (c.req.method !== 'GET' || !CACHEABLE.test(c.req.path)) return next();
     // The role is in the key: an answer is served only to a caller the route would have given it to.
-    const key = [options.version(), c.get('role'), form(c), c.req.path, canonicalQuery(c.req.url)].join('\u0000');
+    const key = [
+      options.version(),
+      options.today?.() ?? '',
+      options.asOf?.() ?? '',
+      c.get('role'),
+      form(c),
+      c.req.path,
+      canonicalQuery(c.req.url),
+    ].join('\u0000');
     const kept = cache.get(key);
     if (kept) {
       counts.hits++;

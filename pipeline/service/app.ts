@@ -7,14 +7,22 @@ import { secureHeaders } from 'hono/secure-headers';
 import pino from 'pino';
 import { ServiceError } from '../../addin/service/service-call.js';
 import {
+  actionsQuery,
+  actionsResponse,
+  approvalsQuery,
+  approvalsResponse,
   baselineQuery,
   baselineResponse,
+  benefitStatusQuery,
+  benefitStatusResponse,
   businessCaseQuery,
   businessCaseResponse,
   followupQuery,
   followupResponse,
   keyFigureListResponse,
   keyFigureQuery,
+  lessonsQuery,
+  lessonsResponse,
   loadsQuery,
   loadsResponse,
   portfolioQuery,
@@ -34,13 +42,17 @@ import { resolveAsOf } from '../store/as-of.js';
 import { rollupState } from '../store/rollup.js';
 import { DOCS_HTML, openApiDocument, type PurposeEndpoint } from './openapi.js';
 import { problem, RefusedFile, TITLES } from './problem.js';
+import { actionRoutes } from './routes/actions.js';
 import { addinRoutes } from './routes/addin.js';
+import { approvalRoutes } from './routes/approvals.js';
 import { baselineRoutes } from './routes/baseline.js';
+import { benefitStatusRoutes } from './routes/benefit-status.js';
 import { businessCaseRoutes } from './routes/business-case.js';
 import { followupRoutes } from './routes/followup.js';
 import { signInSettings } from './oidc.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { keyFigureRoutes } from './routes/key-figures.js';
+import { lessonRoutes } from './routes/lessons.js';
 import { loadRoutes } from './routes/loads.js';
 import { portfolioRoutes } from './routes/portfolio.js';
 import { productionLossRoutes } from './routes/production-loss.js';
@@ -101,7 +113,38 @@ const PURPOSE: PurposeEndpoint[] = [
     schema: portfolioQuery,
     response: portfolioResponse,
     summary:
-      'Portföljen: varje program med fas, ägare, driftstart och status, nyttokalkylens npv, bcr och payback, uppföljningens statusar senaste mätta år, sena milstolpar och risker per färg med försenade åtgärder',
+      'Portföljen: varje program med fas, ägare, driftstart och status, nyttokalkylens npv, bcr och payback, uppföljningens statusar senaste mätta år, sena milstolpar och risker per färg med försenade åtgärder; overlaps[] där två program räknar samma nytta, och totals där varje överlappande belopp räknas en gång',
+  },
+  {
+    path: '/api/v1/benefit-status',
+    role: 'reader',
+    schema: benefitStatusQuery,
+    response: benefitStatusResponse,
+    summary:
+      'Nyttornas statusbedömningar (grön, gul, röd) med tillförsikt: den senaste och alla per period, bredvid den status uppföljningen mäter, och disagrees när bedömning och mätning skiljer sig',
+  },
+  {
+    path: '/api/v1/approvals',
+    role: 'reader',
+    schema: approvalsQuery,
+    response: approvalsResponse,
+    summary:
+      'Fastställda versioner (nyttokalkyl, målvärden, baslinjer, rapport): vilken version, vem, när och varför; en fastställd version som senare ångrats står kvar, flaggad (POST för att fastställa)',
+  },
+  {
+    path: '/api/v1/actions',
+    role: 'reader',
+    schema: actionsQuery,
+    response: actionsResponse,
+    summary:
+      'Att göra: försenade riskåtgärder, sena milstolpar, mätningar som frekvensen säger ska finnas men saknas, nyttor utan statusbedömning för perioden och nyttor utan ägare, med ägare, förfallodag och dagar sent',
+  },
+  {
+    path: '/api/v1/lessons',
+    role: 'reader',
+    schema: lessonsQuery,
+    response: lessonsResponse,
+    summary: 'Lärdomar från programmen (utan program: hela portföljen): datum, område, lärdom, åtgärd, ansvarig och vart den spridits',
   },
   {
     path: '/api/v1/production-loss',
@@ -212,6 +255,10 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
     keyFigureRoutes,
     loadRoutes,
     ingestRoutes,
+    benefitStatusRoutes,
+    approvalRoutes,
+    actionRoutes,
+    lessonRoutes,
   ])
     app.route('/api/v1', routes(deps));
   app.route('/api/v1', workbookRoutes(app));

@@ -17,6 +17,7 @@ import type { ServiceConfig } from './config.js';
 import type { CommitGate } from '../store/commit-gate.js';
 import { showStoreAsOf } from '../store/history.js';
 import type { ReaderPool } from '../store/reader-pool.js';
+import type { Today } from './clock.js';
 
 export interface ServiceDeps {
   /** Reader connections kept between requests, with their prepared statements. */
@@ -36,6 +37,8 @@ export interface ServiceDeps {
   answers: AnswerCache;
   /** Whether the observation rollup is fresh, remembered per commit through `gate` (asked inside a reader). */
   rollupFresh: (connection: DuckDBConnection) => Promise<boolean>;
+  /** Today's date (ÅÅÅÅ-MM-DD): what is late or due is decided by it, never by a clock read elsewhere. */
+  today: Today;
 }
 
 /**
@@ -88,6 +91,11 @@ export type Env = { Variables: AuthVariables & { requestId: string; logger: Logg
 // The load a request asked the store as of (`asOf`), for every reader it opens, however deep in the route: a request
 // reads many named queries, and the workbook route reads through the service's own endpoints.
 const asOfScope = new AsyncLocalStorage<number>();
+
+/** The load this request reads the store as of, however deep in it; undefined for the store as it stands. */
+export function currentAsOf(): number | undefined {
+  return asOfScope.getStore();
+}
 
 /** Runs `work` with every reader seeing the store as it stood right after load `asOf`. */
 export function readingAsOf<T>(asOf: number, work: () => T): T {

@@ -1,6 +1,8 @@
 /** @module openapi – the OpenAPI 3.1 document, from the same query headers and zod schemas that validate the calls. */
 import { z } from 'zod';
 import {
+  approvalRequest,
+  approvalSchema,
   healthResponse,
   ingestResponse,
   tableSendRequest,
@@ -168,8 +170,20 @@ export function openApiDocument(deps: ServiceDeps, endpoints: readonly PurposeEn
       responses: { '200': json('ångrad', undoResponse), '409': problem, ...errors },
     },
   };
+  paths['/api/v1/approvals'] = {
+    post: {
+      summary:
+        'Fastställ en version (roll controller): {program, subject, asOf, comment}, subject nyttokalkyl, malvarden, baslinje eller rapport; asOf är versionen (inläsnings-id eller tidpunkt), utan den lagret som det står. Fastställelsen är en egen inläsning som kan läsas asOf och ångras',
+      requestBody: {
+        content: { 'application/json': { schema: z.toJSONSchema(approvalRequest, { io: 'input', unrepresentable: 'any' }) } },
+      },
+      responses: { '201': json('fastställd', approvalSchema), ...errors },
+    },
+  };
   for (const e of endpoints) {
+    // A path may also have a POST (approvals): the GET goes beside it.
     paths[e.path] = {
+      ...(paths[e.path] as Record<string, unknown> | undefined),
       get: {
         summary: e.summary,
         description: `Roll: ${e.role}.`,

@@ -8,7 +8,8 @@ import type { Store } from '../store/open-store.js';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { answerCache } from './answer-cache.js';
-import { WriteQueue, type ServiceDeps } from './context.js';
+import { currentAsOf, WriteQueue, type ServiceDeps } from './context.js';
+import { systemToday, type Today } from './clock.js';
 
 export const QUERIES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'queries');
 export const VERSION = '0.1.0';
@@ -19,6 +20,8 @@ export interface StartOptions {
   queriesDir?: string;
   env?: NodeJS.ProcessEnv;
   logger?: ServiceDeps['logger'];
+  /** Today's date; the machine's local date unless given (tests fix it). */
+  today?: Today;
 }
 
 export async function buildService(store: Store, options: StartOptions) {
@@ -40,6 +43,7 @@ export async function buildService(store: Store, options: StartOptions) {
       connection.closeSync();
     }
   });
+  const today = options.today ?? systemToday;
   const deps: ServiceDeps = {
     readers: store.readers,
     writer: store.connection,
@@ -49,8 +53,9 @@ export async function buildService(store: Store, options: StartOptions) {
     logger: options.logger,
     gate,
     writes,
-    answers: answerCache({ version: () => writes.version, maxBytes: config.cacheBytes }),
+    answers: answerCache({ version: () => writes.version, maxBytes: config.cacheBytes, today, asOf: currentAsOf }),
     rollupFresh: freshnessPerCommit(gate),
+    today,
   };
   return { app: createApp(deps), deps };
 }

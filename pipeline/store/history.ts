@@ -18,6 +18,9 @@ export const VERSIONED_TABLES = [
   { name: 'risk', keyed: true },
   { name: 'risk_assessment', keyed: true },
   { name: 'milestone', keyed: true },
+  { name: 'benefit_status', keyed: true },
+  { name: 'lesson', keyed: true },
+  { name: 'approval', keyed: true },
   { name: 'business_case_line', keyed: false },
   { name: 'observation', keyed: false },
 ] as const;

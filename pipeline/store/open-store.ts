@@ -101,10 +101,10 @@ async function requireCurrentSchema(connection: DuckDBConnection, path: string):
 }
 
 /**
- * Applies every `NNN_name.sql` in migrations/ not yet recorded, each in its own transaction; with `through`, only those
- * up to that version (a store as it stood then, for the tests of what a later migration does to it).
+ * Applies every `NNN_name.sql` in migrations/ not yet recorded, each in its own transaction; with `without`, all but
+ * those versions (a store that lacks them, for the tests of what those migrations do to a store loaded before them).
  */
-export async function migrate(connection: DuckDBConnection, options: { through?: number } = {}): Promise<string[]> {
+export async function migrate(connection: DuckDBConnection, options: { without?: readonly number[] } = {}): Promise<string[]> {
   await connection.run(
     'CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)',
   );
@@ -114,7 +114,7 @@ export async function migrate(connection: DuckDBConnection, options: { through?:
   const done: string[] = [];
   for (const file of migrationFiles()) {
     const version = Number(file.slice(0, 3));
-    if (applied.has(version) || version > (options.through ?? Infinity)) continue;
+    if (applied.has(version) || options.without?.includes(version)) continue;
     const sql = readFileSync(join(MIGRATIONS_DIR, file), 'utf8');
     await inTransaction(connection, async () => {
       await connection.run(sql);

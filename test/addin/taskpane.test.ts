@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launch, taskPanePage } from '../helpers/browser.js';
+import { chromiumAvailable, connectPane, launch, taskPanePage } from '../helpers/browser.js';
 import { startIssuer } from '../helpers/issuer.js';
 import { startTestService, TOKENS, type TestService } from '../helpers/service.js';
 
@@ -48,23 +48,8 @@ const workbook = (page: Page) =>
     };
   });
 
-async function connect(page: Page, base: string, token: string = TOKENS.reader) {
-  await page.goto(`${base}/addin/taskpane.html`);
-  // The pane tries a connection as it opens (without a token here). Let that attempt end first: under load it could
-  // otherwise overwrite the token field, or its refusal be taken for the outcome of the click below.
-  await page.waitForFunction(() => {
-    const status = document.getElementById('connection-status')!;
-    return document.body.dataset.ready !== undefined && (status.className === 'ok' || status.className === 'error');
-  });
-  await page.fill('#token', token);
-  // The click sets the status to "working" at once, so what the wait below sees is this attempt's outcome.
-  await page.click('#test-connection');
-  // Connected (with the choices filled) or refused.
-  await page.waitForFunction(() => {
-    const status = document.getElementById('connection-status')!;
-    return status.className === 'error' || (status.className === 'ok' && document.getElementById('program')!.childElementCount > 0);
-  });
-}
+/** Connects with a reader's token unless another is given. */
+const connect = (page: Page, base: string, token: string = TOKENS.reader) => connectPane(page, base, token);
 
 async function press(page: Page) {
   await page.evaluate(() => ((window as unknown as { __statusLog: string[] }).__statusLog.length = 0));

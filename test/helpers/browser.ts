@@ -61,3 +61,23 @@ export async function taskPanePage(browser: Browser, options: { realOffice?: boo
   });
   return page;
 }
+
+/**
+ * Opens the task pane and connects with `token`: the pane's own first attempt (without a token) ends first, or under load
+ * it could overwrite the token field or its refusal be taken for the click's outcome. Resolves once connected with the
+ * choices filled, or refused.
+ */
+export async function connectPane(page: Page, base: string, token: string): Promise<void> {
+  await page.goto(`${base}/addin/taskpane.html`);
+  await page.waitForFunction(() => {
+    const status = document.getElementById('connection-status')!;
+    return document.body.dataset.ready !== undefined && (status.className === 'ok' || status.className === 'error');
+  });
+  await page.fill('#token', token);
+  // The click sets the status to "working" at once, so what the wait below sees is this attempt's outcome.
+  await page.click('#test-connection');
+  await page.waitForFunction(() => {
+    const status = document.getElementById('connection-status')!;
+    return status.className === 'error' || (status.className === 'ok' && document.getElementById('program')!.childElementCount > 0);
+  });
+}

@@ -45,6 +45,9 @@ export const DATA_TABLES = [
   'risk_assessment',
   'key_figure',
   'milestone',
+  'benefit_status',
+  'lesson',
+  'approval',
 ] as const;
 
 /** Row count and an order-independent hash of each data table's content. */

@@ -131,7 +131,7 @@ describe('reference kinds', () => {
   it('--kind overrides detection, and an unknown kind lists the valid ones', async () => {
     const message = await load('x.csv', 'a;b\n1;2\n', 'budget').catch((e: Error) => e.message);
     expect(message).toBe(
-      'Okänd filtyp "budget". Giltiga: program, organisation, effektmal, nyttor, milstolpar, indikatorer, malvarden, utfall, nyttokalkyl, risker, nyckeltal.',
+      'Okänd filtyp "budget". Giltiga: program, organisation, effektmal, nyttor, milstolpar, indikatorer, malvarden, utfall, nyttokalkyl, risker, nyckeltal, nyttostatus, lardomar.',
     );
   });
 });

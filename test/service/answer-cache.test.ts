@@ -4,7 +4,7 @@
  * answer from before it is served after; concurrent askers share one computation; errors are never kept.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keyFigureListResponse, loadsResponse } from '../../pipeline/contracts/index.js';
+import { keyFigureListResponse, loadsResponse, portfolioResponse } from '../../pipeline/contracts/index.js';
 import { NAMED, namedCallersService, sendExport } from '../helpers/service.js';
 
 const CONTROLLER = NAMED.controller;
@@ -112,5 +112,19 @@ describe('answers kept per store version', () => {
       expect(bad.headers.get('x-nytta-cache')).toBeNull();
     }
     expect(service.deps.answers.stats().entries).toBe(stats.entries);
+  });
+
+  it("a route's own questions asked as of an earlier load are kept apart from today's (the portfolio asks the business case)", async () => {
+    const kalkyl = (benefit: number) =>
+      `program;scenario;år;post;kategori;plan_utfall;belopp_kr\nKC;bas;2026;kostnad;drift;plan;100\nKC;bas;2027;nytta;tid;plan;${benefit}\n`;
+    expect(await load('kalkyl-kc-1.csv', kalkyl(300))).toBe(200);
+    expect(await load('kalkyl-kc-2.csv', kalkyl(500))).toBe(200);
+    const { loads } = loadsResponse.parse(await (await get('/api/v1/loads')).json());
+    const earlier = loads.find((l) => l.file === 'kalkyl-kc-1.csv')!.id;
+    const npvOf = async (path: string) => portfolioResponse.parse(await (await get(path)).json()).programs.find((p) => p.id === 'KC')!.npv;
+    // By hand at 3 %: −100 + 300 / 1,03 then, −100 + 500 / 1,03 now. Asked in this order, the inner business-case
+    // answer made for the earlier load was once kept as today's and served to the question after it.
+    expect(await npvOf(`/api/v1/portfolio?asOf=${earlier}`)).toBeCloseTo(-100 + 300 / 1.03, 9);
+    expect(await npvOf('/api/v1/portfolio')).toBeCloseTo(-100 + 500 / 1.03, 9);
   });
 });

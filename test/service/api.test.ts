@@ -42,6 +42,10 @@ const VALID: Record<string, string> = {
   milestones: 'program=FVIS',
   risk_history: 'program=FVM',
   source_loads: 'of=followup&program=FVIS',
+  benefit_status: 'program=FVIS',
+  lessons: '',
+  approvals: 'program=FVIS&subject=nyttokalkyl',
+  latest_outcomes: 'program=FVIS',
 };
 
 describe('named queries over HTTP', () => {

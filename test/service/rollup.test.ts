@@ -291,10 +291,11 @@ describe('the observation rollup', () => {
   });
 
   // A store as it stood before each migration that keeps more with the rollup or changes what it keeps (012 the
-  // entries, 013 the pooled years, 014 totals and parts per place and period): migrated up to the one before, loaded,
-  // and with its rollup marked built after the last load, as the code of that time left it (what it kept then is
+  // entries, 013 the pooled years, 014 totals and parts per place and period): migrated without it and those after it that
+  // change the rollup, loaded, and with its rollup marked built after the last load, as the code of that time left it (what it kept then is
   // missing or follows the old rule). The migration makes it stale, so the rows answer, and the rebuild keeps the table
   // again and answers as the rows do.
+  const ROLLUP_MIGRATIONS = [12, 13, 14];
   it.each<{ version: number; kept: string; params: Record<string, string> }>([
     { version: 12, kept: 'followup_entry_kept', params: { program: 'VARD', level: 'enhet' } },
     { version: 13, kept: 'followup_year_kept', params: { program: 'VARD' } },
@@ -303,8 +304,11 @@ describe('the observation rollup', () => {
     const instance = await DuckDBInstance.create(join(store.dir, `before-${version}.duckdb`));
     const c = await instance.connect();
     try {
-      const before = await migrate(c, { through: version - 1 });
-      expect(before.at(-1)).toMatch(new RegExp(`^0*${version - 1}_`));
+      // Without the migration and those after it that change the rollup; the later ones that add tables of their own
+      // are applied, since today's loader writes them.
+      const missing = ROLLUP_MIGRATIONS.filter((v) => v >= version);
+      const before = await migrate(c, { without: missing });
+      expect(before.some((f) => missing.includes(Number(f.slice(0, 3))))).toBe(false);
       for (const [dir, files] of [
         ['followup', ['program.csv', 'organisation.csv', 'effektmal.csv', 'nyttor.csv', 'indikatorer.csv', 'utfall-enheter.csv']],
         ['mixed', MIXED_FILES],
@@ -313,7 +317,7 @@ describe('the observation rollup', () => {
       await c.run('UPDATE observation_rollup_state SET built_after = (SELECT max(load_id) FROM load_log)');
       expect(await rollupIsFresh(c)).toBe(true);
       const applied = await migrate(c);
-      expect(applied[0]).toMatch(new RegExp(`^0*${version}_`));
+      expect(applied.map((f) => Number(f.slice(0, 3)))).toEqual(missing);
       expect(await rollupIsFresh(c)).toBe(false);
       const count = async () => Number((await c.runAndReadAll(`SELECT count(*) FROM ${kept}`)).getRows()[0][0]);
       expect(await count()).toBe(0);

@@ -524,12 +524,21 @@ describe('provenance: the loads the figures come from', () => {
     // The risks: FVM's two assessments; not the FVIS register loaded above.
     const [risks] = await buildPlans(call, 'risker', { program: 'FVM' });
     expect(files(risks)).toEqual(['riskanalys-fvm-2021.csv', 'riskanalys-fvm-2022.csv']);
-    // The follow-up: the program's catalogue, units, indicators, targets and outcomes; not the indicator of no program's
-    // (annat.csv), the business cases or the risks.
+    // The follow-up: the program's catalogue, units, indicators, targets, outcomes and its benefits' judged statuses (the
+    // sheet's Nyttornas status); not the indicator of no program's (annat.csv), the business cases or the risks.
     const [followup] = await buildPlans(call, 'uppfoljning', { program: 'FVIS' });
     expect(files(followup)).toEqual(
-      ['effektmal-fvis.csv', 'indikatorer.csv', 'malvarden.csv', 'organisation.csv', 'utfall.csv', 'verksamhetsnyttor-fvis.csv'].sort(),
+      [
+        'effektmal-fvis.csv',
+        'indikatorer.csv',
+        'malvarden.csv',
+        'nyttostatus.csv',
+        'organisation.csv',
+        'utfall.csv',
+        'verksamhetsnyttor-fvis.csv',
+      ].sort(),
     );
+    expect(followup.blocks.some((b) => b.id === 'nyttostatus')).toBe(true);
     // A series: its indicator's outcomes, its catalogue row and the org tree it is pooled over.
     const [series] = await buildPlans(call, 'indikatorer', { indicator: 'IND01' });
     expect(files(series)).toEqual(['indikatorer.csv', 'organisation.csv', 'utfall.csv']);

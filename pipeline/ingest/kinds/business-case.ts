@@ -36,6 +36,8 @@ export const businessCase: KindSpec = {
     { name: 'lag', type: 'number' },
     { name: 'hog', type: 'number' },
     { name: 'kalla', type: 'text' },
+    // The share of the line this program claims (0–1 or percent); another program may claim the rest.
+    { name: 'tillskrivning', type: 'share' },
   ],
   requireOneOf: [['belopp_kr'], ['belopp_tkr'], ['belopp_mnkr']],
   checks: () => [
@@ -50,9 +52,9 @@ export const businessCase: KindSpec = {
     // A new business-case file replaces the program's scenario (plan, outcome or forecast) as a whole.
     ...retire('business_case_line', sameKeyStaged({ program: 's.program', scenario: 's.scenario', kind: 's.plan_utfall' })),
     programInsert,
-    `INSERT INTO business_case_line (program, scenario, year, post, category, actor, kind, amount_sek, probability, benefit_class, stakeholder, low_sek, high_sek, source, load_id)
+    `INSERT INTO business_case_line (program, scenario, year, post, category, actor, kind, amount_sek, probability, benefit_class, stakeholder, low_sek, high_sek, source, load_id, attribution)
      SELECT program, scenario, ar, post, kategori, coalesce(aktor, ''), plan_utfall, coalesce(belopp_kr, belopp_tkr, belopp_mnkr) * ${FACTOR},
-            coalesce(sannolikhet, 1), nyttotyp, intressent, lag * ${FACTOR}, hog * ${FACTOR}, kalla, $load_id
+            coalesce(sannolikhet, 1), nyttotyp, intressent, lag * ${FACTOR}, hog * ${FACTOR}, kalla, $load_id, coalesce(tillskrivning, 1)
      FROM stg_typed`,
   ],
 };

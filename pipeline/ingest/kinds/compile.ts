@@ -26,6 +26,7 @@ export function typedExpr(type: ColumnType, raw: string): string {
     case 'measure':
       return `CASE WHEN NOT ${isToken(raw)} THEN nytta_num(${raw}) END`;
     case 'probability':
+    case 'share':
       return `(SELECT CASE WHEN p BETWEEN 0 AND 1 THEN p END FROM (SELECT CASE WHEN contains(${raw}, '%') OR nytta_num(${raw}) > 1 THEN nytta_num(replace(${raw}, '%', '')) / 100 ELSE nytta_num(${raw}) END AS p))`;
   }
 }
@@ -40,6 +41,8 @@ function typeReason(type: ColumnType): string {
       return 'är inte ett heltal';
     case 'probability':
       return 'är ingen sannolikhet (0–1 eller 0–100 %)';
+    case 'share':
+      return 'är ingen andel (0–1 eller 0–100 %)';
     case 'date':
       return 'är inget giltigt datum (ÅÅÅÅ-MM-DD)';
     case 'period':

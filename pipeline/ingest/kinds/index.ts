@@ -1,5 +1,6 @@
 /** @module kinds – every import kind, in load order (references before what refers to them). */
 import { businessCase } from './business-case.js';
+import { benefitStatus, lessons } from './management.js';
 import { benefits, effectGoals, indicators, keyFigures, milestones, organisation, programs, targets } from './catalogue.js';
 import { observations } from './observations.js';
 import { risks } from './risks.js';
@@ -17,10 +18,14 @@ export const KINDS: readonly KindSpec[] = [
   businessCase,
   risks,
   keyFigures,
+  benefitStatus,
+  lessons,
 ];
 
 /** Detection order: kinds with the most specific signatures first. */
 const DETECTION_ORDER: readonly KindSpec[] = [
+  benefitStatus,
+  lessons,
   businessCase,
   targets,
   risks,

@@ -8,8 +8,8 @@ export interface EnumType {
   readonly allowed: string;
 }
 
-/** measure: a number or a suppression token; probability: 0–1, a percentage, or `45 %`. */
-export type ColumnType = 'text' | 'number' | 'integer' | 'date' | 'period' | 'measure' | 'probability' | EnumType;
+/** measure: a number or a suppression token; probability and share: 0–1, a percentage, or `45 %`. */
+export type ColumnType = 'text' | 'number' | 'integer' | 'date' | 'period' | 'measure' | 'probability' | 'share' | EnumType;
 
 export interface ColumnSpec {
   /** Normalised header name: lower case, å/ä→a, ö→o, spaces→_. */

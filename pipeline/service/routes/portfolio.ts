@@ -12,7 +12,14 @@ import {
   riskMatrixResponse,
   type PortfolioProgram,
 } from '../../contracts/index.js';
-import type { FollowupResponse, PortfolioResponse, QueryRow } from '../../contracts/index.js';
+import type { BusinessCaseResponse, FollowupResponse, PortfolioResponse, QueryRow } from '../../contracts/index.js';
+import {
+  doubleCountedPresentValue,
+  indicatorOverlaps,
+  lineOverlaps,
+  type BenefitClaim,
+  type FollowedEntry,
+} from '../../model/double-counting.js';
 import { serviceCall, ServiceError, type ServiceCall } from '../../../addin/service/service-call.js';
 import { answer, respond, validQuery, type Env, type ServiceDeps } from '../context.js';
 
@@ -48,7 +55,14 @@ async function orNull<T>(work: Promise<T>): Promise<T | null> {
   }
 }
 
-async function programRow(call: ServiceCall, p: QueryRow): Promise<PortfolioProgram> {
+/** A program's row, with the answers it was made from (the portfolio's overlaps read them too). */
+interface ProgramAnswers {
+  row: PortfolioProgram;
+  bc: BusinessCaseResponse | null;
+  followup: FollowupResponse;
+}
+
+async function programRow(call: ServiceCall, p: QueryRow): Promise<ProgramAnswers> {
   const id = encodeURIComponent(String(p.id));
   const [bc, followup, risks] = await Promise.all([
     orNull(call(`/api/v1/business-case?program=${id}`, businessCaseResponse)),
@@ -56,7 +70,7 @@ async function programRow(call: ServiceCall, p: QueryRow): Promise<PortfolioProg
     call(`/api/v1/risk-matrix?program=${id}`, riskMatrixResponse),
   ]);
   const colour = (c: string) => risks.register.filter((r) => r.colour === c).length;
-  return {
+  const row: PortfolioProgram = {
     id: String(p.id),
     name: String(p.name),
     phase: text(p.phase),
@@ -78,6 +92,78 @@ async function programRow(call: ServiceCall, p: QueryRow): Promise<PortfolioProg
       overdueActions: risks.register.filter((r) => r.overdue).length,
     },
   };
+  return { row, bc, followup };
+}
+
+/** Each program's benefit lines of its base scenario's plan, whole, with the share it claims (`business_case` itself). */
+async function benefitClaims(deps: ServiceDeps, answers: readonly ProgramAnswers[]): Promise<BenefitClaim[]> {
+  const withCase = answers.filter((a) => a.bc !== null);
+  const lines = await Promise.all(withCase.map((a) => answer(deps, 'business_case', { program: a.row.id, scenario: a.bc!.scenario })));
+  return lines.flatMap(({ rows }, i) =>
+    rows
+      .filter((r) => r.kind === 'plan' && r.post === 'benefit')
+      .map((r) => ({
+        program: withCase[i].row.id,
+        category: String(r.category),
+        stakeholder: text(r.stakeholder),
+        year: Number(r.year),
+        amount: Number(r.amount_sek),
+        attribution: Number(r.attribution ?? 1),
+      })),
+  );
+}
+
+/** The follow-up's entries of every program: an indicator at a place, in the calendar years it is followed. */
+const followedEntries = (answers: readonly ProgramAnswers[]): FollowedEntry[] =>
+  answers.flatMap((a) =>
+    a.followup.indicators.map((i) => ({
+      program: a.row.id,
+      indicator: i.indicator,
+      indicatorName: i.name,
+      place: i.unit ?? i.geography ?? '',
+      placeName: i.placeName,
+      calendarYears: i.years.map((y) => y.calendarYear),
+      benefits: i.benefits,
+    })),
+  );
+
+export const COUNTED_ONCE =
+  'Där två eller fler program har nyttoposter med samma kategori och intressent samma år räknas nyttan en gång: ' +
+  'programmens tillskrivna belopp tillsammans, men aldrig mer än det största hela belopp något av dem anger. ' +
+  'Det som räknas två gånger dras från summan, och från nettonuvärdet diskonterat som varje programs kalkyl, fördelat på programmen efter deras andel.';
+
+/** The portfolio's overlaps and totals, each overlapping amount counted once. */
+function overlapsAndTotals(
+  answers: readonly ProgramAnswers[],
+  claims: readonly BenefitClaim[],
+): Pick<PortfolioResponse, 'overlaps' | 'totals'> {
+  const lines = lineOverlaps(claims);
+  const cases = new Map(answers.filter((a) => a.bc !== null).map((a) => [a.row.id, a.bc!]));
+  const discount = (program: string, year: number) => {
+    const bc = cases.get(program)!;
+    return (1 + bc.rate) ** -(year - bc.startYear);
+  };
+  const npv = [...cases.values()].reduce((s, bc) => s + bc.npv, 0);
+  const benefits = [...cases.values()].reduce((s, bc) => s + bc.years.reduce((t, y) => t + y.benefits, 0), 0);
+  const doubleCounted = lines.reduce((s, o) => s + o.doubleCounted, 0);
+  const pvDoubleCounted = lines.reduce((s, o) => s + doubleCountedPresentValue(o, discount), 0);
+  const round = (x: number) => Number(x.toPrecision(15));
+  return {
+    overlaps: [
+      ...indicatorOverlaps(followedEntries(answers)).map((o) => ({ kind: 'indicator' as const, ...o })),
+      ...lines.map((o) => ({ kind: 'benefit_line' as const, ...o })),
+    ],
+    totals: {
+      programs: cases.size,
+      npv: round(npv),
+      benefits: round(benefits),
+      doubleCounted: round(doubleCounted),
+      benefitsCountedOnce: round(benefits - doubleCounted),
+      doubleCountedPresentValue: round(pvDoubleCounted),
+      npvCountedOnce: round(npv - pvDoubleCounted),
+      countedOnce: COUNTED_ONCE,
+    },
+  };
 }
 
 /** `api` is the service's own app, as for workbooks. */
@@ -90,7 +176,11 @@ export function portfolioRoutes(
     const auth = c.req.header('authorization');
     const call = serviceCall((path, init) => api.request(path, init), auth ? { authorization: auth } : {});
     const programs = (await answer(deps, 'catalogue_programs', {})).rows;
-    const body: PortfolioResponse = { programs: await Promise.all(programs.map((p) => programRow(call, p))) };
+    const answers = await Promise.all(programs.map((p) => programRow(call, p)));
+    const body: PortfolioResponse = {
+      programs: answers.map((a) => a.row),
+      ...overlapsAndTotals(answers, await benefitClaims(deps, answers)),
+    };
     return respond(c, body);
   });
 }

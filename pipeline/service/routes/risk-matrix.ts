@@ -54,7 +54,7 @@ export function riskMatrixRoutes(deps: ServiceDeps): Hono<Env> {
   return new Hono<Env>().get('/risk-matrix', async (c) => {
     const q = validQuery(c, 'reader', riskMatrixQuery);
     const [registerRows, historyRows] = await Promise.all([
-      answer(deps, 'risk_register', { program: q.program ?? '', assessed: q.assessed }),
+      answer(deps, 'risk_register', { program: q.program ?? '', assessed: q.assessed, today: deps.today() }),
       answer(deps, 'risk_history', { program: q.program ?? '' }),
     ]);
     const list = (v: unknown) =>
@@ -96,7 +96,8 @@ export function riskMatrixRoutes(deps: ServiceDeps): Hono<Env> {
       const all = await assessmentDates(deps, q.program);
       previousDate = q.since ? latestOnOrBefore(q.since < dates[0] ? q.since : dates[0], all, dates[0]) : previousOf(dates[0], all);
       if (previousDate) {
-        const before = (await answer(deps, 'risk_register', { program: q.program ?? '', assessed: previousDate })).rows;
+        const before = (await answer(deps, 'risk_register', { program: q.program ?? '', assessed: previousDate, today: deps.today() }))
+          .rows;
         changes = riskChanges(
           before.map((r) => ({ id: String(r.id), probability: Number(r.probability), consequence: Number(r.consequence) })),
           onScale,
