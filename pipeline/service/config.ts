@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { ROLES, type Role } from '../named-queries/header.js';
-import { DEFAULT_ROLE_MAP, type OidcConfig } from './oidc.js';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, DEFAULT_ROLE_MAP, type OidcConfig } from './oidc.js';
 
 const tokenSchema = z.object({
   token: z.string().min(16, 'en token ska vara minst 16 tecken'),
@@ -31,6 +31,8 @@ const configSchema = z
         roleMap: z.record(z.string(), z.enum(ROLES)).default(DEFAULT_ROLE_MAP),
         algorithms: z.array(z.string()).default(['RS256', 'PS256', 'ES256']),
         clockToleranceSeconds: z.number().min(0).max(600).default(60),
+        /** The longest a token may be valid, from issue to expiry. */
+        maxTokenLifetimeSeconds: z.number().int().min(60).default(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
         /** After a fetch of the key set, how long an unknown key id waits before the next fetch. */
         jwksCooldownSeconds: z.number().min(0).max(3600).default(30),
         /** The add-in's own app registration (a single-page app), for nested app authentication in the task pane. */
@@ -160,6 +162,7 @@ function oidcFrom(file: z.output<typeof configSchema>['oidc'], env: NodeJS.Proce
     roleMap: file?.roleMap ?? DEFAULT_ROLE_MAP,
     algorithms: file?.algorithms ?? ['RS256', 'PS256', 'ES256'],
     clockToleranceSeconds: file?.clockToleranceSeconds ?? 60,
+    maxTokenLifetimeSeconds: file?.maxTokenLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
     jwksCooldownSeconds: file?.jwksCooldownSeconds ?? 30,
     clientId: env.NYTTA_OIDC_CLIENT_ID || file?.clientId,
     scopes: env.NYTTA_OIDC_SCOPES ? env.NYTTA_OIDC_SCOPES.split(/[\s,]+/).filter(Boolean) : (file?.scopes ?? [`${audience}/.default`]),
