@@ -5,6 +5,7 @@ import { isUserError, UserError } from '../errors.js';
 import { defaultStorePath } from '../store/open-store.js';
 import { KIND_HELP, runIngest } from './ingest-command.js';
 import { DEFAULT_DEMO_ROWS, runDemo } from './demo-command.js';
+import { runCheck } from './check-command.js';
 import { runPurge, runUndo } from './history-command.js';
 import { runQueryCommand } from './query-command.js';
 import { runServe } from './serve-command.js';
@@ -110,6 +111,14 @@ program
   .option('--db <path>', 'DuckDB-filen', defaultStorePath())
   .action(async (options) => {
     process.exitCode = await runPurge(options);
+  });
+
+program
+  .command('check')
+  .description('läs varje block i varje tabell (kontrollsummorna) och kontrollera historiken; 0 när lagret är helt, 1 annars')
+  .option('--db <path>', 'DuckDB-filen', defaultStorePath())
+  .action(async (options) => {
+    process.exitCode = await runCheck(options);
   });
 
 program

@@ -31,6 +31,7 @@ import { QueryTimeoutError } from '../named-queries/run-query.js';
 import { authenticate } from './auth.js';
 import { readingAsOf, withReader, type Env, type ServiceDeps } from './context.js';
 import { resolveAsOf } from '../store/as-of.js';
+import { isCorruption } from '../store/check.js';
 import { rollupState } from '../store/rollup.js';
 import { DOCS_HTML, openApiDocument, type PurposeEndpoint } from './openapi.js';
 import { problem, RefusedFile, TITLES } from './problem.js';
@@ -111,6 +112,10 @@ const PURPOSE: PurposeEndpoint[] = [
     summary: 'Modellerat produktionsbortfall kring varje enhets driftstart: per förvaltning, våg och år',
   },
 ];
+
+/** What a caller is told when DuckDB finds a damaged block: what is wrong and how to see how much, never the file's path. */
+const STORE_DAMAGED =
+  'Lagret är skadat: ett block i databasfilen kan inte läsas (dess kontrollsumma stämmer inte). Stoppa tjänsten och kör "nytta check --db <lagrets fil>" för att se vad som är skadat; återställ sedan från en säkerhetskopia.';
 
 const SILENT = pino({ level: 'silent' });
 
@@ -231,6 +236,10 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
     if (error instanceof ServiceError) {
       const status = error.status >= 400 && error.status < 500 ? error.status : 502;
       return problem(status, TITLES[status] ?? 'Fel', error.message, at);
+    }
+    if (isCorruption(error)) {
+      (c.get('logger') ?? logger).error({ path: at, err: error }, 'store damaged');
+      return problem(500, TITLES[500], STORE_DAMAGED, at);
     }
     (c.get('logger') ?? logger).error({ path: at, err: error }, 'unexpected error');
     return problem(500, TITLES[500], 'Ett oväntat fel inträffade i tjänsten. Se tjänstens logg.', at);
