@@ -16,6 +16,7 @@ import { quotedIdentifier, usedParams } from '../store/sql.js';
 import { applyMapping, type Mapping } from './mapping.js';
 import { stageFile } from './readers/index.js';
 import type { RejectRow, Staged } from './readers/staging.js';
+import type { XlsxLimits } from './readers/xlsx.js';
 import { stageTable, type SentTable } from './readers/table.js';
 import type { CommitGate } from '../store/commit-gate.js';
 import { rowsReplacedBy } from '../store/history.js';
@@ -35,6 +36,8 @@ export interface LoadOptions {
   gate?: CommitGate;
   /** Who makes the load, recorded with it: the caller's name from the token, or the user running `nytta ingest`. */
   loadedBy?: string;
+  /** Limits on an .xlsx file (the service's settings); the defaults otherwise. */
+  xlsx?: XlsxLimits;
 }
 
 export type LoadStatus = 'loaded' | 'refused' | 'unchanged' | 'checked';
@@ -151,6 +154,7 @@ export async function loadFile(connection: DuckDBConnection, path: string, optio
       // The digest pass already told UTF-8 from not: the reader need not read the file again to find out.
       encoding: options.mapping?.encoding ?? (utf8 ? 'utf-8' : 'windows-1252'),
       jsonRecords: options.mapping?.json?.records,
+      xlsx: options.xlsx,
     });
   return loadStaged(connection, report, stage, options, startedAt);
 }

@@ -27,6 +27,7 @@ import {
   type MeResponse,
 } from '../contracts/index.js';
 import { isUserError } from '../errors.js';
+import { LimitExceeded } from '../ingest/readers/xlsx.js';
 import { QueryTimeoutError } from '../named-queries/run-query.js';
 import { authenticate } from './auth.js';
 import { readingAsOf, withReader, type Env, type ServiceDeps } from './context.js';
@@ -228,6 +229,7 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
   const errorAnswer = (error: Error, c: Context<Env>): Response => {
     const at = c.req.path;
     if (error instanceof HTTPException) return problem(error.status, TITLES[error.status] ?? 'Fel', error.message, at);
+    if (error instanceof LimitExceeded) return problem(413, TITLES[413], error.message, at);
     if (isUserError(error)) return problem(400, TITLES[400], error.message, at);
     if (error instanceof RefusedFile)
       return problem(422, TITLES[422], error.message, at, { messages: error.report.messages, report: error.report });

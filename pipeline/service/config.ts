@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
+import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from '../ingest/readers/xlsx.js';
 import { ROLES, type Role } from '../named-queries/header.js';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, DEFAULT_ROLE_MAP, type OidcConfig } from './oidc.js';
 
@@ -19,6 +20,13 @@ const configSchema = z
     rowLimit: z.number().int().min(1).default(100_000),
     timeoutMs: z.number().int().min(1).default(30_000),
     bodyLimitMiB: z.number().min(1).default(200),
+    /** An uploaded .xlsx: what its zip may unpack to, its rows and its cells (the XML's, empty ones written there included). */
+    xlsxMaxUnpackedMiB: z
+      .number()
+      .min(1)
+      .default(DEFAULT_XLSX_LIMITS.maxUnpackedBytes / 2 ** 20),
+    xlsxMaxRows: z.number().int().min(1).default(DEFAULT_XLSX_LIMITS.maxRows),
+    xlsxMaxCells: z.number().int().min(1).default(DEFAULT_XLSX_LIMITS.maxCells),
     /** Answers kept per store version (0: none kept). */
     cacheMiB: z.number().min(0).default(256),
     oidc: z
@@ -56,6 +64,8 @@ export interface ServiceConfig {
   rowLimit: number;
   timeoutMs: number;
   bodyLimitBytes: number;
+  /** Limits on an uploaded .xlsx, checked as it is read. */
+  xlsx: XlsxLimits;
   /** The budget for answers kept per store version; 0 keeps none. */
   cacheBytes: number;
   /** Where the task pane loads Office.js from: this service's copy (offline) or Microsoft's CDN (NYTTA_OFFICE_JS=cdn). */
@@ -134,6 +144,11 @@ export function loadConfig(options: {
     rowLimit: config.rowLimit,
     timeoutMs: config.timeoutMs,
     bodyLimitBytes: Math.round(config.bodyLimitMiB * 1024 * 1024),
+    xlsx: {
+      maxUnpackedBytes: Math.round(config.xlsxMaxUnpackedMiB * 2 ** 20),
+      maxRows: config.xlsxMaxRows,
+      maxCells: config.xlsxMaxCells,
+    },
     cacheBytes: Math.round(cacheMiB(env, config.cacheMiB) * 1024 * 1024),
     officeJs,
   };

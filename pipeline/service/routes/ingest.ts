@@ -92,6 +92,7 @@ export function ingestRoutes(deps: ServiceDeps): Hono<Env> {
             mapping,
             gate: deps.gate,
             loadedBy: c.get('caller'),
+            xlsx: deps.config.xlsx,
           }),
         );
         return c.json(answer(report));
