@@ -1,8 +1,8 @@
 /** @module kolada-json – Kolada's value format: `{kpi, municipality, period, values: [{gender, count, status, value}]}`, as utfall rows. */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { UserError } from '../../errors.js';
+import { readJsonFile } from './json-file.js';
 import { appendRows, createStagingTable, defineStagingView, type Staged } from './staging.js';
 
 const scalar = z.union([z.string(), z.number()]).nullish();
@@ -19,12 +19,7 @@ const koladaDocument = z.union([z.array(koladaValue), z.object({ values: z.array
 const COLUMNS = ['indikator', 'kommun', 'period', 'kon', 'antal', 'status', 'varde'];
 
 export async function stageKoladaJson(connection: DuckDBConnection, file: string, path: string): Promise<Staged> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new UserError(`${file}: ogiltig JSON (${(error as Error).message}).`, 'json_invalid');
-  }
+  const parsed = readJsonFile(file, path);
   const result = koladaDocument.safeParse(parsed);
   if (!result.success) {
     const issue = result.error.issues[0];
