@@ -233,7 +233,7 @@ async function loadStaged(
 
   if (report.errorCount > 0) {
     report.status = 'refused';
-    if (!options.dryRun) report.loadId = await logRefusal(connection, report, startedAt, options.loadedBy);
+    if (!options.dryRun) report.loadId = await logRefusal(connection, report, startedAt, options);
     return report;
   }
   report.rowsAccepted = stagedRows;
@@ -351,23 +351,33 @@ async function insertLog(
 }
 
 /** A refused load is logged with its errors; no data table is touched. */
-async function logRefusal(connection: DuckDBConnection, report: LoadReport, startedAt: Date, loadedBy?: string): Promise<number> {
+async function logRefusal(
+  connection: DuckDBConnection,
+  report: LoadReport,
+  startedAt: Date,
+  { loadedBy, gate }: Pick<LoadOptions, 'loadedBy' | 'gate'>,
+): Promise<number> {
   try {
-    return await inTransaction(connection, async () => {
-      const loadId = Number(await scalar(connection, "SELECT nextval('load_id_seq')"));
-      await insertLog(connection, report, loadId, 'refused', startedAt, loadedBy);
-      for (const e of report.errors) {
-        await connection.run('INSERT INTO load_reject VALUES ($id, $file, $line, $column, $value, $reason)', {
-          id: loadId,
-          file: report.file,
-          line: e.line,
-          column: e.column,
-          value: e.value,
-          reason: e.reason,
-        });
-      }
-      return loadId;
-    });
+    // Through the gate like any commit: the refusal is a new version of the load log.
+    return await inTransaction(
+      connection,
+      async () => {
+        const loadId = Number(await scalar(connection, "SELECT nextval('load_id_seq')"));
+        await insertLog(connection, report, loadId, 'refused', startedAt, loadedBy);
+        for (const e of report.errors) {
+          await connection.run('INSERT INTO load_reject VALUES ($id, $file, $line, $column, $value, $reason)', {
+            id: loadId,
+            file: report.file,
+            line: e.line,
+            column: e.column,
+            value: e.value,
+            reason: e.reason,
+          });
+        }
+        return loadId;
+      },
+      { gate },
+    );
   } finally {
     await dropStaging(connection);
   }

@@ -44,17 +44,13 @@ export interface ServiceDeps {
  */
 export class WriteQueue {
   private last: Promise<unknown> = Promise.resolve();
-  private written = 0;
   private queued = 0;
 
   constructor(private readonly afterWrites?: () => Promise<unknown>) {}
 
   run<T>(work: () => Promise<T>): Promise<T> {
     this.queued++;
-    // The version moves on once a write has settled (committed, refused or failed), never before its commit: an answer
-    // kept under the old version was read before the commit or is about to be asked for no more.
     const next = this.last.then(work).finally(() => {
-      this.written++;
       this.queued--;
     });
     this.last = next.catch(() => undefined).then(() => (this.queued === 0 ? this.after() : undefined));
@@ -70,11 +66,6 @@ export class WriteQueue {
   /** Resolves once every write queued so far, and the work after them, has settled (to close the store safely). */
   idle(): Promise<void> {
     return this.last.then(() => undefined);
-  }
-
-  /** The store's version: how many writes have settled since the service started. */
-  get version(): number {
-    return this.written;
   }
 
   private async after(): Promise<void> {

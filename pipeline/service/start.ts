@@ -49,7 +49,9 @@ export async function buildService(store: Store, options: StartOptions) {
     logger: options.logger,
     gate,
     writes,
-    answers: answerCache({ version: () => writes.version, maxBytes: config.cacheBytes }),
+    // The store's version is the commits through the gate: it moves inside the commit, before any reader can see the
+    // new state (after the write had settled, a reader could see a commit and still be served the answer from before it).
+    answers: answerCache({ version: () => gate.commits, maxBytes: config.cacheBytes }),
     rollupFresh: freshnessPerCommit(gate),
   };
   return { app: createApp(deps), deps };
