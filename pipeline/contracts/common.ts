@@ -38,3 +38,10 @@ export type Problem = z.infer<typeof problemSchema>;
 
 /** A number or null, as JSON carries figures that may be missing. */
 export const nullableNumber = z.number().nullable();
+
+/**
+ * The header Nytta's own clients (the task pane, `nytta … --server`) send with every call. A page on another site
+ * cannot send it without the browser asking the service first (CORS), which refuses: so in local mode, where no token
+ * is asked, a write without it is refused.
+ */
+export const CLIENT_HEADER = 'X-Nytta-Client';

@@ -23,6 +23,7 @@ import {
   productionLossResponse,
   riskMatrixQuery,
   riskMatrixResponse,
+  CLIENT_HEADER,
   type HealthResponse,
   type MeResponse,
 } from '../contracts/index.js';
@@ -30,6 +31,7 @@ import { isUserError } from '../errors.js';
 import { LimitExceeded } from '../ingest/readers/xlsx.js';
 import { QueryTimeoutError } from '../named-queries/run-query.js';
 import { authenticate } from './auth.js';
+import { localModeGuard } from './local-guard.js';
 import { readingAsOf, withReader, type Env, type ServiceDeps } from './context.js';
 import { resolveAsOf } from '../store/as-of.js';
 import { isCorruption } from '../store/check.js';
@@ -124,6 +126,8 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
   const app = new Hono<Env>();
   const logger = deps.logger ?? SILENT;
   app.use(requestId());
+  // Local mode answers only on its own names, and takes writes only from its own clients.
+  app.use(localModeGuard(deps.config));
   // The task pane runs in a frame inside Excel on the web, and Office fetches its icons from its own origin: those paths
   // may be framed and fetched cross-origin. Everything else keeps the strict defaults.
   const strict = secureHeaders();
@@ -144,7 +148,7 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
     '/api/*',
     cors({
       origin: (origin) => (deps.config.corsOrigins.includes(origin) ? origin : null),
-      allowHeaders: ['Authorization', 'Content-Type', 'Accept'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Accept', CLIENT_HEADER],
       allowMethods: ['GET', 'POST', 'OPTIONS'],
       maxAge: 600,
     }),

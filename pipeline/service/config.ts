@@ -60,6 +60,8 @@ export interface ServiceConfig {
   /** OpenID Connect bearer tokens from the region's issuer, beside the static tokens. */
   oidc?: OidcConfig;
   corsOrigins: string[];
+  /** The names the service answers to in local mode: loopback's and the address it listens on. */
+  hostNames: string[];
   minCount: number;
   rowLimit: number;
   timeoutMs: number;
@@ -140,6 +142,7 @@ export function loadConfig(options: {
     localMode: tokens.length === 0 && !oidc,
     oidc,
     corsOrigins: config.corsOrigins ?? (env.NYTTA_CORS_ORIGIN ? env.NYTTA_CORS_ORIGIN.split(',') : [`https://localhost:${options.port}`]),
+    hostNames: [...new Set(['localhost', '127.0.0.1', '::1', options.host])],
     minCount: config.minCount,
     rowLimit: config.rowLimit,
     timeoutMs: config.timeoutMs,
