@@ -1,7 +1,7 @@
 /** @module main – the `nytta` command line. */
 import { Command, InvalidArgumentError } from 'commander';
 import { ServiceError } from '../../addin/service/service-call.js';
-import { isUserError, UserError } from '../errors.js';
+import { DISK_FULL, isDiskFull, isUserError, UserError } from '../errors.js';
 import { defaultStorePath } from '../store/open-store.js';
 import { KIND_HELP, runIngest } from './ingest-command.js';
 import { DEFAULT_DEMO_ROWS, runDemo } from './demo-command.js';
@@ -136,9 +136,14 @@ try {
   await program.parseAsync();
 } catch (error) {
   // A workbook built from the service's answers fails with what the service said: the user's to fix, as any UserError.
-  if (isUserError(error) || error instanceof ServiceError) {
+  if (isDiskFull(error)) {
+    // The load's transaction rolled back: nothing was written, and the user has something to do about it.
+    console.error(`Fel: ${DISK_FULL}`);
+    process.exitCode = 4;
+  } else if (isUserError(error) || error instanceof ServiceError) {
     console.error(`Fel: ${error.message}`);
-    process.exitCode = 2;
+    // A service whose disk is full says so with a 507: the same code as a full disk here.
+    process.exitCode = error instanceof UserError && error.code === 'http_507' ? 4 : 2;
   } else {
     // Unexpected: one clear line, the stack only on request.
     console.error(`Oväntat fel: ${error instanceof Error ? error.message : String(error)}`);

@@ -27,7 +27,7 @@ import {
   type HealthResponse,
   type MeResponse,
 } from '../contracts/index.js';
-import { isUserError } from '../errors.js';
+import { DISK_FULL, isDiskFull, isUserError } from '../errors.js';
 import { LimitExceeded } from '../ingest/readers/xlsx.js';
 import { QueryTimeoutError } from '../named-queries/run-query.js';
 import { authenticate } from './auth.js';
@@ -242,6 +242,10 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
     if (error instanceof ServiceError) {
       const status = error.status >= 400 && error.status < 500 ? error.status : 502;
       return problem(status, TITLES[status] ?? 'Fel', error.message, at);
+    }
+    if (isDiskFull(error)) {
+      (c.get('logger') ?? logger).error({ path: at, err: error }, 'disk full');
+      return problem(507, TITLES[507], `${DISK_FULL[0].toUpperCase()}${DISK_FULL.slice(1)}`, at);
     }
     if (isCorruption(error)) {
       (c.get('logger') ?? logger).error({ path: at, err: error }, 'store damaged');

@@ -4,12 +4,13 @@
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { spawnSync } from 'node:child_process';
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, symlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildService } from '../../pipeline/service/start.js';
 import { openStore } from '../../pipeline/store/open-store.js';
-import { tempDir } from '../helpers/store.js';
+import { NAMED, namedCallersService, sendExport } from '../helpers/service.js';
+import { fingerprint, tempDir, writeFixture } from '../helpers/store.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'nytta.js');
 const nytta = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
@@ -120,5 +121,50 @@ describe('nytta check', () => {
       'fel: Tabellen indicator_history: 1 rader ersattes av en inläsning som inte finns eller inte är senare än raden (replaced_by).',
     );
     expect(checked.stdout).toMatch(/fel: Tabellen target: \d+ rader gäller fast inläsningen de kom från är ångrad eller avvisad\./);
+  });
+});
+
+describe('a full disk', () => {
+  /** The store's write-ahead log made a link to /dev/full, where every write fails with ENOSPC as on a full disk. */
+  const fillDisk = (db: string) => symlinkSync('/dev/full', `${db}.wal`);
+
+  it('the service answers a load that cannot be written with a 507 in Swedish, and the store is as it was', async () => {
+    const { store, app } = await namedCallersService();
+    try {
+      expect((await sendExport(app, NAMED.controller, 'budget-1.csv', 'nyckeltal;varde;enhet\nbudget;1;mnkr\n')).status).toBe(200);
+      // Written to the file itself, so the log starts anew: the next write opens it.
+      await store.connection.run('CHECKPOINT');
+      const before = await fingerprint(store.connection);
+      fillDisk(store.path);
+      // A new key: DuckDB 1.5 aborts the process when it reverts a failed commit that replaced a primary key's row.
+      const res = await sendExport(app, NAMED.controller, 'budget-2.csv', 'nyckeltal;varde;enhet\ndriftbudget;2;mnkr\n');
+      const body = (await res.json()) as { detail: string };
+      expect(res.status).toBe(507);
+      expect(body.detail).toBe('Disken är full; inget har ändrats. Frigör utrymme på disken där lagret ligger och försök igen.');
+      expect(await fingerprint(store.connection)).toEqual(before);
+    } finally {
+      rmSync(`${store.path}.wal`, { force: true });
+      try {
+        store.close();
+      } catch {
+        // the log it holds open is the full one
+      }
+    }
+  });
+
+  it('nytta ingest says so and exits with its own code (4); the store is as it was', async () => {
+    const db = demoStore(2000);
+    const store = await openStore(db, { readOnly: true });
+    const before = await fingerprint(store.connection);
+    store.close();
+    fillDisk(db);
+    const file = writeFixture(tempDir(), 'budget.csv', 'nyckeltal;varde;enhet\nbudget;2;mnkr\n');
+    const loaded = nytta('ingest', '--db', db, file);
+    expect(loaded.stderr).toContain('Fel: disken är full; inget har ändrats. Frigör utrymme på disken där lagret ligger och försök igen.');
+    expect(loaded.status).toBe(4);
+    rmSync(`${db}.wal`);
+    const after = await openStore(db, { readOnly: true });
+    expect(await fingerprint(after.connection)).toEqual(before);
+    after.close();
   });
 });
