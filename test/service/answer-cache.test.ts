@@ -117,7 +117,7 @@ describe('answers kept per store version', () => {
   it('the version moves at the commit, inside the gate: a poll between a commit and the end of its write gets the new answer', async () => {
     const path = '/api/v1/queries/load_log?limit=1000';
     const loaded = (body: { rows: { status: string }[] }) => body.rows.filter((r) => r.status === 'loaded').length;
-    let held = await get(path);
+    const held = await get(path);
     let etag = held.headers.get('etag')!;
     let body = (await held.json()) as { rows: { status: string }[] };
     const polls: { health: number; answer: number; status: number }[] = [];
