@@ -32,6 +32,7 @@ import { LimitExceeded } from '../ingest/readers/xlsx.js';
 import { QueryTimeoutError } from '../named-queries/run-query.js';
 import { authenticate } from './auth.js';
 import { localModeGuard } from './local-guard.js';
+import { admission, Busy, CallerGone, Slots, timeLimit } from './request-limits.js';
 import { readingAsOf, withReader, type Env, type ServiceDeps } from './context.js';
 import { resolveAsOf } from '../store/as-of.js';
 import { isCorruption } from '../store/check.js';
@@ -120,6 +121,10 @@ const PURPOSE: PurposeEndpoint[] = [
 const STORE_DAMAGED =
   'Lagret är skadat: ett block i databasfilen kan inte läsas (dess kontrollsumma stämmer inte). Stoppa tjänsten och kör "nytta check --db <lagrets fil>" för att se vad som är skadat; återställ sedan från en säkerhetskopia.';
 
+/** The questions that can take seconds to minutes (every unit, every breakdown, many years; whole workbooks). */
+const COSTLY = /^\/api\/v1\/(workbooks\/[^/]+|followup|portfolio|production-loss|queries\/(followup|followup_chain|production_loss))$/;
+const RETRY_AFTER_SECONDS = 5;
+
 const SILENT = pino({ level: 'silent' });
 
 export function createApp(deps: ServiceDeps): Hono<Env> {
@@ -154,6 +159,10 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
     }),
   );
 
+  // Every reading request under a time limit, cancelled when its caller goes away; costly ones take a slot (below).
+  app.use('/api/*', timeLimit({ timeoutMs: deps.config.timeoutMs }));
+  const slots = new Slots(deps.config.costlySlots, deps.config.costlyQueue);
+
   app.get('/api/v1/health', async (c) => {
     const count = (sql: string) => withReader(deps, async (connection) => Number((await connection.runAndReadAll(sql)).getRows()[0][0]));
     const [loads, observations, rollup] = await Promise.all([
@@ -180,6 +189,7 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
         hitRate: found + kept.misses ? found / (found + kept.misses) : null,
       },
       readers: deps.readers.stats(),
+      costly: slots.stats(),
       rollup,
     };
     return c.json(body);
@@ -207,6 +217,7 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
   });
   // After sign-in and asOf, before the routes: a kept answer is served only for the same store version, role and question.
   if (deps.config.cacheBytes > 0) app.use('/api/v1/*', deps.answers.middleware);
+  app.use('/api/v1/*', admission({ costly: COSTLY, slots, retryAfterSeconds: RETRY_AFTER_SECONDS }));
   for (const routes of [
     queryRoutes,
     businessCaseRoutes,
@@ -232,6 +243,16 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
   app.onError((error, c) => withId(c, errorAnswer(error, c)));
   const errorAnswer = (error: Error, c: Context<Env>): Response => {
     const at = c.req.path;
+    if (error instanceof Busy) {
+      const res = problem(503, TITLES[503], error.message, at);
+      res.headers.set('retry-after', String(error.retryAfterSeconds));
+      return res;
+    }
+    // No one hears it: said in the log as what it is, not as an error of the service's.
+    if (error instanceof CallerGone) {
+      (c.get('logger') ?? logger).info({ path: at }, 'caller went away; its work was stopped');
+      return problem(499, 'Avbrutet', 'Anroparen gick innan svaret var klart.', at);
+    }
     if (error instanceof HTTPException) return problem(error.status, TITLES[error.status] ?? 'Fel', error.message, at);
     if (error instanceof LimitExceeded) return problem(413, TITLES[413], error.message, at);
     if (isUserError(error)) return problem(400, TITLES[400], error.message, at);

@@ -1,5 +1,6 @@
 /** @module config – the service's settings from a JSON file (NYTTA_CONFIG) and the environment, validated with zod. */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from '../ingest/readers/xlsx.js';
@@ -27,6 +28,13 @@ const configSchema = z
       .default(DEFAULT_XLSX_LIMITS.maxUnpackedBytes / 2 ** 20),
     xlsxMaxRows: z.number().int().min(1).default(DEFAULT_XLSX_LIMITS.maxRows),
     xlsxMaxCells: z.number().int().min(1).default(DEFAULT_XLSX_LIMITS.maxCells),
+    /** Costly questions (follow-ups, workbooks, the portfolio, production loss) computed at once, and waiting beyond them. */
+    costlySlots: z
+      .number()
+      .int()
+      .min(1)
+      .default(Math.max(1, Math.floor(availableParallelism() / 2))),
+    costlyQueue: z.number().int().min(0).default(32),
     /** Answers kept per store version (0: none kept). */
     cacheMiB: z.number().min(0).default(256),
     oidc: z
@@ -64,7 +72,10 @@ export interface ServiceConfig {
   hostNames: string[];
   minCount: number;
   rowLimit: number;
+  /** Every reading request's time limit, the workbook route's included; also each named query's. */
   timeoutMs: number;
+  costlySlots: number;
+  costlyQueue: number;
   bodyLimitBytes: number;
   /** Limits on an uploaded .xlsx, checked as it is read. */
   xlsx: XlsxLimits;
@@ -146,6 +157,8 @@ export function loadConfig(options: {
     minCount: config.minCount,
     rowLimit: config.rowLimit,
     timeoutMs: config.timeoutMs,
+    costlySlots: config.costlySlots,
+    costlyQueue: config.costlyQueue,
     bodyLimitBytes: Math.round(config.bodyLimitMiB * 1024 * 1024),
     xlsx: {
       maxUnpackedBytes: Math.round(config.xlsxMaxUnpackedMiB * 2 ** 20),

@@ -17,6 +17,7 @@ import type { ServiceConfig } from './config.js';
 import type { CommitGate } from '../store/commit-gate.js';
 import { showStoreAsOf } from '../store/history.js';
 import type { ReaderPool } from '../store/reader-pool.js';
+import { stoppable } from './request-limits.js';
 
 export interface ServiceDeps {
   /** Reader connections kept between requests, with their prepared statements. */
@@ -93,10 +94,19 @@ export function readingAsOf<T>(asOf: number, work: () => T): T {
 export async function withReader<T>(deps: ServiceDeps, work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const asOf = asOfScope.getStore();
   return deps.gate.read(() =>
-    deps.readers.use(async (connection) => {
-      if (asOf !== undefined) await showStoreAsOf(connection, asOf);
-      return work(connection);
-    }, asOf === undefined),
+    deps.readers.use(
+      // The request's stop (its time limit, or its caller gone) interrupts what DuckDB runs for it; an interrupted
+      // reader is closed, not kept.
+      (connection) =>
+        stoppable(
+          () => connection.interrupt(),
+          async () => {
+            if (asOf !== undefined) await showStoreAsOf(connection, asOf);
+            return work(connection);
+          },
+        ),
+      asOf === undefined,
+    ),
   );
 }
 
