@@ -4,6 +4,7 @@
  * an undo that would lose later work is refused; a purge removes only history replaced before its date. The expected
  * figures are worked by hand from the files in test/fixtures/audit (see its PROVENANCE.md) and the edits made here.
  */
+import { CLIENT_HEADER } from '../../pipeline/contracts/index.js';
 import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -322,7 +323,9 @@ describe('purge', () => {
       const load = async (name: string, content: string) => {
         const form = new FormData();
         form.append('file', new Blob([content]), name);
-        return ((await (await local.request('/api/v1/ingest', { method: 'POST', body: form })).json()) as { loadId: number }).loadId;
+        // Local mode: a write carries the client header, as the task pane's and the CLI's do.
+        const res = await local.request('/api/v1/ingest', { method: 'POST', body: form, headers: { [CLIENT_HEADER]: 'test' } });
+        return ((await res.json()) as { loadId: number }).loadId;
       };
       const kf = (value: number) => `nyckeltal;varde;enhet\ninvesteringsbudget;${value};mnkr\n`;
       const a = await load('a.csv', kf(1));
