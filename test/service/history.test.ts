@@ -4,12 +4,11 @@
  * an undo that would lose later work is refused; a purge removes only history replaced before its date. The expected
  * figures are worked by hand from the files in test/fixtures/audit (see its PROVENANCE.md) and the edits made here.
  */
-import { CLIENT_HEADER } from '../../pipeline/contracts/index.js';
 import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { businessCaseResponse, loadsResponse, queryAnswer, undoResponse } from '../../pipeline/contracts/index.js';
+import { businessCaseResponse, CLIENT_HEADER, loadsResponse, queryAnswer, undoResponse } from '../../pipeline/contracts/index.js';
 import { buildService } from '../../pipeline/service/start.js';
 import { showStoreAsOf } from '../../pipeline/store/history.js';
 import { planPurge, purgeHistory } from '../../pipeline/store/purge.js';
