@@ -14,6 +14,7 @@ import { ingestFiles } from '../pipeline/ingest/ingest-files.js';
 import { openStore } from '../pipeline/store/open-store.js';
 import { refreshRollup } from '../pipeline/store/rollup.js';
 import { addinBenchmark } from './addin.js';
+import { hostileBenchmark } from './hostile.js';
 import { monthEndBenchmark } from './month-end.js';
 import { floor as seriesFloor, serviceBenchmark } from './service.js';
 
@@ -309,6 +310,28 @@ try {
   }
   writeFileSync(join(HERE, 'results', 'addin.json'), JSON.stringify(addin, null, 2) + '\n');
   console.log('Skrivet: bench/results/addin.json');
+
+  // Hostile input and faults: health under 20 costly questions at once, and memory while an XLSX bomb is uploaded.
+  console.log('\nFientlig indata: 20 tunga uppföljningar på en gång, och en XLSX-bomb …');
+  const h8 = await hostileBenchmark(join(work, 'nytta.duckdb'));
+  const hostile = {
+    benchmark: 'hostile',
+    date: new Date().toISOString(),
+    machine: result.machine,
+    storeRows: ROWS,
+    ...h8,
+    targets: { healthUnderCostlyP99Ms: 1000, xlsxBombPeakMiB: 1024 },
+  };
+  const c8 = h8.costly;
+  console.log(
+    `tunga frågor: ${c8.answered} besvarade, ${c8.busy503} × 503, ${c8.timedOut504} × 504, sista efter ${c8.lastAnswerSeconds} s; hälsa p50 ${c8.health.p50} ms, p99 ${c8.health.p99} ms, längst ${c8.health.max} ms (${c8.health.asked} frågor); behållet svar p99 ${c8.kept.p99} ms; ${c8.peakMiB} MiB som mest`,
+  );
+  const x8 = h8.xlsxBomb;
+  console.log(
+    `XLSX-bomb ${x8.fileMiB} MiB (packar upp till ${x8.unpackedMiB} MiB): ${x8.status} efter ${x8.seconds} s, tjänsten ${x8.rssBeforeMiB} → som mest ${x8.peakMiB} MiB; hälsa p99 ${x8.health.p99} ms`,
+  );
+  writeFileSync(join(HERE, 'results', 'hostile.json'), JSON.stringify(hostile, null, 2) + '\n');
+  console.log('Skrivet: bench/results/hostile.json');
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
