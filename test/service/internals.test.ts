@@ -67,6 +67,18 @@ describe('what a broken file is told', () => {
     expect(JSON.parse(res.text).detail).toMatch(/^kolada\.json: ogiltig JSON \(vid tecken \d+\)\.$/);
     expect(res.text).not.toMatch(INTERNAL);
   });
+
+  it('JSON that is not Kolada’s: the place and what it should be, in Swedish', async () => {
+    for (const [name, content, said] of [
+      ['lista.json', '[1, 2, 3]', 'fel vid 0: ska vara ett objekt'],
+      ['tal.json', '[{"kpi": 5, "municipality": "1", "period": 2024, "values": []}]', 'fel vid 0.kpi: ska vara text'],
+    ]) {
+      const res = await upload(name, content);
+      expect(res.status, name).toBe(400);
+      expect(JSON.parse(res.text).detail, name).toContain(said);
+      expect(res.text, name).not.toMatch(/Invalid input|expected|received/i);
+    }
+  });
 });
 
 describe('a refused load’s raw values', () => {
