@@ -313,22 +313,22 @@ try {
 
   // Hostile input and faults: health under 20 costly questions at once, and memory while an XLSX bomb is uploaded.
   console.log('\nFientlig indata: 20 tunga uppföljningar på en gång, och en XLSX-bomb …');
-  const h8 = await hostileBenchmark(join(work, 'nytta.duckdb'));
+  const hostileRun = await hostileBenchmark(join(work, 'nytta.duckdb'));
   const hostile = {
     benchmark: 'hostile',
     date: new Date().toISOString(),
     machine: result.machine,
     storeRows: ROWS,
-    ...h8,
+    ...hostileRun,
     targets: { healthUnderCostlyP99Ms: 1000, xlsxBombPeakMiB: 1024 },
   };
-  const c8 = h8.costly;
+  const costly = hostileRun.costly;
   console.log(
-    `tunga frågor: ${c8.answered} besvarade, ${c8.busy503} × 503, ${c8.timedOut504} × 504, sista efter ${c8.lastAnswerSeconds} s; hälsa p50 ${c8.health.p50} ms, p99 ${c8.health.p99} ms, längst ${c8.health.max} ms (${c8.health.asked} frågor); behållet svar p99 ${c8.kept.p99} ms; ${c8.peakMiB} MiB som mest`,
+    `tunga frågor: ${costly.answered} besvarade, ${costly.busy503} × 503, ${costly.timedOut504} × 504, sista efter ${costly.lastAnswerSeconds} s; hälsa p50 ${costly.health.p50} ms, p99 ${costly.health.p99} ms, längst ${costly.health.max} ms (${costly.health.asked} frågor); behållet svar p99 ${costly.kept.p99} ms; ${costly.peakMiB} MiB som mest`,
   );
-  const x8 = h8.xlsxBomb;
+  const bomb = hostileRun.xlsxBomb;
   console.log(
-    `XLSX-bomb ${x8.fileMiB} MiB (packar upp till ${x8.unpackedMiB} MiB): ${x8.status} efter ${x8.seconds} s, tjänsten ${x8.rssBeforeMiB} → som mest ${x8.peakMiB} MiB; hälsa p99 ${x8.health.p99} ms`,
+    `XLSX-bomb ${bomb.fileMiB} MiB (packar upp till ${bomb.unpackedMiB} MiB): ${bomb.status} efter ${bomb.seconds} s, tjänsten ${bomb.rssBeforeMiB} → som mest ${bomb.peakMiB} MiB; hälsa p99 ${bomb.health.p99} ms`,
   );
   writeFileSync(join(HERE, 'results', 'hostile.json'), JSON.stringify(hostile, null, 2) + '\n');
   console.log('Skrivet: bench/results/hostile.json');
