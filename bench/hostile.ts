@@ -3,7 +3,8 @@
  * own process, health's and a kept answer's latency while 20 different costly follow-ups are asked at once (how many
  * were answered, turned away with 503 or stopped at the time limit), and the service's peak memory (VmHWM, reset
  * before each part) while an XLSX bomb is uploaded: a valid workbook whose one sheet unpacks to about 400 MiB, as the
- * issue's did (its 28 MB took the service from 199 MiB to 4.75 GiB).
+ * issue's did (its 28 MB took the service from 199 MiB to 4.75 GiB); and a 150 MiB CSV whose every row is refused, sent
+ * as a dry run, for what a load's staging and checks cost within the service's DuckDB memory limit.
  */
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
@@ -149,6 +150,33 @@ async function xlsxBomb(server: ChildProcess, base: string, dir: string) {
   };
 }
 
+/** A large CSV sent as a dry run whose every row is refused (the same key again and again): what DuckDB's staging and checks cost. */
+async function bigUpload(server: ChildProcess, base: string, dir: string) {
+  const mib = Number(process.env.BENCH_UPLOAD_MIB ?? 150);
+  const path = join(dir, 'stor.csv');
+  writeFileSync(path, 'nyckeltal;varde;enhet\n' + 'x;1;kr\n'.repeat(Math.floor((mib * 2 ** 20) / 7)));
+  const bytes = readFileSync(path);
+  resetPeak(server.pid!);
+  const before = memory(server.pid!);
+  const start = performance.now();
+  const form = new FormData();
+  form.append('file', new Blob([bytes]), 'stor.csv');
+  form.append('dryRun', 'true');
+  const sent = fetch(`${base}/api/v1/ingest`, { method: 'POST', body: form, headers: { [CLIENT_HEADER]: 'bench' } }).then(async (res) => {
+    await res.arrayBuffer();
+    return res.status;
+  });
+  const [status, health] = await Promise.all([sent, poll(base, '/api/v1/health', 100, sent)]);
+  return {
+    fileMiB: mib,
+    status,
+    seconds: +((performance.now() - start) / 1000).toFixed(1),
+    rssBeforeMiB: before.rssMiB,
+    ...memory(server.pid!),
+    health,
+  };
+}
+
 /** Both parts against `nytta serve` on `db` (its own process, local mode, default limits). */
 export async function hostileBenchmark(db: string) {
   const dir = mkdtempSync(join(tmpdir(), 'nytta-hostile-'));
@@ -158,7 +186,8 @@ export async function hostileBenchmark(db: string) {
     const started = memory(server.pid!);
     const costly = await costlyQuestions(server, base);
     const xlsx = await xlsxBomb(server, base, dir);
-    return { serviceStartedMiB: started.rssMiB, costly, xlsxBomb: xlsx };
+    const csv = await bigUpload(server, base, dir);
+    return { serviceStartedMiB: started.rssMiB, costly, xlsxBomb: xlsx, bigCsvUpload: csv };
   } finally {
     await stopServer(server);
     rmSync(dir, { recursive: true, force: true });

@@ -330,6 +330,10 @@ try {
   console.log(
     `XLSX-bomb ${bomb.fileMiB} MiB (packar upp till ${bomb.unpackedMiB} MiB): ${bomb.status} efter ${bomb.seconds} s, tjänsten ${bomb.rssBeforeMiB} → som mest ${bomb.peakMiB} MiB; hälsa p99 ${bomb.health.p99} ms`,
   );
+  const upload = hostileRun.bigCsvUpload;
+  console.log(
+    `CSV ${upload.fileMiB} MiB, varje rad avvisad (torrkörning): ${upload.status} efter ${upload.seconds} s, tjänsten ${upload.rssBeforeMiB} → som mest ${upload.peakMiB} MiB; hälsa p99 ${upload.health.p99} ms`,
+  );
   writeFileSync(join(HERE, 'results', 'hostile.json'), JSON.stringify(hostile, null, 2) + '\n');
   console.log('Skrivet: bench/results/hostile.json');
 } finally {

@@ -28,6 +28,8 @@ const configSchema = z
       .default(DEFAULT_XLSX_LIMITS.maxUnpackedBytes / 2 ** 20),
     xlsxMaxRows: z.number().int().min(1).default(DEFAULT_XLSX_LIMITS.maxRows),
     xlsxMaxCells: z.number().int().min(1).default(DEFAULT_XLSX_LIMITS.maxCells),
+    /** DuckDB's memory for the service's store (beyond it, DuckDB spills to disk): a load's staging and checks included. */
+    memoryLimitMiB: z.number().int().min(128).default(1024),
     /** Costly questions (follow-ups, workbooks, the portfolio, production loss) computed at once, and waiting beyond them. */
     costlySlots: z
       .number()
@@ -76,6 +78,8 @@ export interface ServiceConfig {
   timeoutMs: number;
   costlySlots: number;
   costlyQueue: number;
+  /** DuckDB's memory limit for the service's store, in MiB. */
+  memoryLimitMiB: number;
   bodyLimitBytes: number;
   /** Limits on an uploaded .xlsx, checked as it is read. */
   xlsx: XlsxLimits;
@@ -159,6 +163,7 @@ export function loadConfig(options: {
     timeoutMs: config.timeoutMs,
     costlySlots: config.costlySlots,
     costlyQueue: config.costlyQueue,
+    memoryLimitMiB: config.memoryLimitMiB,
     bodyLimitBytes: Math.round(config.bodyLimitMiB * 1024 * 1024),
     xlsx: {
       maxUnpackedBytes: Math.round(config.xlsxMaxUnpackedMiB * 2 ** 20),

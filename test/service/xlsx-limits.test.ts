@@ -15,7 +15,7 @@ import { tempDir } from '../helpers/store.js';
 let service: Awaited<ReturnType<typeof namedCallersService>>;
 beforeAll(async () => {
   const config = join(tempDir(), 'nytta.json');
-  writeFileSync(config, JSON.stringify({ xlsxMaxUnpackedMiB: 4, xlsxMaxRows: 200, xlsxMaxCells: 1500 }));
+  writeFileSync(config, JSON.stringify({ xlsxMaxUnpackedMiB: 4, xlsxMaxRows: 200, xlsxMaxCells: 1500, memoryLimitMiB: 512 }));
   service = await namedCallersService({ NYTTA_CONFIG: config });
 });
 afterAll(() => service?.store.close());
@@ -82,5 +82,10 @@ describe('limits on an uploaded .xlsx', () => {
     const res = await upload('nyckeltal.xlsx', await workbook(150), false);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'loaded', rowsRead: 150, rowsAccepted: 150 });
+  });
+
+  it('the store the service holds is bounded by memoryLimitMiB (DuckDB spills beyond it)', async () => {
+    const limit = (await service.store.connection.runAndReadAll("SELECT current_setting('memory_limit')")).getRows()[0][0];
+    expect(limit).toBe('512.0 MiB');
   });
 });
