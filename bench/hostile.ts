@@ -123,15 +123,16 @@ async function costlyQuestions(server: ChildProcess, base: string) {
   };
 }
 
-async function xlsxBomb(server: ChildProcess, base: string, dir: string) {
-  const made = await bomb(dir, Number(process.env.BENCH_BOMB_ROWS ?? 3_000_000));
-  const bytes = readFileSync(made.path);
-  const unpackedMiB = Math.round(made.unpackedBytes / 2 ** 20);
+/**
+ * Sends `bytes` as the file `name` for a dry run, with the service's peak memory reset first and health asked every
+ * 100 ms meanwhile: the answer, how long it took, the memory before and at its peak, and health's latency.
+ */
+async function dryRunUpload(server: ChildProcess, base: string, name: string, bytes: Uint8Array<ArrayBuffer>) {
   resetPeak(server.pid!);
   const before = memory(server.pid!);
   const start = performance.now();
   const form = new FormData();
-  form.append('file', new Blob([bytes]), 'bomb.xlsx');
+  form.append('file', new Blob([bytes]), name);
   form.append('dryRun', 'true');
   const sent = fetch(`${base}/api/v1/ingest`, { method: 'POST', body: form, headers: { [CLIENT_HEADER]: 'bench' } }).then(async (res) => ({
     status: res.status,
@@ -140,14 +141,19 @@ async function xlsxBomb(server: ChildProcess, base: string, dir: string) {
   const [answer, health] = await Promise.all([sent, poll(base, '/api/v1/health', 100, sent)]);
   return {
     fileMiB: +(bytes.length / 2 ** 20).toFixed(1),
-    unpackedMiB,
     status: answer.status,
     detail: answer.detail,
     seconds: +((performance.now() - start) / 1000).toFixed(1),
     rssBeforeMiB: before.rssMiB,
-    peakMiB: memory(server.pid!).peakMiB,
+    ...memory(server.pid!),
     health,
   };
+}
+
+async function xlsxBomb(server: ChildProcess, base: string, dir: string) {
+  const made = await bomb(dir, Number(process.env.BENCH_BOMB_ROWS ?? 3_000_000));
+  const sent = await dryRunUpload(server, base, 'bomb.xlsx', new Uint8Array(readFileSync(made.path)));
+  return { ...sent, unpackedMiB: Math.round(made.unpackedBytes / 2 ** 20) };
 }
 
 /** A large CSV sent as a dry run whose every row is refused (the same key again and again): what DuckDB's staging and checks cost. */
@@ -155,26 +161,7 @@ async function bigUpload(server: ChildProcess, base: string, dir: string) {
   const mib = Number(process.env.BENCH_UPLOAD_MIB ?? 150);
   const path = join(dir, 'stor.csv');
   writeFileSync(path, 'nyckeltal;varde;enhet\n' + 'x;1;kr\n'.repeat(Math.floor((mib * 2 ** 20) / 7)));
-  const bytes = readFileSync(path);
-  resetPeak(server.pid!);
-  const before = memory(server.pid!);
-  const start = performance.now();
-  const form = new FormData();
-  form.append('file', new Blob([bytes]), 'stor.csv');
-  form.append('dryRun', 'true');
-  const sent = fetch(`${base}/api/v1/ingest`, { method: 'POST', body: form, headers: { [CLIENT_HEADER]: 'bench' } }).then(async (res) => {
-    await res.arrayBuffer();
-    return res.status;
-  });
-  const [status, health] = await Promise.all([sent, poll(base, '/api/v1/health', 100, sent)]);
-  return {
-    fileMiB: mib,
-    status,
-    seconds: +((performance.now() - start) / 1000).toFixed(1),
-    rssBeforeMiB: before.rssMiB,
-    ...memory(server.pid!),
-    health,
-  };
+  return dryRunUpload(server, base, 'stor.csv', new Uint8Array(readFileSync(path)));
 }
 
 /** Both parts against `nytta serve` on `db` (its own process, local mode, default limits). */
