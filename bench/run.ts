@@ -14,6 +14,7 @@ import { ingestFiles } from '../pipeline/ingest/ingest-files.js';
 import { openStore } from '../pipeline/store/open-store.js';
 import { refreshRollup } from '../pipeline/store/rollup.js';
 import { addinBenchmark } from './addin.js';
+import { hostileBenchmark } from './hostile.js';
 import { monthEndBenchmark } from './month-end.js';
 import { floor as seriesFloor, serviceBenchmark } from './service.js';
 
@@ -309,6 +310,32 @@ try {
   }
   writeFileSync(join(HERE, 'results', 'addin.json'), JSON.stringify(addin, null, 2) + '\n');
   console.log('Skrivet: bench/results/addin.json');
+
+  // Hostile input and faults: health under 20 costly questions at once, and memory while an XLSX bomb is uploaded.
+  console.log('\nFientlig indata: 20 tunga uppföljningar på en gång, och en XLSX-bomb …');
+  const hostileRun = await hostileBenchmark(join(work, 'nytta.duckdb'));
+  const hostile = {
+    benchmark: 'hostile',
+    date: new Date().toISOString(),
+    machine: result.machine,
+    storeRows: ROWS,
+    ...hostileRun,
+    targets: { healthUnderCostlyP99Ms: 1000, xlsxBombPeakMiB: 1024 },
+  };
+  const costly = hostileRun.costly;
+  console.log(
+    `tunga frågor: ${costly.answered} besvarade, ${costly.busy503} × 503, ${costly.timedOut504} × 504, sista efter ${costly.lastAnswerSeconds} s; hälsa p50 ${costly.health.p50} ms, p99 ${costly.health.p99} ms, längst ${costly.health.max} ms (${costly.health.asked} frågor); behållet svar p99 ${costly.kept.p99} ms; ${costly.peakMiB} MiB som mest`,
+  );
+  const bomb = hostileRun.xlsxBomb;
+  console.log(
+    `XLSX-bomb ${bomb.fileMiB} MiB (packar upp till ${bomb.unpackedMiB} MiB): ${bomb.status} efter ${bomb.seconds} s, tjänsten ${bomb.rssBeforeMiB} → som mest ${bomb.peakMiB} MiB; hälsa p99 ${bomb.health.p99} ms`,
+  );
+  const upload = hostileRun.bigCsvUpload;
+  console.log(
+    `CSV ${upload.fileMiB} MiB, varje rad avvisad (torrkörning): ${upload.status} efter ${upload.seconds} s, tjänsten ${upload.rssBeforeMiB} → som mest ${upload.peakMiB} MiB; hälsa p99 ${upload.health.p99} ms`,
+  );
+  writeFileSync(join(HERE, 'results', 'hostile.json'), JSON.stringify(hostile, null, 2) + '\n');
+  console.log('Skrivet: bench/results/hostile.json');
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -27,3 +27,12 @@ export class UnknownEntryError extends Error {
     this.name = 'UnknownEntryError';
   }
 }
+
+/** What a user is told when a write found the disk full: the transaction rolled back, so the store is as it was. */
+export const DISK_FULL = 'disken är full; inget har ändrats. Frigör utrymme på disken där lagret ligger och försök igen.';
+
+/** Whether an error is the disk being full: DuckDB's "No space left on device", or Node's ENOSPC writing an upload. */
+export function isDiskFull(error: unknown): boolean {
+  if ((error as { code?: unknown } | null)?.code === 'ENOSPC') return true;
+  return /No space left on device|ENOSPC|disk is full/i.test(error instanceof Error ? error.message : String(error));
+}

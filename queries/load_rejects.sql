@@ -1,5 +1,6 @@
 -- name: load_rejects
--- description: Felen som en avvisad inläsning behöll: rad, kolumn, värde och skäl, i radordning.
+-- description: Felen som en avvisad inläsning behöll: rad, kolumn, värde och skäl, i radordning. Värdena är exportens egna celler, så bara den som får läsa in ser dem.
+-- role: controller
 -- param: load_id BIGINT required min=1 — inläsningens id
 -- column: line BIGINT
 -- column: column_name VARCHAR

@@ -53,6 +53,7 @@ export class ApplyError extends Error {
 interface Snapshot {
   sheet: string;
   address: string;
+  /** What to write back to undo: formulas as formulas, text quoted as text. */
   formulas: (string | number | boolean)[][];
   formats: string[][];
 }
@@ -184,8 +185,16 @@ function suspend(context: Excel.RequestContext): void {
     context.workbook.application.suspendScreenUpdatingUntilNextSync();
 }
 
-/** A snapshot's cell written back as it was read: formulas as they are, text quoted again where Excel would read a value. */
-const asWritten = (v: string | number | boolean) => (typeof v === 'string' && !v.startsWith('=') ? excelCell(v) : v);
+/**
+ * A snapshot's cell written back as it was read: formulas as they are, text quoted again where Excel would read it as a
+ * value or a formula. `formulas` gives a formula and a text that starts with `=` alike; the formula is the cell whose
+ * value (its result) is not that text.
+ */
+export const asWritten = (formula: unknown, value: unknown): string | number | boolean => {
+  const v = formula as string | number | boolean;
+  if (typeof v !== 'string') return v;
+  return v.startsWith('=') && value !== v ? v : excelCell(v);
+};
 
 export const errorCode = (error: unknown) => (error as { code?: string } | null)?.code ?? '';
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -370,7 +379,7 @@ async function readInParts(
       range: wb.worksheets
         .getItem(w.sheet)
         .getRange(w.address)
-        .load(w.purpose === 'snapshot' ? 'formulas,numberFormat' : 'formulas'),
+        .load(w.purpose === 'snapshot' ? 'formulas,values,numberFormat' : 'formulas'),
     }));
     // One sync per part, each within the response limit.
     tally.syncs++;
@@ -386,7 +395,13 @@ async function readInParts(
 function takeRead(read: TouchedRead, snapshots: Snapshot[], blocked: string[]): void {
   const formulas = read.range.formulas;
   if (read.purpose === 'snapshot') {
-    snapshots.push({ sheet: read.sheet, address: read.address, formulas, formats: read.range.numberFormat });
+    const values = read.range.values;
+    snapshots.push({
+      sheet: read.sheet,
+      address: read.address,
+      formulas: formulas.map((row, r) => row.map((f, c) => asWritten(f, values[r]?.[c]))),
+      formats: read.range.numberFormat,
+    });
     return;
   }
   const taken = read.outside.find(({ row, col }) => formulas[row]?.[col] !== '' && formulas[row]?.[col] !== null);
@@ -439,7 +454,7 @@ async function rollback(context: Excel.RequestContext, state: RollbackState): Pr
     for (const c of charts.items) if (c.name.startsWith('NYTTA_')) ops.push({ op: 'deleteChart', sheet, name: c.name });
   for (const s of snapshots) {
     ops.push(
-      { op: 'write', sheet: s.sheet, address: s.address, formulas: s.formulas.map((row) => row.map(asWritten)) },
+      { op: 'write', sheet: s.sheet, address: s.address, formulas: s.formulas },
       { op: 'numberFormat', sheet: s.sheet, address: s.address, formats: s.formats },
     );
   }

@@ -19,19 +19,25 @@ export interface VerifyReport {
   missingSheets: string[];
 }
 
-const same = (expected: string | number | boolean, actual: unknown) => {
+const same = (expected: string | number | boolean, actual: unknown, value: unknown) => {
   if (typeof expected === 'number' && typeof actual === 'number')
     return Math.abs(expected - actual) <= 1e-9 * Math.max(1, Math.abs(expected));
-  // Excel hands back text written with a leading apostrophe without it.
-  if (typeof expected === 'string' && expected.startsWith("'")) return actual === expected.slice(1) || actual === expected;
+  // Excel hands back text written with a leading apostrophe without it; the same text in a formula is no match (its
+  // value is its result, not its text): the cell would run what should have been shown.
+  if (typeof expected === 'string' && expected.startsWith("'"))
+    return (actual === expected.slice(1) && (value === undefined || value === actual)) || actual === expected;
   return expected === actual;
 };
 
-/** The cells of one block that differ from what the sheet holds (`formulas` as Office.js returns them). */
+/**
+ * The cells of one block that differ from what the sheet holds (`formulas` and, to tell text from a formula, `values`
+ * as Office.js returns them).
+ */
 export function compareBlock(
   sheet: string,
   block: Block,
   formulas: readonly (readonly unknown[])[],
+  values?: readonly (readonly unknown[])[],
 ): { checked: number; differences: Difference[] } {
   const differences: Difference[] = [];
   let checked = 0;
@@ -42,7 +48,8 @@ export function compareBlock(
       checked++;
       const expected = excelCell(cell);
       const actual = formulas[r]?.[c] ?? '';
-      if (!same(expected, actual)) differences.push({ sheet, cell: a1(block.row + r, block.col + c), expected, actual });
+      if (!same(expected, actual, values ? (values[r]?.[c] ?? '') : undefined))
+        differences.push({ sheet, cell: a1(block.row + r, block.col + c), expected, actual });
     });
   });
   return { checked, differences };
@@ -59,14 +66,14 @@ export async function verifyPlans(context: Excel.RequestContext, plans: readonly
     const ws = wb.worksheets.getItem(plan.name);
     for (const block of planBlocks(plan)) {
       const range = ws.getRangeByIndexes(block.row, block.col, Math.max(1, block.cells.length), blockWidth(block));
-      range.load('formulas');
+      range.load('formulas,values');
       reads.push({ plan, block, range });
     }
   }
   await context.sync();
   const report: VerifyReport = { checkedCells: 0, differences: [], missingSheets: plans.map((p) => p.name).filter((n) => !sheets.has(n)) };
   for (const { plan, block, range } of reads) {
-    const { checked, differences } = compareBlock(plan.name, block, range.formulas);
+    const { checked, differences } = compareBlock(plan.name, block, range.formulas, range.values);
     report.checkedCells += checked;
     report.differences.push(...differences);
   }

@@ -1,6 +1,7 @@
 /** @module service-client – calls to the Nytta service from the task pane, with what went wrong said plainly. */
 import {
   approvalSchema,
+  CLIENT_HEADER,
   healthResponse,
   ingestResponse,
   meResponse,
@@ -38,7 +39,8 @@ export function serviceClient(
   fetcher: typeof fetch = (...args) => fetch(...args),
 ): ServiceClient {
   const base = baseUrl.trim().replace(/\/+$/, '');
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The client header on every call: in local mode the service takes a write only with it (a foreign page cannot send it).
+  const headers: Record<string, string> = { accept: 'application/json', [CLIENT_HEADER]: 'taskpane' };
   if (token.trim()) headers.authorization = `Bearer ${token.trim()}`;
   /** The body of an answer, or the Swedish reason it is none: unreachable, not Nytta, a refused token or role, a problem. */
   const send = async (path: string, init: RequestInit = {}): Promise<{ status: number; body: unknown }> => {

@@ -1,8 +1,15 @@
 /** @module csv-output – rows as CSV the way Swedish Excel opens it: `;` between fields, decimal comma, UTF-8 with BOM. */
 
+/** Text Excel would run as a formula when the file is opened (OWASP, CSV injection): = + - @, a tab or a carriage return first. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? String(value).replace('.', ',') : String(value);
+  // Numbers are written by us, never by a user: a negative one stays a number.
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value).replace('.', ',');
+  const text = String(value);
+  // OWASP's advice: a leading apostrophe makes the cell text, and the field is quoted so the apostrophe is part of it.
+  if (FORMULA_START.test(text)) return `"'${text.replaceAll('"', '""')}"`;
   return /[;"\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -1,10 +1,11 @@
 /** @module main – the `nytta` command line. */
 import { Command, InvalidArgumentError } from 'commander';
 import { ServiceError } from '../../addin/service/service-call.js';
-import { isUserError, UnknownEntryError, UserError } from '../errors.js';
+import { DISK_FULL, isDiskFull, isUserError, UnknownEntryError, UserError } from '../errors.js';
 import { defaultStorePath } from '../store/open-store.js';
 import { KIND_HELP, runIngest } from './ingest-command.js';
 import { DEFAULT_DEMO_ROWS, runDemo } from './demo-command.js';
+import { runCheck } from './check-command.js';
 import { runPurge, runUndo } from './history-command.js';
 import { runQueryCommand } from './query-command.js';
 import { runServe } from './serve-command.js';
@@ -113,6 +114,14 @@ program
   });
 
 program
+  .command('check')
+  .description('läs varje block i varje tabell (kontrollsummorna) och kontrollera historiken; 0 när lagret är helt, 1 annars')
+  .option('--db <path>', 'DuckDB-filen', defaultStorePath())
+  .action(async (options) => {
+    process.exitCode = await runCheck(options);
+  });
+
+program
   .command('serve')
   .description('starta tjänsten (läser in demoregionen om lagret är tomt)')
   .option('--db <path>', 'DuckDB-filen', defaultStorePath())
@@ -132,13 +141,18 @@ const notFound = (error: unknown) =>
 try {
   await program.parseAsync();
 } catch (error) {
-  if (notFound(error)) {
+  if (isDiskFull(error)) {
+    // The load's transaction rolled back: nothing was written, and the user has something to do about it.
+    console.error(`Fel: ${DISK_FULL}`);
+    process.exitCode = 5;
+  } else if (notFound(error)) {
     console.error(`Fel: ${(error as Error).message}`);
     process.exitCode = 4;
   } else if (isUserError(error) || error instanceof ServiceError) {
     // A workbook built from the service's answers fails with what the service said: the user's to fix, as any UserError.
     console.error(`Fel: ${error.message}`);
-    process.exitCode = 2;
+    // A service whose disk is full says so with a 507: the same code as a full disk here.
+    process.exitCode = error instanceof UserError && error.code === 'http_507' ? 5 : 2;
   } else {
     // Unexpected: one clear line, the stack only on request.
     console.error(`Oväntat fel: ${error instanceof Error ? error.message : String(error)}`);

@@ -3,15 +3,16 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UserError } from '../errors.js';
 import type { LoadReport } from '../ingest/load-file.js';
-import { undoResponse, type UndoResponse } from '../contracts/index.js';
+import { CLIENT_HEADER, undoResponse, type UndoResponse } from '../contracts/index.js';
 
 export interface Remote {
   url: string;
   token?: string;
 }
 
+/** The token when there is one, and the client header a service in local mode asks of every write. */
 function headers(remote: Remote, extra: Record<string, string> = {}): Record<string, string> {
-  return { ...(remote.token ? { authorization: `Bearer ${remote.token}` } : {}), ...extra };
+  return { [CLIENT_HEADER]: 'cli', ...(remote.token ? { authorization: `Bearer ${remote.token}` } : {}), ...extra };
 }
 
 async function call(remote: Remote, path: string, init: RequestInit): Promise<Response> {

@@ -66,3 +66,9 @@ export function describeIssues(error: z.ZodError, takes?: ParameterTaker): strin
 export function schemaKeys(schema: z.ZodType): string[] {
   return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 }
+/**
+ * The header Nytta's own clients (the task pane, `nytta … --server`) send with every call. A page on another site
+ * cannot send it without the browser asking the service first (CORS), which refuses: so in local mode, where no token
+ * is asked, a write without it is refused.
+ */
+export const CLIENT_HEADER = 'X-Nytta-Client';

@@ -21,6 +21,8 @@ export const healthResponse = z.object({
   }),
   /** Reader connections kept between requests: idle now, opened and reused since the service started. */
   readers: z.object({ idle: z.number().int(), opened: z.number().int(), reused: z.number().int() }),
+  /** Costly questions (follow-ups, workbooks, the portfolio): computing now, waiting in line, and the bounds of both. */
+  costly: z.object({ running: z.number().int(), waiting: z.number().int(), slots: z.number().int(), queue: z.number().int() }),
   /** The observation rollup: whether it answers for the store as it stands, after which load it was built, its size. */
   rollup: z.object({
     fresh: z.boolean(),

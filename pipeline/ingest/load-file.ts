@@ -16,6 +16,7 @@ import { quotedIdentifier, usedParams } from '../store/sql.js';
 import { applyMapping, type Mapping } from './mapping.js';
 import { stageFile } from './readers/index.js';
 import type { RejectRow, Staged } from './readers/staging.js';
+import type { XlsxLimits } from './readers/xlsx.js';
 import { stageTable, type SentTable } from './readers/table.js';
 import type { CommitGate } from '../store/commit-gate.js';
 import { rowsReplacedBy } from '../store/history.js';
@@ -35,6 +36,8 @@ export interface LoadOptions {
   gate?: CommitGate;
   /** Who makes the load, recorded with it: the caller's name from the token, or the user running `nytta ingest`. */
   loadedBy?: string;
+  /** Limits on an .xlsx file (the service's settings); the defaults otherwise. */
+  xlsx?: XlsxLimits;
 }
 
 export type LoadStatus = 'loaded' | 'refused' | 'unchanged' | 'checked';
@@ -151,6 +154,7 @@ export async function loadFile(connection: DuckDBConnection, path: string, optio
       // The digest pass already told UTF-8 from not: the reader need not read the file again to find out.
       encoding: options.mapping?.encoding ?? (utf8 ? 'utf-8' : 'windows-1252'),
       jsonRecords: options.mapping?.json?.records,
+      xlsx: options.xlsx,
     });
   return loadStaged(connection, report, stage, options, startedAt);
 }
@@ -229,7 +233,7 @@ async function loadStaged(
 
   if (report.errorCount > 0) {
     report.status = 'refused';
-    if (!options.dryRun) report.loadId = await logRefusal(connection, report, startedAt, options.loadedBy);
+    if (!options.dryRun) report.loadId = await logRefusal(connection, report, startedAt, options);
     return report;
   }
   report.rowsAccepted = stagedRows;
@@ -347,23 +351,33 @@ async function insertLog(
 }
 
 /** A refused load is logged with its errors; no data table is touched. */
-async function logRefusal(connection: DuckDBConnection, report: LoadReport, startedAt: Date, loadedBy?: string): Promise<number> {
+async function logRefusal(
+  connection: DuckDBConnection,
+  report: LoadReport,
+  startedAt: Date,
+  { loadedBy, gate }: Pick<LoadOptions, 'loadedBy' | 'gate'>,
+): Promise<number> {
   try {
-    return await inTransaction(connection, async () => {
-      const loadId = Number(await scalar(connection, "SELECT nextval('load_id_seq')"));
-      await insertLog(connection, report, loadId, 'refused', startedAt, loadedBy);
-      for (const e of report.errors) {
-        await connection.run('INSERT INTO load_reject VALUES ($id, $file, $line, $column, $value, $reason)', {
-          id: loadId,
-          file: report.file,
-          line: e.line,
-          column: e.column,
-          value: e.value,
-          reason: e.reason,
-        });
-      }
-      return loadId;
-    });
+    // Through the gate like any commit: the refusal is a new version of the load log.
+    return await inTransaction(
+      connection,
+      async () => {
+        const loadId = Number(await scalar(connection, "SELECT nextval('load_id_seq')"));
+        await insertLog(connection, report, loadId, 'refused', startedAt, loadedBy);
+        for (const e of report.errors) {
+          await connection.run('INSERT INTO load_reject VALUES ($id, $file, $line, $column, $value, $reason)', {
+            id: loadId,
+            file: report.file,
+            line: e.line,
+            column: e.column,
+            value: e.value,
+            reason: e.reason,
+          });
+        }
+        return loadId;
+      },
+      { gate },
+    );
   } finally {
     await dropStaging(connection);
   }

@@ -31,14 +31,19 @@ import {
   productionLossResponse,
   riskMatrixQuery,
   riskMatrixResponse,
+  CLIENT_HEADER,
   type HealthResponse,
   type MeResponse,
 } from '../contracts/index.js';
-import { isUserError, UnknownEntryError } from '../errors.js';
+import { DISK_FULL, isDiskFull, isUserError, UnknownEntryError } from '../errors.js';
+import { LimitExceeded } from '../ingest/readers/xlsx.js';
 import { QueryTimeoutError } from '../named-queries/run-query.js';
 import { authenticate } from './auth.js';
+import { localModeGuard } from './local-guard.js';
+import { admission, Busy, CallerGone, Slots, timeLimit } from './request-limits.js';
 import { noParameters, readingAsOf, withReader, type Env, type ServiceDeps } from './context.js';
 import { resolveAsOf } from '../store/as-of.js';
+import { isCorruption } from '../store/check.js';
 import { rollupState } from '../store/rollup.js';
 import { DOCS_HTML, openApiDocument, type PurposeEndpoint } from './openapi.js';
 import { problem, RefusedFile, TITLES } from './problem.js';
@@ -155,12 +160,23 @@ const PURPOSE: PurposeEndpoint[] = [
   },
 ];
 
+/** What a caller is told when DuckDB finds a damaged block: what is wrong and how to see how much, never the file's path. */
+const STORE_DAMAGED =
+  'Lagret är skadat: ett block i databasfilen kan inte läsas (dess kontrollsumma stämmer inte). Stoppa tjänsten och kör "nytta check --db <lagrets fil>" för att se vad som är skadat; återställ sedan från en säkerhetskopia.';
+
+/** The questions that can take seconds to minutes (every unit, every breakdown, many years; whole workbooks). */
+const COSTLY =
+  /^\/api\/v1\/(workbooks\/[^/]+|followup|portfolio|production-loss|benefit-status|actions|queries\/(followup|followup_chain|production_loss))$/;
+const RETRY_AFTER_SECONDS = 5;
+
 const SILENT = pino({ level: 'silent' });
 
 export function createApp(deps: ServiceDeps): Hono<Env> {
   const app = new Hono<Env>();
   const logger = deps.logger ?? SILENT;
   app.use(requestId());
+  // Local mode answers only on its own names, and takes writes only from its own clients.
+  app.use(localModeGuard(deps.config));
   // The task pane runs in a frame inside Excel on the web, and Office fetches its icons from its own origin: those paths
   // may be framed and fetched cross-origin. Everything else keeps the strict defaults.
   const strict = secureHeaders();
@@ -181,11 +197,15 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
     '/api/*',
     cors({
       origin: (origin) => (deps.config.corsOrigins.includes(origin) ? origin : null),
-      allowHeaders: ['Authorization', 'Content-Type', 'Accept'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Accept', CLIENT_HEADER],
       allowMethods: ['GET', 'POST', 'OPTIONS'],
       maxAge: 600,
     }),
   );
+
+  // Every reading request under a time limit, cancelled when its caller goes away; costly ones take a slot (below).
+  app.use('/api/*', timeLimit({ timeoutMs: deps.config.timeoutMs }));
+  const slots = new Slots(deps.config.costlySlots, deps.config.costlyQueue);
 
   app.get('/api/v1/health', async (c) => {
     noParameters(c);
@@ -214,6 +234,7 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
         hitRate: found + kept.misses ? found / (found + kept.misses) : null,
       },
       readers: deps.readers.stats(),
+      costly: slots.stats(),
       rollup,
     };
     return c.json(body);
@@ -245,6 +266,7 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
   });
   // After sign-in and asOf, before the routes: a kept answer is served only for the same store version, role and question.
   if (deps.config.cacheBytes > 0) app.use('/api/v1/*', deps.answers.middleware);
+  app.use('/api/v1/*', admission({ costly: COSTLY, slots, retryAfterSeconds: RETRY_AFTER_SECONDS }));
   for (const routes of [
     queryRoutes,
     businessCaseRoutes,
@@ -274,8 +296,19 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
   app.onError((error, c) => withId(c, errorAnswer(error, c)));
   const errorAnswer = (error: Error, c: Context<Env>): Response => {
     const at = c.req.path;
+    if (error instanceof Busy) {
+      const res = problem(503, TITLES[503], error.message, at);
+      res.headers.set('retry-after', String(error.retryAfterSeconds));
+      return res;
+    }
+    // No one hears it: said in the log as what it is, not as an error of the service's.
+    if (error instanceof CallerGone) {
+      (c.get('logger') ?? logger).info({ path: at }, 'caller went away; its work was stopped');
+      return problem(499, 'Avbrutet', 'Anroparen gick innan svaret var klart.', at);
+    }
     if (error instanceof HTTPException) return problem(error.status, TITLES[error.status] ?? 'Fel', error.message, at);
     if (error instanceof UnknownEntryError) return problem(404, TITLES[404], error.message, at);
+    if (error instanceof LimitExceeded) return problem(413, TITLES[413], error.message, at);
     if (isUserError(error)) return problem(400, TITLES[400], error.message, at);
     if (error instanceof RefusedFile)
       return problem(422, TITLES[422], error.message, at, { messages: error.report.messages, report: error.report });
@@ -284,6 +317,14 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
     if (error instanceof ServiceError) {
       const status = error.status >= 400 && error.status < 500 ? error.status : 502;
       return problem(status, TITLES[status] ?? 'Fel', error.message, at);
+    }
+    if (isDiskFull(error)) {
+      (c.get('logger') ?? logger).error({ path: at, err: error }, 'disk full');
+      return problem(507, TITLES[507], `${DISK_FULL[0].toUpperCase()}${DISK_FULL.slice(1)}`, at);
+    }
+    if (isCorruption(error)) {
+      (c.get('logger') ?? logger).error({ path: at, err: error }, 'store damaged');
+      return problem(500, TITLES[500], STORE_DAMAGED, at);
     }
     (c.get('logger') ?? logger).error({ path: at, err: error }, 'unexpected error');
     return problem(500, TITLES[500], 'Ett oväntat fel inträffade i tjänsten. Se tjänstens logg.', at);

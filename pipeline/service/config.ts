@@ -1,9 +1,11 @@
 /** @module config – the service's settings from a JSON file (NYTTA_CONFIG) and the environment, validated with zod. */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
+import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from '../ingest/readers/xlsx.js';
 import { ROLES, type Role } from '../named-queries/header.js';
-import { DEFAULT_ROLE_MAP, type OidcConfig } from './oidc.js';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, DEFAULT_ROLE_MAP, type OidcConfig } from './oidc.js';
 
 const tokenSchema = z.object({
   token: z.string().min(16, 'en token ska vara minst 16 tecken'),
@@ -19,6 +21,22 @@ const configSchema = z
     rowLimit: z.number().int().min(1).default(100_000),
     timeoutMs: z.number().int().min(1).default(30_000),
     bodyLimitMiB: z.number().min(1).default(200),
+    /** An uploaded .xlsx: what its zip may unpack to, its rows and its cells (the XML's, empty ones written there included). */
+    xlsxMaxUnpackedMiB: z
+      .number()
+      .min(1)
+      .default(DEFAULT_XLSX_LIMITS.maxUnpackedBytes / 2 ** 20),
+    xlsxMaxRows: z.number().int().min(1).default(DEFAULT_XLSX_LIMITS.maxRows),
+    xlsxMaxCells: z.number().int().min(1).default(DEFAULT_XLSX_LIMITS.maxCells),
+    /** DuckDB's memory for the service's store (beyond it, DuckDB spills to disk): a load's staging and checks included. */
+    memoryLimitMiB: z.number().int().min(128).default(1024),
+    /** Costly questions (follow-ups, workbooks, the portfolio, production loss) computed at once, and waiting beyond them. */
+    costlySlots: z
+      .number()
+      .int()
+      .min(1)
+      .default(Math.max(1, Math.floor(availableParallelism() / 2))),
+    costlyQueue: z.number().int().min(0).default(32),
     /** Answers kept per store version (0: none kept). */
     cacheMiB: z.number().min(0).default(256),
     oidc: z
@@ -31,6 +49,8 @@ const configSchema = z
         roleMap: z.record(z.string(), z.enum(ROLES)).default(DEFAULT_ROLE_MAP),
         algorithms: z.array(z.string()).default(['RS256', 'PS256', 'ES256']),
         clockToleranceSeconds: z.number().min(0).max(600).default(60),
+        /** The longest a token may be valid, from issue to expiry. */
+        maxTokenLifetimeSeconds: z.number().int().min(60).default(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
         /** After a fetch of the key set, how long an unknown key id waits before the next fetch. */
         jwksCooldownSeconds: z.number().min(0).max(3600).default(30),
         /** The add-in's own app registration (a single-page app), for nested app authentication in the task pane. */
@@ -50,10 +70,19 @@ export interface ServiceConfig {
   /** OpenID Connect bearer tokens from the region's issuer, beside the static tokens. */
   oidc?: OidcConfig;
   corsOrigins: string[];
+  /** The names the service answers to in local mode: loopback's and the address it listens on. */
+  hostNames: string[];
   minCount: number;
   rowLimit: number;
+  /** Every reading request's time limit, the workbook route's included; also each named query's. */
   timeoutMs: number;
+  costlySlots: number;
+  costlyQueue: number;
+  /** DuckDB's memory limit for the service's store, in MiB. */
+  memoryLimitMiB: number;
   bodyLimitBytes: number;
+  /** Limits on an uploaded .xlsx, checked as it is read. */
+  xlsx: XlsxLimits;
   /** The budget for answers kept per store version; 0 keeps none. */
   cacheBytes: number;
   /** Where the task pane loads Office.js from: this service's copy (offline) or Microsoft's CDN (NYTTA_OFFICE_JS=cdn). */
@@ -128,10 +157,19 @@ export function loadConfig(options: {
     localMode: tokens.length === 0 && !oidc,
     oidc,
     corsOrigins: config.corsOrigins ?? (env.NYTTA_CORS_ORIGIN ? env.NYTTA_CORS_ORIGIN.split(',') : [`https://localhost:${options.port}`]),
+    hostNames: [...new Set(['localhost', '127.0.0.1', '::1', options.host])],
     minCount: config.minCount,
     rowLimit: config.rowLimit,
     timeoutMs: config.timeoutMs,
+    costlySlots: config.costlySlots,
+    costlyQueue: config.costlyQueue,
+    memoryLimitMiB: config.memoryLimitMiB,
     bodyLimitBytes: Math.round(config.bodyLimitMiB * 1024 * 1024),
+    xlsx: {
+      maxUnpackedBytes: Math.round(config.xlsxMaxUnpackedMiB * 2 ** 20),
+      maxRows: config.xlsxMaxRows,
+      maxCells: config.xlsxMaxCells,
+    },
     cacheBytes: Math.round(cacheMiB(env, config.cacheMiB) * 1024 * 1024),
     officeJs,
   };
@@ -160,6 +198,7 @@ function oidcFrom(file: z.output<typeof configSchema>['oidc'], env: NodeJS.Proce
     roleMap: file?.roleMap ?? DEFAULT_ROLE_MAP,
     algorithms: file?.algorithms ?? ['RS256', 'PS256', 'ES256'],
     clockToleranceSeconds: file?.clockToleranceSeconds ?? 60,
+    maxTokenLifetimeSeconds: file?.maxTokenLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
     jwksCooldownSeconds: file?.jwksCooldownSeconds ?? 30,
     clientId: env.NYTTA_OIDC_CLIENT_ID || file?.clientId,
     scopes: env.NYTTA_OIDC_SCOPES ? env.NYTTA_OIDC_SCOPES.split(/[\s,]+/).filter(Boolean) : (file?.scopes ?? [`${audience}/.default`]),

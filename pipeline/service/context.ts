@@ -18,6 +18,7 @@ import type { CommitGate } from '../store/commit-gate.js';
 import { showStoreAsOf } from '../store/history.js';
 import type { ReaderPool } from '../store/reader-pool.js';
 import type { Today } from './clock.js';
+import { stoppable } from './request-limits.js';
 
 export interface ServiceDeps {
   /** Reader connections kept between requests, with their prepared statements. */
@@ -47,17 +48,13 @@ export interface ServiceDeps {
  */
 export class WriteQueue {
   private last: Promise<unknown> = Promise.resolve();
-  private written = 0;
   private queued = 0;
 
   constructor(private readonly afterWrites?: () => Promise<unknown>) {}
 
   run<T>(work: () => Promise<T>): Promise<T> {
     this.queued++;
-    // The version moves on once a write has settled (committed, refused or failed), never before its commit: an answer
-    // kept under the old version was read before the commit or is about to be asked for no more.
     const next = this.last.then(work).finally(() => {
-      this.written++;
       this.queued--;
     });
     this.last = next.catch(() => undefined).then(() => (this.queued === 0 ? this.after() : undefined));
@@ -73,11 +70,6 @@ export class WriteQueue {
   /** Resolves once every write queued so far, and the work after them, has settled (to close the store safely). */
   idle(): Promise<void> {
     return this.last.then(() => undefined);
-  }
-
-  /** The store's version: how many writes have settled since the service started. */
-  get version(): number {
-    return this.written;
   }
 
   private async after(): Promise<void> {
@@ -110,10 +102,19 @@ export function readingAsOf<T>(asOf: number, work: () => T): T {
 export async function withReader<T>(deps: ServiceDeps, work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const asOf = asOfScope.getStore();
   return deps.gate.read(() =>
-    deps.readers.use(async (connection) => {
-      if (asOf !== undefined) await showStoreAsOf(connection, asOf);
-      return work(connection);
-    }, asOf === undefined),
+    deps.readers.use(
+      // The request's stop (its time limit, or its caller gone) interrupts what DuckDB runs for it; an interrupted
+      // reader is closed, not kept.
+      (connection) =>
+        stoppable(
+          () => connection.interrupt(),
+          async () => {
+            if (asOf !== undefined) await showStoreAsOf(connection, asOf);
+            return work(connection);
+          },
+        ),
+      asOf === undefined,
+    ),
   );
 }
 

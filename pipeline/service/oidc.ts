@@ -18,12 +18,17 @@ export interface OidcConfig {
   roleMap: Record<string, Role>;
   algorithms: string[];
   clockToleranceSeconds: number;
+  /** The longest a token may be valid, from its issue (`iat`, else now) to its expiry: a stolen token dies within it. */
+  maxTokenLifetimeSeconds: number;
   /** After a fetch of the key set, how long an unknown key id waits before the next fetch (a flood of made-up ids costs one). */
   jwksCooldownSeconds: number;
   /** The add-in's app registration, for nested app authentication; without it the task pane offers Office's SSO only. */
   clientId?: string;
   scopes: string[];
 }
+
+/** A day: Entra ID's access tokens live 60–90 minutes, so anything valid for longer was not issued for a caller. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 86_400;
 
 export const DEFAULT_ROLE_MAP: Record<string, Role> = {
   'Nytta.Reader': 'reader',
@@ -75,6 +80,8 @@ export function oidcVerifier(config: OidcConfig, fetchJson: (url: string) => Pro
     keys = createRemoteJWKSet(new URL(url), { cooldownDuration: config.jwksCooldownSeconds * 1000 });
     return keys;
   };
+  // A map, not the object itself: a claim value `constructor` or `__proto__` must find nothing, not what every object inherits.
+  const roleMap = new Map(Object.entries(config.roleMap));
   return async function verify(token: string): Promise<OidcCaller> {
     let payload: JWTPayload;
     try {
@@ -83,13 +90,21 @@ export function oidcVerifier(config: OidcConfig, fetchJson: (url: string) => Pro
         audience: config.audience,
         algorithms: config.algorithms,
         clockTolerance: config.clockToleranceSeconds,
+        // Without exp a token never expires: jose checks exp only when it is there.
+        requiredClaims: ['exp'],
       }));
     } catch (error) {
       throw new OidcRefusal(refusalText(error), 401);
     }
+    const issued = typeof payload.iat === 'number' ? Math.min(payload.iat, Date.now() / 1000) : Date.now() / 1000;
+    if ((payload.exp as number) - issued > config.maxTokenLifetimeSeconds + config.clockToleranceSeconds)
+      throw new OidcRefusal(
+        `Token gäller längre än Nytta tillåter (högst ${config.maxTokenLifetimeSeconds} sekunder): be om en ny inloggning.`,
+        401,
+      );
     const claimed = payload[config.rolesClaim];
     const values = Array.isArray(claimed) ? claimed.map(String) : typeof claimed === 'string' ? claimed.split(' ') : [];
-    const roles = values.map((v) => config.roleMap[v]).filter((r): r is Role => !!r);
+    const roles = values.map((v) => roleMap.get(v)).filter((r): r is Role => r !== undefined && ROLES.includes(r));
     if (!roles.length)
       throw new OidcRefusal(
         `Inloggningen (${nameOf(payload)}) har ingen roll för Nytta: anspråket "${config.rolesClaim}" ska innehålla ${Object.keys(config.roleMap).join(', ')}.`,
@@ -108,6 +123,7 @@ function refusalText(error: unknown): string {
     if (error.claim === 'iss') return 'Token kommer från fel utfärdare.';
     if (error.claim === 'aud') return 'Token är inte utfärdad för Nytta (fel audience).';
     if (error.claim === 'nbf') return 'Token gäller inte än (nbf).';
+    if (error.claim === 'exp') return 'Token saknar utgångstid (exp): Nytta tar bara emot inloggningar som går ut.';
     return `Token underkändes (${error.claim}).`;
   }
   if (error instanceof errors.JOSEAlgNotAllowed) return 'Token är signerad med en algoritm som inte tillåts.';

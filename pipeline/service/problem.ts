@@ -16,10 +16,13 @@ export const TITLES: Record<number, string> = {
   406: 'Formatet finns inte',
   409: 'Går inte att genomföra',
   413: 'För stor fil',
+  421: 'Fel värdnamn',
   422: 'Filen avvisades',
   500: 'Internt fel',
   502: 'Fel i tjänstens eget anrop',
+  503: 'Tjänsten är upptagen',
   504: 'Tidsgränsen nåddes',
+  507: 'Disken är full',
 };
 
 /** A file refused whole: the one error handler answers 422 with its Swedish errors; the store is unchanged. */

@@ -43,8 +43,15 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
     throw translateOpenError(error, full);
   }
   const connection = await instance.connect();
-  if (!options.readOnly) await migrate(connection);
-  else await requireCurrentSchema(connection, full);
+  try {
+    await refuseNewerStore(connection, full);
+    if (!options.readOnly) await migrate(connection);
+    else await requireCurrentSchema(connection, full);
+  } catch (error) {
+    connection.closeSync();
+    instance.closeSync();
+    throw error;
+  }
   const readers = new ReaderPool(instance);
   return {
     path: full,
@@ -79,6 +86,30 @@ function migrationFiles(): string[] {
   return readdirSync(MIGRATIONS_DIR)
     .filter((f) => /^\d{3}_.+\.sql$/.test(f))
     .sort();
+}
+
+/** The newest migration this code has. */
+export function codeSchemaVersion(): number {
+  return Math.max(0, ...migrationFiles().map((f) => Number(f.slice(0, 3))));
+}
+
+/**
+ * A store a newer Nytta has migrated holds tables and macros this code does not know, and would be served wrongly
+ * without a word: it is refused before anything is written, naming both versions.
+ */
+async function refuseNewerStore(connection: DuckDBConnection, path: string): Promise<void> {
+  let newest: number;
+  try {
+    newest = Number((await connection.runAndReadAll('SELECT coalesce(max(version), 0) FROM schema_migration')).getRows()[0][0]);
+  } catch {
+    return; // no schema_migration table: a new or empty store
+  }
+  const known = codeSchemaVersion();
+  if (newest > known)
+    throw new UserError(
+      `Lagret ${path} är skrivet av en nyare version av Nytta (dess struktur har version ${newest}, den här versionen känner till version ${known}). Uppdatera Nytta innan du öppnar det; inget har ändrats.`,
+      'store_newer',
+    );
 }
 
 /** A reader cannot migrate; an older store opened read-only is refused with what to do. */

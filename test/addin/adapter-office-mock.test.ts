@@ -86,6 +86,7 @@ function mockWorkbook(existing: { sheets?: string[]; names?: string[]; tables?: 
     const r = new OfficeMockObject({
       address,
       formulas: empty,
+      values: empty,
       numberFormat: empty,
       format: {
         fill: { color: '' },

@@ -26,6 +26,8 @@ export interface StandInOptions {
 
 export interface CellState {
   value: string | number | boolean;
+  /** Written with a leading apostrophe: text, whatever it looks like (Excel's prefix character). */
+  quotePrefix?: true;
   numberFormat?: string;
   fill?: string;
   bold?: boolean;
@@ -110,6 +112,23 @@ export function typedAsExcel(v: CellState['value'], numberFormat?: string): Cell
   if (/^(true|false)$/i.test(t)) return t.toLowerCase() === 'true';
   if (/^[+\-@]/.test(t)) return '#NAME?';
   return v;
+}
+
+/** What a formula's cell gives as its value in the stand-in, which computes no formula. */
+export const FORMULA_RESULT = Object.freeze({ standIn: 'the result of a formula, not computed here' });
+
+/** Whether a cell holds a formula: text starting with = that was neither quoted nor written into a text-formatted cell. */
+export const holdsFormula = (cell: CellState | undefined) =>
+  typeof cell?.value === 'string' && cell.value.startsWith('=') && !cell.quotePrefix && cell.numberFormat !== '@';
+
+/** A cell after `v` is written to it, as Excel keeps it: the value read as typed, and whether an apostrophe made it text. */
+function typed(cell: CellState | undefined, v: CellState['value']): CellState {
+  const rest: CellState = { ...(cell ?? { value: '' }) };
+  delete rest.quotePrefix;
+  const value = typedAsExcel(v, cell?.numberFormat);
+  return typeof v === 'string' && v.startsWith("'") && cell?.numberFormat !== '@'
+    ? { ...rest, value, quotePrefix: true }
+    : { ...rest, value };
 }
 
 function parse(address: string) {
@@ -214,7 +233,8 @@ export function createExcelStandIn(options: StandInOptions = {}) {
           // What the response carries back: the properties asked for, as JSON in UTF-8.
           const asked = (name: string) => _props === undefined || _props.split(',').some((p) => p.trim() === name);
           responseBytes +=
-            (asked('formulas') || asked('values') ? utf8(JSON.stringify(formulas)) : 0) +
+            (asked('formulas') ? utf8(JSON.stringify(formulas)) : 0) +
+            (asked('values') ? utf8(JSON.stringify(formulas)) : 0) +
             (asked('numberFormat') ? utf8(JSON.stringify(formats)) : 0) +
             (asked('address') ? utf8(address()) + utf8(sheet()) : 0);
           Object.defineProperty(range, 'formulas', { value: formulas, writable: true, configurable: true });
@@ -224,13 +244,9 @@ export function createExcelStandIn(options: StandInOptions = {}) {
             configurable: true,
           });
           if (_props?.includes('values')) {
-            // Excel gives a formula's result; the stand-in computes none, so a test that reads one is told so.
-            const values = formulas.map((r) =>
-              r.map((v) => {
-                if (typeof v === 'string' && v.startsWith('=')) throw new Error(`the stand-in does not compute formulas: ${v}`);
-                return v;
-              }),
-            );
+            // Excel gives a formula's result. The stand-in computes none: it gives an opaque result that equals no text,
+            // so, as in Excel, a formula is told from text that merely looks like one (`formulas` gives both alike).
+            const values = read((c) => (holdsFormula(c) ? FORMULA_RESULT : (c?.value ?? '')));
             Object.defineProperty(range, 'values', { value: values, writable: true, configurable: true });
           }
           range.address = `${sheet()}!${address()}`;
@@ -311,7 +327,7 @@ export function createExcelStandIn(options: StandInOptions = {}) {
               ? cell?.numberFormat || cell?.fill || cell?.bold
                 ? { ...cell, value: '' }
                 : undefined
-              : { ...cell, value: typedAsExcel(v as CellState['value'], cell?.numberFormat) },
+              : typed(cell, v as CellState['value']),
           );
         });
       },
@@ -685,7 +701,7 @@ export function createExcelStandIn(options: StandInOptions = {}) {
           const c = at.col + j;
           const format = s.cells.get(key(r, c))?.numberFormat ?? s.cells.get(key(at.row + 1, c))?.numberFormat;
           if (v === '') return;
-          s.cells.set(key(r, c), { ...(format ? { numberFormat: format } : {}), value: typedAsExcel(v, format) });
+          s.cells.set(key(r, c), typed(format ? { value: '', numberFormat: format } : undefined, v));
         });
       });
       const lastRow = Math.max(at.row + at.rows - 1, at.row + rows.length);

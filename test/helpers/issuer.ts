@@ -12,8 +12,11 @@ export interface TokenOptions {
   signer?: SigningKey;
   iss?: string;
   aud?: string;
-  exp?: string | number;
+  /** When it expires (default in ten minutes); null leaves `exp` out. */
+  exp?: string | number | null;
   nbf?: number;
+  /** Issued at (default now). */
+  iat?: number;
 }
 
 export interface TestIssuer {
@@ -53,8 +56,8 @@ export async function startIssuer(audience = 'api://nytta-test'): Promise<TestIs
         .setIssuer(options.iss ?? url)
         .setAudience(options.aud ?? audience)
         .setSubject('00000000-sub')
-        .setIssuedAt()
-        .setExpirationTime(options.exp ?? '10m');
+        .setIssuedAt(options.iat);
+      if (options.exp !== null) jwt.setExpirationTime(options.exp ?? '10m');
       if (options.nbf !== undefined) jwt.setNotBefore(options.nbf);
       return jwt.sign(signer.privateKey);
     },

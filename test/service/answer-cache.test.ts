@@ -127,4 +127,46 @@ describe('answers kept per store version', () => {
     expect(await npvOf(`/api/v1/portfolio?asOf=${earlier}`)).toBeCloseTo(-100 + 300 / 1.03, 9);
     expect(await npvOf('/api/v1/portfolio')).toBeCloseTo(-100 + 500 / 1.03, 9);
   });
+
+  it('the version moves at the commit, inside the gate: a poll between a commit and the end of its write gets the new answer', async () => {
+    const path = '/api/v1/queries/load_log?limit=1000';
+    const loaded = (body: { rows: { status: string }[] }) => body.rows.filter((r) => r.status === 'loaded').length;
+    const held = await get(path);
+    let etag = held.headers.get('etag')!;
+    let body = (await held.json()) as { rows: { status: string }[] };
+    const polls: { health: number; answer: number; status: number }[] = [];
+    // A poller that asks right after each commit, while the write that made it is still cleaning up: health first
+    // (it reads the store), then the question with the ETag it holds.
+    const poll = async () => {
+      const health = ((await (await service.app.request('/api/v1/health')).json()) as { loads: number }).loads;
+      const res = await get(path, { 'if-none-match': etag });
+      if (res.status === 200) {
+        etag = res.headers.get('etag')!;
+        body = (await res.json()) as { rows: { status: string }[] };
+      }
+      polls.push({ health, answer: loaded(body), status: res.status });
+    };
+    const gate = service.deps.gate;
+    const exclusive = gate.exclusive.bind(gate);
+    gate.exclusive = async <T>(work: () => Promise<T>) => {
+      const result = await exclusive(work);
+      await poll();
+      return result;
+    };
+    try {
+      expect(await load('nyckeltal-poll-1.csv', figures('4'))).toBe(200);
+      expect(await load('nyckeltal-poll-2.csv', figures('5'))).toBe(200);
+      const { loads } = loadsResponse.parse(await (await get('/api/v1/loads')).json());
+      const undo = await service.app.request(`/api/v1/loads/${loads[0].id}/undo`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${CONTROLLER}` },
+      });
+      expect(undo.status).toBe(200);
+    } finally {
+      gate.exclusive = exclusive;
+    }
+    expect(polls.length).toBeGreaterThanOrEqual(3);
+    // Every poll's answer counts the loads health has just counted: none was the version from before the commit.
+    for (const p of polls) expect(p.answer, JSON.stringify(polls)).toBe(p.health);
+  });
 });

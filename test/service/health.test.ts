@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadFile } from '../../pipeline/ingest/load-file.js';
@@ -28,6 +29,8 @@ describe('health and local mode', () => {
       answers: { entries: 0, bytes: 0, maxBytes: 256 * 1024 * 1024, hits: 0, misses: 0, hitRate: null },
       // its three counts ran side by side on three readers, now kept for the next questions
       readers: { idle: 3, opened: 3, reused: 0 },
+      // no costly question running or waiting; one slot per two cores, 32 in line
+      costly: { running: 0, waiting: 0, slots: Math.max(1, Math.floor(availableParallelism() / 2)), queue: 32 },
       // loaded by another hand than the service's, so the rollup is not built yet
       rollup: { fresh: false, builtAfter: null, rows: 0, buildMs: null },
     });

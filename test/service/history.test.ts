@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { businessCaseResponse, loadsResponse, queryAnswer, undoResponse } from '../../pipeline/contracts/index.js';
+import { businessCaseResponse, CLIENT_HEADER, loadsResponse, queryAnswer, undoResponse } from '../../pipeline/contracts/index.js';
 import { buildService } from '../../pipeline/service/start.js';
 import { showStoreAsOf } from '../../pipeline/store/history.js';
 import { planPurge, purgeHistory } from '../../pipeline/store/purge.js';
@@ -322,7 +322,9 @@ describe('purge', () => {
       const load = async (name: string, content: string) => {
         const form = new FormData();
         form.append('file', new Blob([content]), name);
-        return ((await (await local.request('/api/v1/ingest', { method: 'POST', body: form })).json()) as { loadId: number }).loadId;
+        // Local mode: a write carries the client header, as the task pane's and the CLI's do.
+        const res = await local.request('/api/v1/ingest', { method: 'POST', body: form, headers: { [CLIENT_HEADER]: 'test' } });
+        return ((await res.json()) as { loadId: number }).loadId;
       };
       const kf = (value: number) => `nyckeltal;varde;enhet\ninvesteringsbudget;${value};mnkr\n`;
       const a = await load('a.csv', kf(1));

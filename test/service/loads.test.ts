@@ -50,7 +50,10 @@ describe('loads', () => {
     const { status, body } = await read(`/api/v1/loads/${refused.id}`);
     expect(status).toBe(200);
     const detail = loadDetailResponse.parse(body);
-    expect(detail.errors).toEqual([{ line: 2, column: 'varde', value: 'tre', reason: expect.stringContaining('inte ett tal') }]);
+    // The reader is told where and why; the cell as the export wrote it is for those who may load.
+    expect(detail.errors).toEqual([{ line: 2, column: 'varde', value: null, reason: expect.stringContaining('inte ett tal') }]);
+    const asController = await app.request(`/api/v1/loads/${refused.id}`, { headers: { authorization: `Bearer ${CONTROLLER}` } });
+    expect(loadDetailResponse.parse(await asController.json()).errors[0].value).toBe('tre');
     const unknown = await read('/api/v1/loads/999999');
     expect(unknown.status).toBe(404);
     expect(unknown.body.detail).toBe('Det finns ingen inläsning med id 999999. Se /api/v1/loads.');

@@ -172,6 +172,7 @@ describe('roles from groups', () => {
       roleMap: { '6b1c0f3e-grupp-analytiker': 'analyst' },
       algorithms: ['RS256'],
       clockToleranceSeconds: 60,
+      maxTokenLifetimeSeconds: 86_400,
       jwksCooldownSeconds: 30,
       scopes: [],
     });

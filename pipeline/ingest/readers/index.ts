@@ -7,7 +7,7 @@ import { stageJsonRecords, type RecordPath } from './json-records.js';
 import { stageKoladaJson } from './kolada-json.js';
 import { stageParquet } from './parquet.js';
 import type { Staged } from './staging.js';
-import { stageXlsx } from './xlsx.js';
+import { stageXlsx, type XlsxLimits } from './xlsx.js';
 
 export type FileFormat = 'csv' | 'parquet' | 'xlsx' | 'json';
 
@@ -33,6 +33,8 @@ export interface ReadOptions extends CsvOptions {
   sheet?: string;
   /** A mapping's JSON record paths; without them JSON is read as Kolada's value format. */
   jsonRecords?: readonly RecordPath[];
+  /** How much an .xlsx may unpack to, and its rows and cells (the defaults unless the service's settings say). */
+  xlsx?: XlsxLimits;
 }
 
 export async function stageFile(connection: DuckDBConnection, file: string, path: string, options: ReadOptions = {}): Promise<Staged> {
@@ -40,7 +42,7 @@ export async function stageFile(connection: DuckDBConnection, file: string, path
     case 'parquet':
       return stageParquet(connection, file, path);
     case 'xlsx':
-      return stageXlsx(connection, file, path, options.sheet);
+      return stageXlsx(connection, file, path, options.sheet, options.xlsx);
     case 'json':
       return options.jsonRecords ? stageJsonRecords(connection, file, path, options.jsonRecords) : stageKoladaJson(connection, file, path);
     case 'csv':

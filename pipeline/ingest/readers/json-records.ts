@@ -4,8 +4,8 @@
  * `segment.field` (`kpier.id`, `kontext_serier.namn`); a path's `set` fills fields its records lack.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { readFileSync } from 'node:fs';
 import { UserError } from '../../errors.js';
+import { readJsonFile } from './json-file.js';
 import { normaliseHeader } from './header.js';
 import { appendRows, createStagingTable, defineStagingView, type Staged } from './staging.js';
 
@@ -47,12 +47,7 @@ export async function stageJsonRecords(
   path: string,
   records: readonly RecordPath[],
 ): Promise<Staged> {
-  let document: Json;
-  try {
-    document = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as Json;
-  } catch (error) {
-    throw new UserError(`${file}: ogiltig JSON (${(error as Error).message}).`, 'json_invalid');
-  }
+  const document = readJsonFile(file, path) as Json;
   const rows: Row[] = [];
   for (const record of records) {
     const found: Row[] = [];

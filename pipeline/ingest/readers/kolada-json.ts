@@ -1,8 +1,8 @@
 /** @module kolada-json – Kolada's value format: `{kpi, municipality, period, values: [{gender, count, status, value}]}`, as utfall rows. */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { UserError } from '../../errors.js';
+import { readJsonFile } from './json-file.js';
 import { appendRows, createStagingTable, defineStagingView, type Staged } from './staging.js';
 
 const scalar = z.union([z.string(), z.number()]).nullish();
@@ -18,18 +18,34 @@ const koladaDocument = z.union([z.array(koladaValue), z.object({ values: z.array
 
 const COLUMNS = ['indikator', 'kommun', 'period', 'kon', 'antal', 'status', 'varde'];
 
+const JSON_TYPES: Record<string, string> = {
+  string: 'text',
+  number: 'ett tal',
+  array: 'en lista',
+  object: 'ett objekt',
+  boolean: 'sant eller falskt',
+};
+
+/** A document is a list or an object with `values`: where neither fits, the list's reason is the one to give. */
+function innermost(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  const inner = issue.code === 'invalid_union' ? issue.errors[0]?.[0] : undefined;
+  return inner ? innermost({ ...inner, path: [...issue.path, ...inner.path] }) : issue;
+}
+
+/** What is wrong at the place zod names, in Swedish (zod's own words are English). */
+function swedishIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') return `ska vara ${JSON_TYPES[issue.expected] ?? issue.expected}`;
+  if (issue.code === 'unrecognized_keys') return `okänt fält ${issue.keys.join(', ')}`;
+  return 'har inte den form Kolada ger';
+}
+
 export async function stageKoladaJson(connection: DuckDBConnection, file: string, path: string): Promise<Staged> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new UserError(`${file}: ogiltig JSON (${(error as Error).message}).`, 'json_invalid');
-  }
+  const parsed = readJsonFile(file, path);
   const result = koladaDocument.safeParse(parsed);
   if (!result.success) {
-    const issue = result.error.issues[0];
+    const issue = innermost(result.error.issues[0]);
     throw new UserError(
-      `${file}: JSON-filen har inte Koladas format (kpi, municipality, period, values[{gender, count, status, value}]); fel vid ${issue.path.join('.') || 'roten'}: ${issue.message}. ` +
+      `${file}: JSON-filen har inte Koladas format (kpi, municipality, period, values[{gender, count, status, value}]); fel vid ${issue.path.join('.') || 'roten'}: ${swedishIssue(issue)}. ` +
         'Andra JSON-strukturer läses in med en mappningsfil (--map).',
       'json_not_kolada',
     );

@@ -11,13 +11,22 @@ export async function stageParquet(connection: DuckDBConnection, file: string, p
     original = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${quotedString(path)})`))
       .getRowObjectsJS()
       .map((r) => String(r.column_name));
-  } catch (error) {
-    throw new UserError(`${file}: kunde inte läsas som Parquet (${(error as Error).message.split('\n')[0]}).`, 'parquet_unreadable');
+  } catch {
+    // DuckDB's own words name the server's temporary path: the caller is told what is wrong with the file instead.
+    throw new UserError(
+      `${file}: kunde inte läsas som Parquet: filen är skadad, avkortad eller inte en Parquet-fil. Exportera den igen.`,
+      'parquet_unreadable',
+    );
   }
   const normalised = original.map(normaliseHeader);
   checkHeader(file, normalised, original);
   const select = original.map((name, i) => `CAST(${q(name)} AS VARCHAR) AS ${q(normalised[i])}`).join(', ');
-  await connection.run(`CREATE OR REPLACE TEMP TABLE stg_raw AS SELECT ${select} FROM read_parquet(${quotedString(path)})`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE stg_raw AS SELECT ${select} FROM read_parquet(${quotedString(path)})`).catch(() => {
+    throw new UserError(
+      `${file}: kunde inte läsas som Parquet: en del av filens data är skadad. Exportera den igen.`,
+      'parquet_unreadable',
+    );
+  });
   await defineStagingView(connection, normalised, 1);
   return { columns: normalised, originalColumns: original, readerRejects: [] };
 }

@@ -1,5 +1,5 @@
 /** @module ingest – `POST /api/v1/ingest` (controller): an export file as multipart `file`, through the same checks as `nytta ingest`. */
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -76,9 +76,13 @@ export function ingestRoutes(deps: ServiceDeps): Hono<Env> {
         throw new HTTPException(413, { message: `${what} är större än tjänstens gräns på ${limitMiB} MiB.` });
       },
     });
+  // The caller's role is known before a byte of the body is read: a bodyLimit reads a chunked body whole to measure it.
+  const controller: MiddlewareHandler<Env> = (c, next) => {
+    requireRole(c.get('role'), 'controller');
+    return next();
+  };
   return new Hono<Env>()
-    .post('/ingest', limit('Filen'), async (c) => {
-      requireRole(c.get('role'), 'controller');
+    .post('/ingest', controller, limit('Filen'), async (c) => {
       noParameters(c);
       const form = (await c.req.parseBody().catch(() => {
         throw badRequest('anropet ska vara multipart/form-data med filen i fältet "file"');
@@ -103,6 +107,7 @@ export function ingestRoutes(deps: ServiceDeps): Hono<Env> {
             mapping,
             gate: deps.gate,
             loadedBy: c.get('caller'),
+            xlsx: deps.config.xlsx,
           }),
         );
         return c.json(answer(report));
@@ -110,8 +115,7 @@ export function ingestRoutes(deps: ServiceDeps): Hono<Env> {
         rmSync(dir, { recursive: true, force: true });
       }
     })
-    .post('/ingest/table', limit('Tabellen'), async (c) => {
-      requireRole(c.get('role'), 'controller');
+    .post('/ingest/table', controller, limit('Tabellen'), async (c) => {
       noParameters(c);
       const raw: unknown = await c.req.json().catch(() => {
         throw badRequest('anropet ska vara JSON: {"workbook", "sheet", "table", "columns", "rows"}');

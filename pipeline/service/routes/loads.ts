@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { loadDetailResponse, loadsQuery, loadSchema, undoResponse, type LoadDetail, type UndoResponse } from '../../contracts/index.js';
 import { undoLoad, UndoRefused } from '../../store/undo.js';
-import { requireRole } from '../auth.js';
+import { hasRole, requireRole } from '../auth.js';
 import type { QueryRow } from '../../contracts/index.js';
 import { answer, noParameters, respondJson, validQuery, type Env, type ServiceDeps } from '../context.js';
 
@@ -47,10 +47,13 @@ export function loadRoutes(deps: ServiceDeps): Hono<Env> {
       const raw = loadIdParam(c.req.param('id'));
       const { rows } = await answer(deps, 'load_log', { load_id: raw, limit: 1 });
       if (!rows.length) throw new HTTPException(404, { message: `Det finns ingen inläsning med id ${raw}. Se /api/v1/loads.` });
+      // The rejected cells are the export's own text (a name, a personal number): shown to those who may load, to
+      // others only where and why.
+      const showValues = hasRole(c.get('role'), 'controller');
       const errors = (await answer(deps, 'load_rejects', { load_id: raw })).rows.map((e) => ({
         line: e.line === null ? null : Number(e.line),
         column: (e.column_name as string | null) ?? null,
-        value: (e.value as string | null) ?? null,
+        value: showValues ? ((e.value as string | null) ?? null) : null,
         reason: String(e.reason),
       }));
       const body: LoadDetail = loadDetailResponse.parse({
