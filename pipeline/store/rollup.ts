@@ -135,6 +135,15 @@ export interface RollupReport {
   ms: number;
 }
 
+/** Fresh, or a store too small for a rollup that has none: the only writer (the caller) has nothing to do. */
+async function nothingToRebuild(connection: DuckDBConnection, minRows: number): Promise<boolean> {
+  if (await rollupIsFresh(connection)) return true;
+  const [[none, observations]] = (
+    await connection.runAndReadAll('SELECT (SELECT built_after IS NULL FROM observation_rollup_state), (SELECT count(*) FROM observation)')
+  ).getRows();
+  return none === true && Number(observations) < minRows;
+}
+
 /**
  * Rebuilds the rollup when a load has been logged since it was built, in one transaction (its commit alone behind
  * `gate`, so no reader sees half of it). Cheap when it is fresh.
@@ -145,6 +154,9 @@ export async function refreshRollup(
 ): Promise<RollupReport> {
   const started = performance.now();
   const minRows = options.minRows ?? rollupMinRows();
+  // Nothing to change commits nothing: every commit through the gate moves the store's version, and with it every kept
+  // answer (measured: a load's answer asked at once was kept, then dropped when this check committed after it).
+  if (await nothingToRebuild(connection, minRows)) return { rebuilt: false, rows: 0, ms: 0 };
   return inTransaction(
     connection,
     async () => {

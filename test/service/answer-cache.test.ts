@@ -88,6 +88,18 @@ describe('answers kept per store version', () => {
     expect(undone.headers.get('etag')).toBe(oldTag);
   });
 
+  it('a load moves the version once: the rollup check after it commits nothing on a store too small for one', async () => {
+    const commits = service.deps.gate.commits;
+    expect(await load('nyckeltal-once.csv', figures('7'))).toBe(200);
+    await service.deps.writes.idle();
+    expect(service.deps.gate.commits).toBe(commits + 1);
+    // So an answer kept right after the load is still the current version's once the write's clean-up has run.
+    const first = await get('/api/v1/key-figures?name=investeringsbudget');
+    await service.deps.writes.idle();
+    expect((await get('/api/v1/key-figures?name=investeringsbudget')).headers.get('etag')).toBe(first.headers.get('etag'));
+    expect((await get('/api/v1/key-figures?name=investeringsbudget')).headers.get('x-nytta-cache')).toBe('hit');
+  });
+
   it('a refused load is a new version too: the loads list shows it at once', async () => {
     const before = loadsResponse.parse(await (await get('/api/v1/loads')).json()).loads.length;
     expect(await load('fel.csv', figures('tre'))).toBe(422);
