@@ -12,6 +12,7 @@ import type { SheetPlan } from '../addin/sheets/plan.js';
 import { buildService } from '../pipeline/service/start.js';
 import { openStore } from '../pipeline/store/open-store.js';
 import { buildPlans } from '../addin/service/build-plans.js';
+import { httpService } from '../addin/service/http-service.js';
 import { serviceCall } from '../addin/service/service-call.js';
 import { queryAnswer } from '../pipeline/contracts/index.js';
 import { createExcelStandIn } from '../test/helpers/excel-standin.js';
@@ -58,8 +59,8 @@ export async function addinBenchmark(db: string): Promise<{ runs: AddinRun[]; pa
       loads: [],
       writtenAt: new Date().toISOString(),
     });
-    const businessCase = await buildPlans(call, 'nyttokalkyl', { program: 'FVIS', volumeIndicator: 'IND05' });
-    const all = await buildPlans(call, 'alla', { program: 'FVIS' });
+    const businessCase = await buildPlans(httpService(call), 'nyttokalkyl', { program: 'FVIS', volumeIndicator: 'IND05' });
+    const all = await buildPlans(httpService(call), 'alla', { program: 'FVIS' });
     const runs: AddinRun[] = [];
     const oneMiB = 1024 * 1024;
     for (const [what, plans] of [

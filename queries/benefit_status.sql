@@ -2,13 +2,13 @@
 -- description: Statusbedömningar per nytta och period (grön, gul, röd) med tillförsikt, kommentar och vem som bedömde, för ett program eller alla.
 -- param: program VARCHAR default= — programmets id; tomt betyder alla
 -- catalogue: program=program
--- column: program VARCHAR
--- column: benefit VARCHAR
--- column: period VARCHAR — 2026, 2026-T2, 2026-Q1 eller 2026-03
--- column: grain VARCHAR — year, tertial, quarter eller month
--- column: period_start DATE
--- column: period_end DATE — periodens sista dag
--- column: status VARCHAR — grön, gul eller röd
+-- column: program VARCHAR NOT NULL
+-- column: benefit VARCHAR NOT NULL
+-- column: period VARCHAR NOT NULL — 2026, 2026-T2, 2026-Q1 eller 2026-03
+-- column: grain VARCHAR NOT NULL — year, tertial, quarter eller month
+-- column: period_start DATE NOT NULL
+-- column: period_end DATE NOT NULL — periodens sista dag
+-- column: status VARCHAR NOT NULL — grön, gul eller röd
 -- column: confidence VARCHAR — tillförsikt: hög, medel eller låg
 -- column: comment VARCHAR
 -- column: assessed_by VARCHAR

@@ -3,15 +3,15 @@
 -- param: program VARCHAR required — programmets id
 -- param: scenario VARCHAR default= — scenario; tomt betyder alla
 -- catalogue: program=program
--- column: program VARCHAR
--- column: scenario VARCHAR
--- column: year INTEGER
--- column: post VARCHAR — cost eller benefit
--- column: category VARCHAR
--- column: actor VARCHAR
--- column: kind VARCHAR — plan eller outcome
--- column: amount_sek DOUBLE
--- column: probability DOUBLE
+-- column: program VARCHAR NOT NULL
+-- column: scenario VARCHAR NOT NULL
+-- column: year INTEGER NOT NULL
+-- column: post VARCHAR NOT NULL — cost eller benefit
+-- column: category VARCHAR NOT NULL
+-- column: actor VARCHAR NOT NULL
+-- column: kind VARCHAR NOT NULL — plan eller outcome
+-- column: amount_sek DOUBLE NOT NULL
+-- column: probability DOUBLE NOT NULL
 -- column: benefit_class VARCHAR — finansiell, omfordelning, kvalitet eller miljo
 -- column: stakeholder VARCHAR
 -- column: low_sek DOUBLE

@@ -2,11 +2,11 @@
 -- description: Verksamhetsnyttor med nivå (1–3), överordnad nytta och effektmål, för ett program eller alla.
 -- param: program VARCHAR default= — programmets id; tomt betyder alla
 -- catalogue: program=program
--- column: program VARCHAR
--- column: id VARCHAR
+-- column: program VARCHAR NOT NULL
+-- column: id VARCHAR NOT NULL
 -- column: parent VARCHAR
 -- column: level INTEGER — nivå 1, 2 eller 3; tomt för en huvudnytta
--- column: name VARCHAR
+-- column: name VARCHAR NOT NULL
 -- column: effect_goals VARCHAR — effektmål, kommaseparerade
 -- column: owner VARCHAR — nyttoägare
 -- column: realised_by VARCHAR — realiseringsansvarig

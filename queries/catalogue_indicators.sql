@@ -3,14 +3,14 @@
 -- param: benefit VARCHAR default= — nyttans id; tomt betyder alla
 -- param: program VARCHAR default= — bara de som mäter programmets nyttor; tomt betyder alla
 -- catalogue: benefit=benefit program=program
--- column: id VARCHAR
--- column: name VARCHAR
+-- column: id VARCHAR NOT NULL
+-- column: name VARCHAR NOT NULL
 -- column: unit VARCHAR
 -- column: direction VARCHAR — higher eller lower är bättre
 -- column: frequency VARCHAR
 -- column: benefits VARCHAR — nyttor, kommaseparerade
 -- column: source VARCHAR
--- column: min_count INTEGER
+-- column: min_count INTEGER NOT NULL
 SELECT id, name, unit, direction, frequency, array_to_string(benefits, ',') AS benefits, source, min_count
 FROM indicator
 WHERE ($benefit = '' OR list_contains(benefits, $benefit))

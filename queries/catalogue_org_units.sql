@@ -2,10 +2,10 @@
 -- description: Organisationsenheter med nivå, överordnad och driftstart, valfritt under en viss enhet.
 -- param: under VARCHAR default= — bara enheter under denna (och den själv); tomt betyder alla
 -- catalogue: under=unit
--- column: id VARCHAR
--- column: name VARCHAR
+-- column: id VARCHAR NOT NULL
+-- column: name VARCHAR NOT NULL
 -- column: parent VARCHAR
--- column: level VARCHAR — region, forvaltning, verksamhet eller enhet
+-- column: level VARCHAR NOT NULL — region, forvaltning, verksamhet eller enhet
 -- column: go_live DATE — driftstart
 WITH RECURSIVE tree(id) AS (
   SELECT id FROM org_unit WHERE id = $under

@@ -1,7 +1,7 @@
 -- name: catalogue_programs
 -- description: Programmen i lagret: driftstart, geografierna programmet följer nationella serier för, fas, ägare, datum, budget, status och kommentar.
--- column: id VARCHAR
--- column: name VARCHAR
+-- column: id VARCHAR NOT NULL
+-- column: name VARCHAR NOT NULL
 -- column: go_live DATE — programmets driftstart (för serier utan organisationsenhet)
 -- column: geographies VARCHAR — kommaseparerade, som kommunkolumnen skriver dem
 -- column: description VARCHAR

@@ -7,25 +7,25 @@
 -- param: years INTEGER default=5 min=1 max=10 — antal år efter driftstart
 -- param: baseline_months INTEGER default=0 min=0 max=60 — baslinjens längd i månader; 0 betyder efter seriens tidsupplösning
 -- catalogue: program=program unit=unit
--- column: indicator VARCHAR
--- column: indicator_name VARCHAR
+-- column: indicator VARCHAR NOT NULL
+-- column: indicator_name VARCHAR NOT NULL
 -- column: direction VARCHAR — higher, lower eller tom (riktning saknas)
 -- column: benefits VARCHAR — programmets nyttor som indikatorn mäter, kommaseparerade
 -- column: source VARCHAR — indikatorns källa
 -- column: frequency VARCHAR — indikatorns frekvens
 -- column: measure VARCHAR — indikatorns enhet (t.ex. andel, antal)
--- column: place_kind VARCHAR — unit eller geography
--- column: place VARCHAR — enhetens id eller geografin
+-- column: place_kind VARCHAR NOT NULL — unit eller geography
+-- column: place VARCHAR NOT NULL — enhetens id eller geografin
 -- column: place_name VARCHAR
 -- column: level VARCHAR — enhetens nivå
 -- column: parent VARCHAR — enhetens överordnade (för röjandeskyddet mellan syskon)
--- column: go_live DATE — enhetens driftstart, annars närmaste överordnades, annars programmets
+-- column: go_live DATE NOT NULL — enhetens driftstart, annars närmaste överordnades, annars programmets
 -- column: grain VARCHAR — seriens tidsupplösning
--- column: baseline_from DATE
--- column: baseline_to DATE — första dagen efter baslinjen
--- column: part VARCHAR — tom för raden själv, annars delen (kön, åldersgrupp eller kommun)
--- column: year INTEGER — 0 = baslinjen, 1–N = år efter driftstart
--- column: calendar_year INTEGER
+-- column: baseline_from DATE NOT NULL
+-- column: baseline_to DATE NOT NULL — första dagen efter baslinjen
+-- column: part VARCHAR NOT NULL — tom för raden själv, annars delen (kön, åldersgrupp eller kommun)
+-- column: year INTEGER NOT NULL — 0 = baslinjen, 1–N = år efter driftstart
+-- column: calendar_year INTEGER NOT NULL
 -- column: value DOUBLE
 -- column: n BIGINT
 -- column: target DOUBLE

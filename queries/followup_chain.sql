@@ -3,9 +3,9 @@
 -- param: program VARCHAR required — programmets id
 -- param: today DATE — dagen en riskåtgärd räknas som försenad mot; utan värde dagens datum
 -- catalogue: program=program
--- column: kind VARCHAR — program, benefit, milestone eller risk
+-- column: kind VARCHAR NOT NULL — program, benefit, milestone eller risk
 -- column: benefit VARCHAR — milstolpens nytta; för en risk nyttorna den hotar, kommaseparerade
--- column: id VARCHAR
+-- column: id VARCHAR NOT NULL
 -- column: name VARCHAR
 -- column: level INTEGER — nyttans nivå 1, 2 eller 3; tomt för en huvudnytta
 -- column: parent VARCHAR — nyttans överordnade nytta

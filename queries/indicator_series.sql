@@ -9,7 +9,7 @@
 -- param: grain VARCHAR default=month values=month|quarter|year — tidsupplösning
 -- param: breakdown VARCHAR default=none values=none|sex|age|municipality — nedbrytning
 -- catalogue: indicator=indicator unit=unit
--- column: period VARCHAR — ÅÅÅÅ-MM, ÅÅÅÅ-Qn eller ÅÅÅÅ
+-- column: period VARCHAR NOT NULL — ÅÅÅÅ-MM, ÅÅÅÅ-Qn eller ÅÅÅÅ
 -- column: sex VARCHAR when breakdown=sex — K eller M
 -- column: age_group VARCHAR when breakdown=age — åldersgrupp
 -- column: municipality VARCHAR when breakdown=municipality — kommun

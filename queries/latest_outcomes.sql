@@ -2,9 +2,9 @@
 -- description: Per program och indikator som mäter programmets nyttor: indikatorns frekvens och sista dagen i den senaste perioden som har utfall (tom om inget utfall finns); underlag för vad som ska mätas.
 -- param: program VARCHAR default= — programmets id; tomt betyder alla
 -- catalogue: program=program
--- column: program VARCHAR
--- column: indicator VARCHAR
--- column: name VARCHAR
+-- column: program VARCHAR NOT NULL
+-- column: indicator VARCHAR NOT NULL
+-- column: name VARCHAR NOT NULL
 -- column: frequency VARCHAR
 -- column: benefits VARCHAR — programmets nyttor som indikatorn mäter, kommaseparerade i katalogordning
 -- column: latest_end DATE — sista dagen i den senaste perioden med utfall

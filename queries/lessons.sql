@@ -2,11 +2,11 @@
 -- description: Lärdomar från programmen: datum, område, lärdom, åtgärd, ansvarig och vart den spridits; den senaste först, för ett program eller hela portföljen.
 -- param: program VARCHAR default= — programmets id; tomt betyder alla
 -- catalogue: program=program
--- column: program VARCHAR
--- column: id VARCHAR
+-- column: program VARCHAR NOT NULL
+-- column: id VARCHAR NOT NULL
 -- column: date DATE
 -- column: area VARCHAR — område
--- column: lesson VARCHAR — lärdomen
+-- column: lesson VARCHAR NOT NULL — lärdomen
 -- column: action VARCHAR — åtgärden
 -- column: owner VARCHAR — ansvarig
 -- column: spread_to VARCHAR — spridd till, kommaseparerat

@@ -2,16 +2,16 @@
 -- description: Inläsningsloggen: fil, SHA-256, slag, status, rader lästa, godkända, avvisade och ersatta, tid, vem som läste in och ångringar; den senaste först, eller en enda inläsning.
 -- param: limit INTEGER default=100 min=1 max=10000 — högst så många
 -- param: load_id BIGINT default=0 min=0 — en enda inläsning; 0 betyder alla
--- column: load_id BIGINT
--- column: file_name VARCHAR
--- column: sha256 VARCHAR
+-- column: load_id BIGINT NOT NULL
+-- column: file_name VARCHAR NOT NULL
+-- column: sha256 VARCHAR NOT NULL
 -- column: kind VARCHAR
--- column: status VARCHAR — loaded eller refused
--- column: rows_read BIGINT
--- column: rows_accepted BIGINT
--- column: rows_rejected BIGINT
--- column: started_at VARCHAR
--- column: finished_at VARCHAR
+-- column: status VARCHAR NOT NULL — loaded eller refused
+-- column: rows_read BIGINT NOT NULL
+-- column: rows_accepted BIGINT NOT NULL
+-- column: rows_rejected BIGINT NOT NULL
+-- column: started_at VARCHAR NOT NULL
+-- column: finished_at VARCHAR NOT NULL
 -- column: loaded_by VARCHAR — vem som läste in (namnet i token, eller användaren som körde nytta ingest)
 -- column: rows_replaced BIGINT — rader från tidigare inläsningar som den ersatte (de finns kvar i historiken)
 -- column: undoes BIGINT — för en ångring: inläsningen den drog tillbaka

@@ -5,7 +5,7 @@
 -- column: line BIGINT
 -- column: column_name VARCHAR
 -- column: value VARCHAR
--- column: reason VARCHAR
+-- column: reason VARCHAR NOT NULL
 SELECT line, column_name, value, reason
 FROM load_reject
 WHERE load_id = $load_id

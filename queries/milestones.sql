@@ -2,10 +2,10 @@
 -- description: Milstolpar för ett programs nyttor (förutsättningar som är fakta snarare än serier): planerat och klart.
 -- param: program VARCHAR required — programmets id
 -- catalogue: program=program
--- column: benefit VARCHAR — nyttan milstolpen hör till
--- column: id VARCHAR
--- column: name VARCHAR
+-- column: benefit VARCHAR NOT NULL — nyttan milstolpen hör till
+-- column: id VARCHAR NOT NULL
+-- column: name VARCHAR NOT NULL
 -- column: owner VARCHAR — ansvarig
--- column: planned DATE
+-- column: planned DATE NOT NULL
 -- column: done DATE — tom om den inte är klar
 SELECT benefit, id, name, owner, planned, done FROM milestone WHERE program = $program ORDER BY benefit, planned, id

@@ -5,8 +5,8 @@
 -- param: from VARCHAR default= format=period — första period
 -- param: to VARCHAR default= format=period — sista period, inklusive
 -- catalogue: indicator=indicator unit=unit
--- column: indicator VARCHAR
--- column: period VARCHAR
+-- column: indicator VARCHAR NOT NULL
+-- column: period VARCHAR NOT NULL
 -- column: unit VARCHAR
 -- column: municipality VARCHAR
 -- column: sex VARCHAR

@@ -5,10 +5,10 @@
 -- param: weeks_before INTEGER default=12 min=1 max=104 — fönstret börjar så många veckor före driftstart
 -- param: weeks_after INTEGER default=16 min=1 max=104 — och slutar så många veckor efter
 -- catalogue: indicator=indicator unit=unit
--- column: unit VARCHAR
+-- column: unit VARCHAR NOT NULL
 -- column: unit_name VARCHAR
--- column: administration VARCHAR
--- column: go_live DATE
+-- column: administration VARCHAR NOT NULL
+-- column: go_live DATE NOT NULL
 -- column: weekly_volume DOUBLE
 -- column: window_volume DOUBLE — uppmätt volym i bortfallsfönstret
 -- column: window_weeks DOUBLE — veckor som fönstrets månader täcker

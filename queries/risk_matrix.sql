@@ -3,9 +3,9 @@
 -- param: program VARCHAR default= — programmets id; tomt betyder alla
 -- param: assessed DATE — bedömningsdatum; utan värde det senaste
 -- catalogue: program=program
--- column: probability INTEGER
--- column: consequence INTEGER
--- column: count BIGINT
+-- column: probability INTEGER NOT NULL
+-- column: consequence INTEGER NOT NULL
+-- column: count BIGINT NOT NULL
 -- column: ids VARCHAR — riskernas id, kommaseparerade
 WITH latest AS (
   SELECT program, coalesce(CAST($assessed AS DATE), max(assessed)) AS assessed FROM risk_assessment

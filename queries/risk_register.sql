@@ -4,22 +4,22 @@
 -- param: assessed DATE — bedömningsdatum; utan värde det senaste
 -- param: today DATE — dagen en åtgärd räknas som försenad mot; utan värde dagens datum
 -- catalogue: program=program
--- column: program VARCHAR
--- column: id VARCHAR
+-- column: program VARCHAR NOT NULL
+-- column: id VARCHAR NOT NULL
 -- column: area VARCHAR
 -- column: text VARCHAR
--- column: probability INTEGER
--- column: consequence INTEGER
--- column: value INTEGER — sannolikhet × konsekvens
+-- column: probability INTEGER NOT NULL
+-- column: consequence INTEGER NOT NULL
+-- column: value INTEGER NOT NULL — sannolikhet × konsekvens
 -- column: stated_value INTEGER — riskvärdet som det angavs i källan
--- column: scale INTEGER
+-- column: scale INTEGER NOT NULL
 -- column: mitigation VARCHAR
 -- column: owner VARCHAR
 -- column: due VARCHAR — klart som det skrevs
--- column: assessed DATE
+-- column: assessed DATE NOT NULL
 -- column: status VARCHAR — åtgärdens status: ej påbörjad, pågår eller klar
 -- column: due_date DATE — klart när det är ett datum
--- column: overdue BOOLEAN — klart har passerat utan att åtgärden är klar
+-- column: overdue BOOLEAN NOT NULL — klart har passerat utan att åtgärden är klar
 -- column: benefits VARCHAR — nyttorna risken hotar, kommaseparerade
 -- column: effect_goals VARCHAR — effektmålen risken hotar, kommaseparerade
 WITH latest AS (

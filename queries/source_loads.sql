@@ -5,10 +5,10 @@
 -- param: indicators VARCHAR default= — indikatorernas id, kommaseparerade (för serier och baslinjer)
 -- param: volume_indicator VARCHAR default= — volymindikatorn, när nyttokalkylen räknar med produktionsbortfall
 -- catalogue: program=program volume_indicator=indicator
--- column: load_id BIGINT
--- column: file_name VARCHAR
--- column: sha256 VARCHAR
--- column: finished_at VARCHAR
+-- column: load_id BIGINT NOT NULL
+-- column: file_name VARCHAR NOT NULL
+-- column: sha256 VARCHAR NOT NULL
+-- column: finished_at VARCHAR NOT NULL
 -- Every row carries the load that wrote it (load_id, migration 005): a sheet's loads are those of the rows in force it
 -- is built from, so a load of another program's, or one withdrawn since, is never listed (under asOf, as of that load).
 WITH

@@ -1,27 +1,12 @@
 /**
- * @module build-plans – the sheet plans of a workbook kind, from the service's answers. The task pane calls the service
- * over HTTP, the CLI an in-process service on the store, and `GET /api/v1/workbooks/{kind}` its own app: either way
- * the figures, the suppression and the validation are the service's, and every answer is parsed with its contract.
+ * @module build-plans – the sheet plans of a workbook kind, from the service's answers. It takes the service as a
+ * `NyttaService`: the task pane's asks over HTTP (http-service.ts), the workbook route's and `nytta workbook`'s in
+ * process (pipeline/service/in-process.ts). Either way the figures, the suppression and the validation are the
+ * service's.
  */
 import { z } from 'zod';
-import {
-  actionsResponse,
-  approvalsResponse,
-  baselineResponse,
-  benefitStatusResponse,
-  businessCaseResponse,
-  describeIssues,
-  followupResponse,
-  indicatorsAnswer,
-  keyFigureListResponse,
-  lessonsResponse,
-  meResponse,
-  orgUnitsAnswer,
-  portfolioResponse,
-  queryAnswer,
-  riskMatrixResponse,
-  sourceLoadsAnswer,
-} from '../../pipeline/contracts/index.js';
+import { describeIssues, Refusal, type NyttaService } from '../../pipeline/contracts/index.js';
+import { queryString as qs } from './service-call.js';
 import { businessCaseSheet } from '../sheets/business-case-sheet.js';
 import { followupSheet, type BenefitInfo } from '../sheets/followup-sheet.js';
 import { baselineSheet, indicatorSheet, type Series } from '../sheets/indicator-sheets.js';
@@ -30,14 +15,13 @@ import type { Provenance, SheetPlan } from '../sheets/plan.js';
 import { portfolioSheet } from '../sheets/portfolio-sheet.js';
 import { reportCoverSheet, reportPeriod } from '../sheets/report-sheet.js';
 import { riskSheet } from '../sheets/risk-sheet.js';
-import { callAsOf, queryString as qs, ServiceError, type ServiceCall } from './service-call.js';
 
 export const WORKBOOK_KINDS = ['indikatorer', 'baslinje', 'nyttokalkyl', 'uppfoljning', 'risker', 'portfolj', 'rapport', 'alla'] as const;
 export type WorkbookKind = (typeof WORKBOOK_KINDS)[number];
 
 type Params = Record<string, string | undefined>;
 
-const missing = (message: string) => new ServiceError(message, 400);
+const missing = (message: string) => new Refusal(message, 400);
 const given = (params: Params) =>
   Object.fromEntries(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
 const timestamp = () => new Date().toISOString().replace('T', ' ').slice(0, 19);
@@ -51,11 +35,8 @@ interface Sources {
 }
 
 /** The sheet's provenance: the loads its figures come from (the rows in force it is built from), and who asked. */
-async function provenance(call: ServiceCall, source: string, parameters: Params, sources: Sources): Promise<Provenance> {
-  const [loads, me] = await Promise.all([
-    call(`/api/v1/queries/source_loads?${qs({ ...sources })}`, sourceLoadsAnswer),
-    call('/api/v1/me', meResponse),
-  ]);
+async function provenance(service: NyttaService, source: string, parameters: Params, sources: Sources): Promise<Provenance> {
+  const [loads, me] = await Promise.all([service.query('source_loads', { ...sources }), service.me()]);
   return {
     source,
     parameters: given(parameters),
@@ -107,12 +88,13 @@ function refuseUnknown(kind: WorkbookKind, params: Params): void {
   if (!parsed.success) throw missing(describeIssues(parsed.error, { what: `arbetsboken ${kind}`, names }));
 }
 
-async function businessCasePlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
+async function businessCasePlan(service: NyttaService, p: Params): Promise<SheetPlan> {
   if (!p.program) throw missing('parametern "program" saknas (t.ex. --param program=FVIS)');
-  const query = qs({ program: p.program, ...Object.fromEntries(CASE_PARAMS.map((k) => [k, p[k]])) });
-  const figures = await call(`/api/v1/business-case?${query}`, businessCaseResponse);
+  const asked = { program: p.program, ...Object.fromEntries(CASE_PARAMS.map((k) => [k, p[k]])) };
+  const query = qs(asked);
+  const figures = await service.businessCase(asked);
   const prov = await provenance(
-    call,
+    service,
     `/api/v1/business-case?${query}`,
     {
       ...Object.fromEntries(CASE_PARAMS.map((k) => [k, p[k]])),
@@ -124,39 +106,42 @@ async function businessCasePlan(call: ServiceCall, p: Params): Promise<SheetPlan
     },
     { of: 'business_case', program: p.program, volume_indicator: p.volumeIndicator },
   );
-  const keyFigures = (await call('/api/v1/key-figures', keyFigureListResponse)).keyFigures;
+  const keyFigures = (await service.keyFigures({})).keyFigures;
   const compare = p.compareAsOf
     ? {
         label: versionLabel(p.compareAsOf),
         now: figures,
-        then: await callAsOf(call, p.compareAsOf)(`/api/v1/business-case?${query}`, businessCaseResponse),
+        then: await service.asOf(p.compareAsOf).businessCase(asked),
       }
     : undefined;
   return businessCaseSheet(figures, prov, keyFigures, compare).plan;
 }
 
-async function followupPlans(call: ServiceCall, p: Params): Promise<SheetPlan[]> {
+async function followupPlans(service: NyttaService, p: Params): Promise<SheetPlan[]> {
   if (!p.program) throw missing('parametern "program" saknas (t.ex. --param program=FVIS)');
   // One sheet per administration (`per=forvaltning`), or one for the chosen unit or the whole region.
   const units: { id?: string; sheet?: string }[] =
-    p.per === 'forvaltning' ? (await administrations(call)).map((a) => ({ id: a.id, sheet: `Uppföljning ${a.name}` })) : [{ id: p.unit }];
+    p.per === 'forvaltning'
+      ? (await administrations(service)).map((a) => ({ id: a.id, sheet: `Uppföljning ${a.name}` }))
+      : [{ id: p.unit }];
   const plans: SheetPlan[] = [];
   // The benefits' judged status is the program's, the same beside every unit's sheet.
-  const status = await call(`/api/v1/benefit-status?${qs({ program: p.program })}`, benefitStatusResponse);
+  const status = await service.benefitStatus({ program: p.program });
   for (const unit of units) {
-    const query = qs({
+    const asked = {
       program: p.program,
       unit: unit.id,
       level: p.level,
       breakdown: p.breakdown,
       years: p.years,
       baselineMonths: p.baselineMonths,
-    });
-    const data = await call(`/api/v1/followup?${query}`, followupResponse);
+    };
+    const query = qs(asked);
+    const data = await service.followup(asked);
     const compare = p.compareAsOf
       ? {
           label: versionLabel(p.compareAsOf),
-          then: (await callAsOf(call, p.compareAsOf)(`/api/v1/followup?${query}`, followupResponse)).indicators,
+          then: (await service.asOf(p.compareAsOf).followup(asked)).indicators,
         }
       : undefined;
     // The follow-up answer names the program's benefits itself: no second call for them.
@@ -166,7 +151,7 @@ async function followupPlans(call: ServiceCall, p: Params): Promise<SheetPlan[]>
         data,
         benefits,
         await provenance(
-          call,
+          service,
           `/api/v1/followup?${query}`,
           { program: p.program, unit: unit.id, compareAsOf: p.compareAsOf, asOf: p.asOf },
           { of: 'followup', program: p.program },
@@ -181,14 +166,15 @@ async function followupPlans(call: ServiceCall, p: Params): Promise<SheetPlan[]>
 }
 
 /** The program's risks as the service gives them; a program without any gets a sheet that says so (`empty`). */
-async function riskPlan(call: ServiceCall, p: Params, empty?: string): Promise<SheetPlan> {
-  const query = qs({ program: p.program, scale: p.scale, assessed: p.assessed, since: p.since });
-  const data = await call(`/api/v1/risk-matrix?${query}`, riskMatrixResponse);
+async function riskPlan(service: NyttaService, p: Params, empty?: string): Promise<SheetPlan> {
+  const asked = { program: p.program, scale: p.scale, assessed: p.assessed, since: p.since };
+  const query = qs(asked);
+  const data = await service.riskMatrix(asked);
   const assessed = Array.isArray(data.assessed) ? data.assessed.join(', ') : data.assessed;
   return riskSheet(
     data,
     await provenance(
-      call,
+      service,
       `/api/v1/risk-matrix?${query}`,
       { program: p.program, scale: String(data.scale), assessed: assessed || undefined, asOf: p.asOf },
       { of: 'risks', program: p.program },
@@ -198,21 +184,28 @@ async function riskPlan(call: ServiceCall, p: Params, empty?: string): Promise<S
 }
 
 /** The series of `only`, else of the indicators given, else of every indicator in the store. */
-async function indicatorPlan(call: ServiceCall, p: Params, only?: readonly string[]): Promise<SheetPlan> {
-  const catalogue = (await call('/api/v1/queries/catalogue_indicators', indicatorsAnswer)).rows;
+async function indicatorPlan(service: NyttaService, p: Params, only?: readonly string[]): Promise<SheetPlan> {
+  const catalogue = (await service.query('catalogue_indicators', {})).rows;
   const wanted = only ?? (p.indicator ? p.indicator.split(',') : catalogue.map((i) => i.id));
   const breakdown = (p.breakdown ?? 'none') as Series['breakdown'];
   const series: Series[] = [];
   for (const id of wanted) {
-    const query = qs({ indicator: id, unit: p.unit, children: p.children, grain: p.grain ?? 'year', breakdown, from: p.from, to: p.to });
-    const answer = await call(`/api/v1/queries/indicator_series?${query}`, queryAnswer);
+    const answer = await service.query('indicator_series', {
+      indicator: id,
+      unit: p.unit,
+      children: p.children,
+      grain: p.grain ?? 'year',
+      breakdown,
+      from: p.from,
+      to: p.to,
+    });
     const known = catalogue.find((i) => i.id === id);
     series.push({ indicator: id, name: known?.name ?? id, breakdown, rows: answer.rows, measure: known?.unit ?? null });
   }
   return indicatorSheet(
     series,
     await provenance(
-      call,
+      service,
       '/api/v1/queries/indicator_series',
       { indicator: wanted.join(','), unit: p.unit, grain: p.grain ?? 'year', breakdown, asOf: p.asOf },
       { of: 'series', indicators: wanted.join(',') },
@@ -220,16 +213,17 @@ async function indicatorPlan(call: ServiceCall, p: Params, only?: readonly strin
   );
 }
 
-async function baselinePlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
+async function baselinePlan(service: NyttaService, p: Params): Promise<SheetPlan> {
   if (!p.indicator || !p.unit)
     throw missing('parametrarna "indicator" och "unit" behövs (t.ex. --param indicator=IND01 --param unit=SKAS)');
-  const query = qs({ indicator: p.indicator, unit: p.unit, goLive: p.goLive, window: p.window, program: p.program });
-  const data = await call(`/api/v1/baseline?${query}`, baselineResponse);
-  const catalogue = (await call('/api/v1/queries/catalogue_indicators', indicatorsAnswer)).rows;
+  const asked = { indicator: p.indicator, unit: p.unit, goLive: p.goLive, window: p.window, program: p.program };
+  const query = qs(asked);
+  const data = await service.baseline(asked);
+  const catalogue = (await service.query('catalogue_indicators', {})).rows;
   return baselineSheet(
     data,
     await provenance(
-      call,
+      service,
       `/api/v1/baseline?${query}`,
       { indicator: p.indicator, unit: p.unit, asOf: p.asOf },
       { of: 'series', indicators: p.indicator },
@@ -242,8 +236,8 @@ async function baselinePlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
  * The portfolio; `links` (`FVIS=Nyttokalkyl|FVM=Risker`) names the sheet in this workbook each program's row links to,
  * and `only` keeps one program's row.
  */
-async function portfolioPlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
-  const all = await call('/api/v1/portfolio', portfolioResponse);
+async function portfolioPlan(service: NyttaService, p: Params): Promise<SheetPlan> {
+  const all = await service.portfolio({});
   // `only`: one program's row (a report's), with the overlaps it is part of; the portfolio's totals are the whole's.
   const data = p.only
     ? { programs: all.programs.filter((x) => x.id === p.only), overlaps: all.overlaps.filter((o) => o.programs.includes(p.only!)) }
@@ -254,16 +248,19 @@ async function portfolioPlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
       .map((pair) => pair.split('='))
       .filter((pair): pair is [string, string] => pair.length === 2 && !!pair[0] && !!pair[1]),
   );
-  return portfolioSheet(data, await provenance(call, '/api/v1/portfolio', { asOf: p.asOf }, { of: 'portfolio', program: p.only }), links);
+  return portfolioSheet(
+    data,
+    await provenance(service, '/api/v1/portfolio', { asOf: p.asOf }, { of: 'portfolio', program: p.only }),
+    links,
+  );
 }
 
 /** Lessons learnt across the portfolio, or one program's (`program`). */
-async function lessonsPlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
-  const query = qs({ program: p.program });
-  const data = await call(`/api/v1/lessons${query ? `?${query}` : ''}`, lessonsResponse);
+async function lessonsPlan(service: NyttaService, p: Params): Promise<SheetPlan> {
+  const data = await service.lessons({ program: p.program });
   return lessonsSheet(
     data,
-    await provenance(call, '/api/v1/lessons', { program: p.program, asOf: p.asOf }, { of: 'lessons', program: p.program }),
+    await provenance(service, '/api/v1/lessons', { program: p.program, asOf: p.asOf }, { of: 'lessons', program: p.program }),
   );
 }
 
@@ -272,33 +269,31 @@ async function lessonsPlan(call: ServiceCall, p: Params): Promise<SheetPlan> {
  * business case against plan, the follow-up, and the risk register at the period's end with what changed since the
  * previous report's assessment.
  */
-async function reportPlans(call: ServiceCall, p: Params): Promise<SheetPlan[]> {
+async function reportPlans(service: NyttaService, p: Params): Promise<SheetPlan[]> {
   if (!p.program) throw missing('parametern "program" saknas (t.ex. --param program=FVIS)');
   const period = reportPeriod(p.period ?? '');
   if (!period) throw missing(`parametern "period" ska vara t.ex. 2026-T2, 2026-delår eller 2026-år, inte "${p.period ?? ''}"`);
   // The program's own assessments only: a program without risks says so, never shows another program's.
-  const dates = (await call(`/api/v1/queries/risk_assessments?${qs({ program: p.program })}`, queryAnswer)).rows
-    .map((r) => String(r.assessed))
-    .sort();
+  const dates = (await service.query('risk_assessments', { program: p.program })).rows.map((r) => r.assessed).sort();
   const now = [...dates].reverse().find((d) => d <= period.end) ?? null;
   const before = [...dates].reverse().find((d) => d <= period.previousEnd && d !== now) ?? null;
   const risks = now
-    ? await riskPlan(call, { program: p.program, assessed: now, since: before ?? undefined, asOf: p.asOf })
+    ? await riskPlan(service, { program: p.program, assessed: now, since: before ?? undefined, asOf: p.asOf })
     : await riskPlan(
-        call,
+        service,
         // the latest assessment is after the period: none to report
         { program: p.program, assessed: dates.length ? period.end : undefined, asOf: p.asOf },
         dates.length ? `Programmet ${p.program} har ingen riskbedömning till och med ${period.end}.` : undefined,
       );
   const body = [
-    await portfolioPlan(call, { asOf: p.asOf, only: p.program }),
-    await businessCasePlan(call, p),
-    ...(await followupPlans(call, { program: p.program, unit: p.unit, asOf: p.asOf })),
+    await portfolioPlan(service, { asOf: p.asOf, only: p.program }),
+    await businessCasePlan(service, p),
+    ...(await followupPlans(service, { program: p.program, unit: p.unit, asOf: p.asOf })),
     risks,
   ];
   const [actions, approvals] = await Promise.all([
-    call(`/api/v1/actions?${qs({ program: p.program })}`, actionsResponse),
-    call(`/api/v1/approvals?${qs({ program: p.program, subject: 'rapport' })}`, approvalsResponse),
+    service.actions({ program: p.program }),
+    service.approvals({ program: p.program, subject: 'rapport' }),
   ]);
   const cover = reportCoverSheet(
     p.program,
@@ -345,41 +340,40 @@ const versionLabel = (asOf: string) => (/^\d+$/.test(asOf) ? `versionen efter in
  * The sheet plans of one workbook kind; with `asOf`, every answer as the store stood right after that load, and the
  * provenance says so.
  */
-export async function buildPlans(service: ServiceCall, kind: WorkbookKind, params: Params): Promise<SheetPlan[]> {
+export async function buildPlans(service: NyttaService, kind: WorkbookKind, params: Params): Promise<SheetPlan[]> {
   refuseUnknown(kind, params);
-  const call = callAsOf(service, params.asOf);
-  return plansOf(call, kind, params);
+  return plansOf(params.asOf ? service.asOf(params.asOf) : service, kind, params);
 }
 
-async function plansOf(call: ServiceCall, kind: WorkbookKind, params: Params): Promise<SheetPlan[]> {
+async function plansOf(service: NyttaService, kind: WorkbookKind, params: Params): Promise<SheetPlan[]> {
   switch (kind) {
     case 'nyttokalkyl':
-      return [await businessCasePlan(call, params)];
+      return [await businessCasePlan(service, params)];
     case 'uppfoljning':
-      return followupPlans(call, params);
+      return followupPlans(service, params);
     case 'risker':
-      return [await riskPlan(call, params)];
+      return [await riskPlan(service, params)];
     case 'indikatorer':
-      return [await indicatorPlan(call, params)];
+      return [await indicatorPlan(service, params)];
     case 'baslinje':
-      return [await baselinePlan(call, params)];
+      return [await baselinePlan(service, params)];
     case 'portfolj':
-      return [await portfolioPlan(call, params), await lessonsPlan(call, { asOf: params.asOf })];
+      return [await portfolioPlan(service, params), await lessonsPlan(service, { asOf: params.asOf })];
     case 'rapport':
-      return reportPlans(call, params);
+      return reportPlans(service, params);
     case 'alla': {
       if (!params.program) throw missing('parametern "program" saknas (t.ex. --param program=FVIS)');
-      const units = (await call('/api/v1/queries/catalogue_org_units', orgUnitsAnswer)).rows;
+      const units = (await service.query('catalogue_org_units', {})).rows;
       const first = units.find((u) => u.level === 'forvaltning' && u.go_live);
       // The program's own indicators (those measuring its benefits) unless chosen: never every indicator in the store.
       const indicators = params.indicator
         ? params.indicator.split(',')
-        : (await call(`/api/v1/queries/catalogue_indicators?${qs({ program: params.program })}`, indicatorsAnswer)).rows.map((i) => i.id);
+        : (await service.query('catalogue_indicators', { program: params.program })).rows.map((i) => i.id);
       const plans = [
-        await indicatorPlan(call, params, indicators),
+        await indicatorPlan(service, params, indicators),
         ...(first && indicators.length
           ? [
-              await baselinePlan(call, {
+              await baselinePlan(service, {
                 indicator: indicators[0],
                 unit: params.unit ?? first.id,
                 goLive: params.goLive,
@@ -389,9 +383,9 @@ async function plansOf(call: ServiceCall, kind: WorkbookKind, params: Params): P
               }),
             ]
           : []),
-        await businessCasePlan(call, params),
-        ...(await followupPlans(call, params)),
-        await riskPlan(call, {
+        await businessCasePlan(service, params),
+        ...(await followupPlans(service, params)),
+        await riskPlan(service, {
           program: params.program,
           scale: params.scale,
           assessed: params.assessed,
@@ -400,14 +394,14 @@ async function plansOf(call: ServiceCall, kind: WorkbookKind, params: Params): P
         }),
       ];
       // The portfolio first among the program's sheets, its row linking to the business case below.
-      plans.unshift(await portfolioPlan(call, { asOf: params.asOf, links: `${params.program}=Nyttokalkyl` }));
+      plans.unshift(await portfolioPlan(service, { asOf: params.asOf, links: `${params.program}=Nyttokalkyl` }));
       return [contents(plans, params), ...plans];
     }
   }
 }
 
 /** Administrations, for `--per forvaltning`. */
-export async function administrations(call: ServiceCall): Promise<{ id: string; name: string }[]> {
-  const rows = (await call('/api/v1/queries/catalogue_org_units', orgUnitsAnswer)).rows;
+export async function administrations(service: NyttaService): Promise<{ id: string; name: string }[]> {
+  const rows = (await service.query('catalogue_org_units', {})).rows;
   return rows.filter((r) => r.level === 'forvaltning').map((r) => ({ id: r.id, name: r.name }));
 }

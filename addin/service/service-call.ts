@@ -1,18 +1,18 @@
 /**
  * @module service-call – how the add-in's code asks the Nytta service: a path in, the answer parsed with its contract
- * out. Whatever goes wrong becomes a `ServiceError` whose message is for the user. The task pane calls over `fetch`,
- * the CLI and the workbook route call the service's own app: the same code either way.
+ * out. Whatever goes wrong becomes a `ServiceError` whose message is for the user. The task pane and `nytta …
+ * --server` call over `fetch` (http-service.ts); the service and `nytta` on a store ask in process instead.
  */
 import type { z } from 'zod';
-import { problemSchema } from '../../pipeline/contracts/index.js';
+import { problemSchema, Refusal } from '../../pipeline/contracts/index.js';
 
-/** A call that did not give the answer asked for; the message is for the user, `status` is the HTTP status (0: no answer). */
-export class ServiceError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
+/**
+ * A call that did not give the answer asked for; the message is for the user, `status` is the HTTP status (0: no
+ * answer). A refusal as the service's own answers throw it, so every caller of a `NyttaService` reads both alike.
+ */
+export class ServiceError extends Refusal {
+  constructor(message: string, status: number) {
+    super(message, status);
     this.name = 'ServiceError';
   }
 }

@@ -5,6 +5,7 @@
  */
 import { checkPlans, writePlans, writtenJobs, writtenSheets } from '../excel/workbook.js';
 import { buildPlans, type WorkbookKind } from '../service/build-plans.js';
+import { httpService } from '../service/http-service.js';
 import type { ServiceCall } from '../service/service-call.js';
 import type { Translate } from './i18n.js';
 
@@ -150,7 +151,7 @@ export type Progress = (message: string, share: number | null) => void;
 export async function runJob(call: ServiceCall, request: JobRequest, progress: Progress, t: Translate): Promise<string> {
   progress(t('fetching'), null);
   const params = request.kind === 'portfolj' ? { ...request.params, links: await portfolioLinks() } : request.params;
-  const plans = await buildPlans(call, request.kind, params);
+  const plans = await buildPlans(httpService(call), request.kind, params);
   const report = await writePlans(plans, {
     // kept with the links it was written with, so "Kontrollera" compares like with like
     job: { ...request, params },
@@ -170,6 +171,6 @@ export async function verifyJob(call: ServiceCall, job: Job, progress: Progress,
   const requests = await writtenRequests(job);
   if (!requests.length) return t('noJobOnSheets');
   progress(t('fetching'), null);
-  const plans = (await Promise.all(requests.map((r) => buildPlans(call, r.kind, r.params)))).flat();
+  const plans = (await Promise.all(requests.map((r) => buildPlans(httpService(call), r.kind, r.params)))).flat();
   return checkPlans(plans);
 }

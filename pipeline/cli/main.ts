@@ -1,6 +1,7 @@
 /** @module main – the `nytta` command line. */
 import { Command, InvalidArgumentError } from 'commander';
-import { ServiceError } from '../../addin/service/service-call.js';
+import { Refusal } from '../contracts/index.js';
+import { QueryTimeoutError } from '../named-queries/run-query.js';
 import { DISK_FULL, isDiskFull, isUserError, UnknownEntryError, UserError } from '../errors.js';
 import { defaultStorePath } from '../store/open-store.js';
 import { KIND_HELP, runIngest } from './ingest-command.js';
@@ -135,7 +136,7 @@ program
 /** A program, indicator, unit or benefit the store does not have (or, from a service, anything it did not find). */
 const notFound = (error: unknown) =>
   error instanceof UnknownEntryError ||
-  (error instanceof ServiceError && error.status === 404) ||
+  (error instanceof Refusal && error.status === 404) ||
   (isUserError(error) && error.code === 'http_404');
 
 try {
@@ -148,8 +149,9 @@ try {
   } else if (notFound(error)) {
     console.error(`Fel: ${(error as Error).message}`);
     process.exitCode = 4;
-  } else if (isUserError(error) || error instanceof ServiceError) {
-    // A workbook built from the service's answers fails with what the service said: the user's to fix, as any UserError.
+  } else if (isUserError(error) || error instanceof Refusal || error instanceof QueryTimeoutError) {
+    // A workbook built from the service's answers fails with what the service said (a refused question, here or over
+    // HTTP; a question over its time): the user's to fix, as any UserError.
     console.error(`Fel: ${error.message}`);
     // A service whose disk is full says so with a 507: the same code as a full disk here.
     process.exitCode = error instanceof UserError && error.code === 'http_507' ? 5 : 2;

@@ -9,7 +9,11 @@ import { UserError } from '../errors.js';
 import { buildService } from '../service/start.js';
 import { openStore, type Store } from '../store/open-store.js';
 import { administrations, buildPlans, WORKBOOK_KINDS, WORKBOOK_PARAMS, type WorkbookKind } from '../../addin/service/build-plans.js';
-import { serviceCall, type ServiceCall } from '../../addin/service/service-call.js';
+import { httpService } from '../../addin/service/http-service.js';
+import { serviceCall } from '../../addin/service/service-call.js';
+import type { NyttaService } from '../contracts/index.js';
+import { LOCAL_CALLER } from '../service/auth.js';
+import { inProcessService } from '../service/in-process.js';
 import { forEachItem } from './per-item.js';
 import { createProgress } from './progress.js';
 import { parseParams } from './query-command.js';
@@ -25,20 +29,21 @@ export interface WorkbookCommandOptions {
   asOf?: string;
 }
 
-/** A service call on the store (local mode, in-process) or on a running service. */
+/** The service on the store (in process, as local mode's caller) or a running service (over HTTP). */
 export async function connect(
   options: Pick<WorkbookCommandOptions, 'db' | 'server' | 'token'>,
-): Promise<{ call: ServiceCall; store?: Store }> {
+): Promise<{ service: NyttaService; store?: Store }> {
   if (options.server) {
     const base = options.server.replace(/\/+$/, '');
     const token = options.token ?? process.env.NYTTA_TOKEN;
-    return { call: serviceCall((path, init) => fetch(`${base}${path}`, init), token ? { authorization: `Bearer ${token}` } : {}) };
+    const call = serviceCall((path, init) => fetch(`${base}${path}`, init), token ? { authorization: `Bearer ${token}` } : {});
+    return { service: httpService(call) };
   }
   if (!existsSync(options.db))
     throw new UserError(`Lagret ${options.db} finns inte. Läs in data först (nytta ingest eller nytta demo).`, 'store_missing');
   const store = await openStore(options.db, { readOnly: true });
-  const { app } = await buildService(store, { host: '127.0.0.1', port: 0, env: {} });
-  return { call: serviceCall((path, init) => app.request(path, init)), store };
+  const { deps } = await buildService(store, { host: '127.0.0.1', port: 0, env: {} });
+  return { service: inProcessService(deps, LOCAL_CALLER), store };
 }
 
 export async function runWorkbook(kind: string, options: WorkbookCommandOptions): Promise<number> {
@@ -53,25 +58,25 @@ export async function runWorkbook(kind: string, options: WorkbookCommandOptions)
       'per_unknown',
     );
   const params = parseParams(options.param);
-  const { call, store } = await connect(options);
+  const { service, store } = await connect(options);
   if (options.asOf) params.asOf = options.asOf;
   try {
     if (!options.per) {
-      const plans = await buildPlans(call, kind as WorkbookKind, params);
+      const plans = await buildPlans(service, kind as WorkbookKind, params);
       await writeWorkbook(options.out, plans);
       console.log(`Skrivet: ${options.out} (${plans.map((p) => p.name).join(', ')})`);
       return 0;
     }
     mkdirSync(options.out, { recursive: true });
     const progress = createProgress();
-    const admins = await administrations(call);
+    const admins = await administrations(service);
     progress.start(admins.length, '');
     const results = await forEachItem(
       admins,
       (a) => a.name,
       async (a) => {
         const path = join(options.out, `${kind}-${a.id}.xlsx`);
-        await writeWorkbook(path, await buildPlans(call, kind as WorkbookKind, { ...params, unit: a.id }));
+        await writeWorkbook(path, await buildPlans(service, kind as WorkbookKind, { ...params, unit: a.id }));
       },
       (done, _total, label) => progress.update(done, label),
     );

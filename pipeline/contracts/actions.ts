@@ -34,3 +34,5 @@ export const actionsResponse = z.object({
   owners: z.array(z.string()),
 });
 export type ActionsResponse = z.infer<typeof actionsResponse>;
+export type ActionItem = z.infer<typeof actionItemSchema>;
+export type ActionKind = z.infer<typeof actionItemSchema>['kind'];

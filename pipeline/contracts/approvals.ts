@@ -95,3 +95,7 @@ export const approvedFollowupSchema = z.object({
     })
     .nullable(),
 });
+export type ApprovedCase = z.infer<typeof approvedCaseSchema>;
+export type ApprovedFollowup = z.infer<typeof approvedFollowupSchema>;
+export type TargetDeviation = NonNullable<ApprovedFollowup['targets']>['deviations'][number];
+export type BaselineDeviation = NonNullable<ApprovedFollowup['baseline']>['deviations'][number];

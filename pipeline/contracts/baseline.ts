@@ -80,3 +80,8 @@ export const baselineResponse = z.object({
   suppressedCells: z.number().int(),
 });
 export type BaselineResponse = z.infer<typeof baselineResponse>;
+export type SpcRow = z.infer<typeof spcRowSchema>;
+export type RunsAnalysis = z.infer<typeof runsSchema>;
+export type ChartType = z.infer<typeof chartTypeSchema>;
+export type ItsResult = z.infer<typeof itsSchema>;
+export type Coefficient = z.infer<typeof itsSchema>['intercept'];

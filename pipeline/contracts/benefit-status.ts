@@ -57,3 +57,6 @@ export const benefitStatusResponse = z.object({
   benefits: z.array(benefitStatusSchema),
 });
 export type BenefitStatusResponse = z.infer<typeof benefitStatusResponse>;
+export type Period = z.infer<typeof periodSchema>;
+export type PeriodGrain = z.infer<typeof periodGrainSchema>;
+export type JudgedStatus = z.infer<typeof judgedStatusSchema>;

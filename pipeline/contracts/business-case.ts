@@ -185,3 +185,9 @@ export const businessCaseResponse = keyFiguresSchema.extend({
   approved: approvedCaseSchema.nullable(),
 });
 export type BusinessCaseResponse = z.infer<typeof businessCaseResponse>;
+export type PlanOutcomeRow = z.infer<typeof planOutcomeRowSchema>;
+export type Sensitivity = z.infer<typeof sensitivitySchema>;
+export type YearRow = z.infer<typeof yearRowSchema>;
+export type KeyFigures = z.infer<typeof keyFiguresSchema>;
+export type BenefitClass = z.infer<typeof benefitClassSchema>;
+export type OutcomeAndForecast = z.infer<typeof businessCaseResponse>['outcomeAndForecast'];

@@ -120,4 +120,9 @@ export const followupResponse = z.object({
   approved: approvedFollowupSchema.nullable(),
 });
 export type FollowupResponse = z.infer<typeof followupResponse>;
+export type FollowupQuery = z.output<typeof followupQuery>;
 export type FollowupIndicator = z.infer<typeof followupIndicatorSchema>;
+export type FollowupYear = z.infer<typeof followupYearSchema>;
+export type RollupRow = z.infer<typeof rollupRowSchema>;
+export type FollowupStatus = z.infer<typeof followupStatusSchema>;
+export type MilestoneStatus = z.infer<typeof milestoneSchema>['status'];

@@ -19,5 +19,8 @@ export * from './loads.js';
 export * from './named-query.js';
 export * from './portfolio.js';
 export * from './production-loss.js';
+export * from './query-rows.js';
+export * from './questions.js';
+export * from './refusal.js';
 export * from './risk-matrix.js';
 export * from './write-back.js';

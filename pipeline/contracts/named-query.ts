@@ -1,5 +1,6 @@
 /** @module named-query – `GET /api/v1/queries` and `GET /api/v1/queries/{name}`: every file in queries/ as an endpoint. */
 import { z } from 'zod';
+import { queryRowSchemas } from './query-rows.js';
 
 export const sqlTypeSchema = z.enum(['VARCHAR', 'INTEGER', 'BIGINT', 'DOUBLE', 'BOOLEAN', 'DATE']);
 export const roleSchema = z.enum(['reader', 'analyst', 'controller', 'admin']);
@@ -49,3 +50,14 @@ export const queryListResponse = z.object({
 
 /** The answer of a named query whose rows have a known shape. */
 export const queryAnswerOf = <R extends z.ZodType>(row: R) => queryAnswer.extend({ rows: z.array(row) });
+
+/** The named queries, by name. */
+export type QueryName = keyof typeof queryRowSchemas;
+/** A named query's row, as its header declares it (generated: query-rows.ts). */
+export type QueryRowOf<N extends QueryName> = z.output<(typeof queryRowSchemas)[N]>;
+/** A named query's answer with its rows typed. */
+export type QueryAnswerOf<N extends QueryName> = Omit<QueryAnswerBody, 'rows'> & { rows: QueryRowOf<N>[] };
+/** The answer contract of a named query, its rows parsed by their declared types. */
+export const namedQueryAnswer = <N extends QueryName>(name: N): z.ZodType<QueryAnswerOf<N>> =>
+  // The lookup by a generic name loses the row's type that `queryRowSchemas[name]` has for each concrete name.
+  queryAnswerOf(queryRowSchemas[name]) as unknown as z.ZodType<QueryAnswerOf<N>>;

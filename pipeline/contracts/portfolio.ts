@@ -90,3 +90,6 @@ export const portfolioResponse = z.object({
 });
 export type PortfolioResponse = z.infer<typeof portfolioResponse>;
 export type PortfolioProgram = z.infer<typeof portfolioProgramSchema>;
+/** An overlap as the model finds it; the answer adds its kind. */
+export type IndicatorOverlap = Omit<z.infer<typeof indicatorOverlapSchema>, 'kind'>;
+export type LineOverlap = Omit<z.infer<typeof lineOverlapSchema>, 'kind'>;

@@ -52,3 +52,4 @@ export const productionLossResponse = z.object({
   ),
 });
 export type ProductionLossResponse = z.infer<typeof productionLossResponse>;
+export type LossCurve = z.infer<typeof productionLossResponse>['curve'];

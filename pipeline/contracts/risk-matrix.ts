@@ -83,3 +83,8 @@ export const riskMatrixResponse = z.object({
   otherScales: z.number().int(),
 });
 export type RiskMatrixResponse = z.infer<typeof riskMatrixResponse>;
+export type MatrixCell = z.infer<typeof matrixCellSchema>;
+export type Colour = z.infer<typeof colourSchema>;
+export type RiskChange = z.infer<typeof riskChangeSchema>;
+export type RiskChangeKind = z.infer<typeof riskChangeSchema>['change'];
+export type Threshold = z.infer<typeof riskMatrixResponse>['thresholds'][number];

@@ -4,23 +4,11 @@
  * should be in but are not, benefits without a status assessment for the current period, and benefits without an owner.
  * Pure: the day is given, never read from a clock.
  */
+import type { ActionItem, ActionKind } from '../contracts/index.js';
 import { daysBetween, endedPeriodsFrom, frequencyGrain, periodOf, type Period, type PeriodGrain } from './periods.js';
 
-export type ActionKind = 'risk_action' | 'milestone' | 'measurement' | 'status_assessment' | 'benefit_owner';
-
-export interface ActionItem {
-  kind: ActionKind;
-  program: string;
-  /** The risk, milestone, indicator or benefit the item is about. */
-  id: string;
-  /** What is to be done, in Swedish. */
-  what: string;
-  owner: string | null;
-  /** The day it was due (ÅÅÅÅ-MM-DD); null when it has no date (a benefit without an owner). */
-  due: string | null;
-  /** Days past `due` (0 when it is not past yet); null without a due date. */
-  daysOverdue: number | null;
-}
+// One declaration each: these shapes are the contracts' (the answers carry them as they are).
+export type { ActionItem, ActionKind };
 
 export interface ProgramInfo {
   id: string;

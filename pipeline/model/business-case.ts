@@ -2,6 +2,7 @@
  * @module business-case – a program's business-case lines (nyttokalkyl) into yearly rows and key figures, at face
  * value and at expected value (amount × probability), by Inera's benefit classes and by stakeholder.
  */
+import type { BenefitClass, KeyFigures, YearRow } from '../contracts/index.js';
 import {
   benefitCostRatio,
   breakEvenAnnualBenefit,
@@ -15,9 +16,11 @@ import {
   type PaybackPoint,
 } from './finance.js';
 
+// One declaration each: these shapes are the contracts' (the answers carry them as they are).
+export type { BenefitClass, KeyFigures, YearRow };
+
 export type Post = 'cost' | 'benefit';
 export type LineKind = 'plan' | 'outcome' | 'forecast';
-export type BenefitClass = 'finansiell' | 'omfordelning' | 'kvalitet' | 'miljo';
 
 export interface BusinessCaseLine {
   scenario: string;
@@ -44,36 +47,6 @@ export interface BusinessCaseOptions {
   /** First and last calendar year; default the lines' own span. */
   startYear?: number;
   endYear?: number;
-}
-
-export interface YearRow {
-  year: number;
-  t: number;
-  costs: number;
-  benefits: number;
-  net: number;
-  cumulativeNet: number;
-  discountFactor: number;
-  discountedNet: number;
-  cumulativeDiscountedNet: number;
-  costsByCategory: Record<string, number>;
-  benefitsByClass: Record<string, number>;
-}
-
-export interface KeyFigures {
-  npv: number;
-  pvCosts: number;
-  pvBenefits: number;
-  bcr: number | null;
-  /** Years from the start of the first year, interpolated inside the year the cumulative net turns (`finance.ts`). */
-  payback: number | null;
-  discountedPayback: number | null;
-  /** The calendar years payback and discounted payback happen in. */
-  paybackYear: number | null;
-  discountedPaybackYear: number | null;
-  irr: number | null;
-  breakEvenAnnualBenefit: number | null;
-  years: YearRow[];
 }
 
 export interface BusinessCase extends KeyFigures {

@@ -2,8 +2,12 @@
  * @module case-views – the business case as the audit asks for it: per actor and per stakeholder (their NPVs add up
  * to the case's), the plan beside outcome so far plus forecast, and the effect of a delay on the benefits.
  */
+import type { OutcomeAndForecast } from '../contracts/index.js';
 import { DEFAULT_RATE, flows, span, type BusinessCaseLine, type BusinessCaseOptions, type LineKind } from './business-case.js';
 import { benefitCostRatio, presentValue } from './finance.js';
+
+// One declaration each: these shapes are the contracts' (the answers carry them as they are).
+export type { OutcomeAndForecast };
 
 export interface PartFigures {
   pvCosts: number;
@@ -52,13 +56,6 @@ export function summaryBy(
       expected: figures(costs, expectedBenefits, rate),
     };
   });
-}
-
-export interface OutcomeAndForecast {
-  /** NPV of outcome so far plus forecast for the rest, beside the plan's, over the plan's years at the same rate. */
-  npv: number;
-  planNpv: number;
-  years: { year: number; source: 'outcome' | 'forecast' | 'plan'; costs: number; benefits: number }[];
 }
 
 /**

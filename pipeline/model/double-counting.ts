@@ -3,6 +3,10 @@
  * the same place by both in overlapping years, or business-case benefit lines of both with the same category and
  * stakeholder in the same years. Each program claims its share (tillskrivning); the portfolio counts the benefit once.
  */
+import type { IndicatorOverlap, LineOverlap } from '../contracts/index.js';
+
+// One declaration each: these shapes are the contracts' (the answers carry them as they are).
+export type { IndicatorOverlap, LineOverlap };
 
 /** An indicator a program follows at a place, in the calendar years of its follow-up. */
 export interface FollowedEntry {
@@ -17,18 +21,6 @@ export interface FollowedEntry {
   benefits: readonly string[];
 }
 
-export interface IndicatorOverlap {
-  indicator: string;
-  indicatorName: string;
-  place: string;
-  placeName: string;
-  /** The programs that follow it there in `years`, at least two. */
-  programs: string[];
-  /** The years at least two of them follow it. */
-  years: number[];
-  benefits: { program: string; ids: string[] }[];
-}
-
 /** A benefit line as loaded: the whole amount (SEK) and the share attributed to the program (0–1). */
 export interface BenefitClaim {
   program: string;
@@ -37,18 +29,6 @@ export interface BenefitClaim {
   year: number;
   amount: number;
   attribution: number;
-}
-
-export interface LineOverlap {
-  category: string;
-  stakeholder: string;
-  programs: string[];
-  years: number[];
-  /** Per program and year: the whole amount claimed, the share and what the program counts. */
-  claims: { program: string; year: number; amount: number; attribution: number; attributed: number }[];
-  /** Per year: what the programs count together, what the portfolio counts once, and the difference left out. */
-  byYear: { year: number; attributed: number; countedOnce: number; doubleCounted: number }[];
-  doubleCounted: number;
 }
 
 const fold = (text: string) => text.trim().toLocaleLowerCase('sv').replace(/\s+/g, ' ');

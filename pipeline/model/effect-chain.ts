@@ -3,7 +3,11 @@
  * sub-benefits' and their milestones; an effect goal counts every benefit that reaches it, itself or through a parent
  * benefit. Milestones make a prerequisite (a yes/no fact, not a series) a member like an indicator.
  */
+import type { MilestoneStatus } from '../contracts/index.js';
 import type { FollowupStatus } from './followup.js';
+
+// One declaration each: these shapes are the contracts' (the answers carry them as they are).
+export type { MilestoneStatus };
 
 export interface ChainBenefit {
   id: string;
@@ -15,8 +19,6 @@ export interface Milestone {
   planned: string;
   done: string | null;
 }
-
-export type MilestoneStatus = 'done' | 'on_time' | 'late';
 
 /** Done; late when the planned date has passed without it; else on time. Dates as ÅÅÅÅ-MM-DD. */
 export function milestoneStatus(m: Milestone, today: string): MilestoneStatus {

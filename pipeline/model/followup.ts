@@ -9,13 +9,12 @@
  * No target (mål saknas): measured, but with neither that year's target nor a line to it (no final target, or no
  * baseline), so nothing says where the outcome should be; never judged at risk, and a roll-up does not count it.
  */
+import type { FollowupStatus, FollowupYear, RollupRow } from '../contracts/index.js';
+
+// One declaration each: these shapes are the contracts' (the answers carry them as they are).
+export type { FollowupStatus, FollowupYear, RollupRow };
 
 export type Direction = 'higher' | 'lower';
-/**
- * no_direction: measured, but the indicator has no direction, so better and worse are not known (never guessed).
- * no_target: measured, but there is no target to judge the year by.
- */
-export type FollowupStatus = 'reached' | 'on_track' | 'at_risk' | 'not_measured' | 'no_direction' | 'no_target';
 
 export interface FollowupInput {
   indicator: string;
@@ -27,16 +26,6 @@ export interface FollowupInput {
   targets: Readonly<Record<number, number>>;
   /** Outcomes by calendar year; null or absent = not measured. */
   outcomes: Readonly<Record<number, number | null>>;
-}
-
-export interface FollowupYear {
-  year: number;
-  calendarYear: number;
-  target: number | null;
-  expected: number | null;
-  outcome: number | null;
-  progress: number | null;
-  status: FollowupStatus;
 }
 
 const better = (direction: Direction, a: number, b: number) => (direction === 'higher' ? a >= b : a <= b);
@@ -74,19 +63,6 @@ export function followupIndicator(input: FollowupInput, years = 5): FollowupYear
 
 /** Whether a year's status judges it against a target: measured, with a direction and a target. */
 export const judged = (status: FollowupStatus) => status !== 'not_measured' && status !== 'no_direction' && status !== 'no_target';
-
-export interface RollupRow {
-  id: string;
-  year: number;
-  indicators: number;
-  measured: number;
-  /** Reached or on track. */
-  onTrack: number;
-  /** Share of measured indicators reached or on track; null when none is measured. */
-  share: number | null;
-  /** Not measured when nothing is; reached when every measured member is; on track when every one is at least that; else at risk. */
-  status: Exclude<FollowupStatus, 'no_direction' | 'no_target'>;
-}
 
 /** Per group (a benefit, or an effect goal) and year: how many of its indicators are on track. */
 export function rollup(

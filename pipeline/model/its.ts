@@ -4,7 +4,11 @@
  * (multiplying calendar time by D_t is the known coding error this avoids). β2 is the level change, β3 the slope change.
  * A transition window after go-live can be left out of the fit; month-of-year terms can absorb seasonality.
  */
+import type { Coefficient, ItsResult } from '../contracts/index.js';
 import { studentTCdf, studentTQuantile } from './stats.js';
+
+// One declaration each: these shapes are the contracts' (the answers carry them as they are).
+export type { Coefficient, ItsResult };
 
 export interface ItsOptions {
   /** Index of the first point at or after go-live. */
@@ -13,25 +17,6 @@ export interface ItsOptions {
   transition?: number;
   /** Month of year (1–12) per point, to add month-of-year terms. */
   months?: readonly number[];
-}
-
-export interface Coefficient {
-  estimate: number;
-  se: number;
-  lower: number;
-  upper: number;
-  p: number;
-}
-
-export interface ItsResult {
-  n: number;
-  df: number;
-  intercept: Coefficient;
-  trend: Coefficient;
-  levelChange: Coefficient;
-  slopeChange: Coefficient;
-  residualSd: number;
-  fitted: (number | null)[];
 }
 
 /** Solves the normal equations; returns (XᵀX)⁻¹ and β. */

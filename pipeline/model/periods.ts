@@ -4,18 +4,10 @@
  * next one, and an indicator's frequency read as a grain. Dates are `ÅÅÅÅ-MM-DD`, computed in UTC so no time zone moves
  * a day.
  */
+import type { Period, PeriodGrain } from '../contracts/index.js';
 
-export type PeriodGrain = 'year' | 'tertial' | 'quarter' | 'month' | 'week';
-
-export interface Period {
-  /** Canonical: 2026, 2026-T2, 2026-Q1, 2026-03, 2026-W05. */
-  id: string;
-  grain: PeriodGrain;
-  /** First day. */
-  start: string;
-  /** Last day (inclusive). */
-  end: string;
-}
+// One declaration each: these shapes are the contracts' (the answers carry them as they are).
+export type { Period, PeriodGrain };
 
 const DAY = 86_400_000;
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

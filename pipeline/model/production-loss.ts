@@ -3,17 +3,10 @@
  * rising to the peak, the peak over the 4 weeks around the switch, back to 0 at +16), times the unit's baseline
  * weekly volume, times the cost (or reimbursement) per contact; summed per administration and per rollout wave.
  */
+import type { LossCurve } from '../contracts/index.js';
 
-export interface LossCurve {
-  /** Weeks before the switch where the loss starts (default 12). */
-  weeksBefore: number;
-  /** Weeks after the switch where it is over (default 16). */
-  weeksAfter: number;
-  /** Weeks of peak loss, centred on the switch (default 4). */
-  peakWeeks: number;
-  /** Share of production lost at the peak (the audit: 25–50 %; default 0.25). */
-  peak: number;
-}
+// One declaration each: these shapes are the contracts' (the answers carry them as they are).
+export type { LossCurve };
 
 export const DEFAULT_CURVE: LossCurve = { weeksBefore: 12, weeksAfter: 16, peakWeeks: 4, peak: 0.25 };
 

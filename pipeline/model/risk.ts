@@ -2,14 +2,10 @@
  * @module risk – risk value P × C on an N × N scale, colour classes from an explicit threshold table (validated, since
  * published 5 × 5 sets overlap), the matrix with counts and ids per cell, the register, and change between assessments.
  */
+import type { Colour, MatrixCell, RiskChange, RiskChangeKind, Threshold } from '../contracts/index.js';
 
-export type Colour = 'green' | 'yellow' | 'red';
-
-export interface Threshold {
-  from: number;
-  to: number;
-  colour: Colour;
-}
+// One declaration each: these shapes are the contracts' (the answers carry them as they are).
+export type { Colour, MatrixCell, RiskChange, RiskChangeKind, Threshold };
 
 /** The seed's 3 × 3; Socialstyrelsen's and Inera's 4 × 4; the common 5 × 5. */
 export const DEFAULT_THRESHOLDS: Readonly<Record<number, readonly Threshold[]>> = {
@@ -64,15 +60,6 @@ export interface RiskAssessment {
   text?: string | null;
 }
 
-export interface MatrixCell {
-  probability: number;
-  consequence: number;
-  value: number;
-  count: number;
-  ids: string[];
-  colour: Colour;
-}
-
 /** All N × N cells, highest probability first and consequence ascending, so a grid reads with the highest risk top right. */
 export function riskMatrix(
   risks: readonly RiskAssessment[],
@@ -101,15 +88,6 @@ export function register<T extends RiskAssessment>(
   return risks
     .map((r) => ({ ...r, value: r.probability * r.consequence, colour: colourOf(r.probability * r.consequence, thresholds) }))
     .sort((a, b) => b.value - a.value || a.id.localeCompare(b.id, 'sv', { numeric: true }));
-}
-
-export type RiskChangeKind = 'new' | 'removed' | 'raised' | 'lowered' | 'unchanged';
-
-export interface RiskChange {
-  id: string;
-  change: RiskChangeKind;
-  before: number | null;
-  after: number | null;
 }
 
 /** What changed between two assessments, by risk value. */

@@ -2,24 +2,12 @@
  * @module sensitivity – how the business case moves: low/high items, ±x %, switching value, optimism bias, scenarios,
  * plan against outcome.
  */
+import type { PlanOutcomeRow, Sensitivity } from '../contracts/index.js';
 import { businessCase, DEFAULT_RATE, flows, type BusinessCaseLine, type BusinessCaseOptions } from './business-case.js';
 import { presentValue } from './finance.js';
 
-export interface Sensitivity {
-  npv: number;
-  /** Every item at its low estimate (costs high, benefits low: the pessimistic bound) and the reverse. */
-  npvLow: number;
-  npvHigh: number;
-  /** NPV with costs and benefits moved by ±x each. */
-  costsUp: number;
-  costsDown: number;
-  benefitsUp: number;
-  benefitsDown: number;
-  /** The relative change of all benefits that brings NPV to 0 (−0.25: benefits may fall 25 %). */
-  switchingValue: number | null;
-  /** NPV with costs × (1 + optimism bias), as the Green Book adjusts early estimates. */
-  npvWithOptimismBias: number;
-}
+// One declaration each: these shapes are the contracts' (the answers carry them as they are).
+export type { PlanOutcomeRow, Sensitivity };
 
 export interface SensitivityOptions extends BusinessCaseOptions {
   /** The ± move, default 0.1. */
@@ -59,16 +47,6 @@ export function sensitivity(all: readonly BusinessCaseLine[], scenario: string, 
 export function scenarios(all: readonly BusinessCaseLine[], options: BusinessCaseOptions = {}) {
   const names = [...new Set(all.filter((l) => l.kind === 'plan').map((l) => l.scenario))];
   return names.map((name) => businessCase(all, name, options));
-}
-
-export interface PlanOutcomeRow {
-  year: number;
-  planCosts: number;
-  outcomeCosts: number | null;
-  planBenefits: number;
-  outcomeBenefits: number | null;
-  forecastCosts: number | null;
-  forecastBenefits: number | null;
 }
 
 /** Plan against outcome and forecast per year; outcome (forecast) is null for years without any outcome (forecast) line. */

@@ -3,9 +3,11 @@
  * p′ chart, XmR (I) chart; Anhøj's runs rules and points outside the limits. Limits come from the baseline phase;
  * from go-live either they stay frozen (default) or a new phase gets its own.
  */
+import type { ChartType, RunsAnalysis, SpcRow } from '../contracts/index.js';
 import { mean, median, qbinom, roundHalfEven } from './stats.js';
 
-export type ChartType = 'p' | 'pp' | 'i';
+// One declaration each: these shapes are the contracts' (the answers carry them as they are).
+export type { ChartType, RunsAnalysis, SpcRow };
 
 export interface SpcPoint {
   label: string;
@@ -22,25 +24,6 @@ export interface SpcOptions {
   goLiveIndex?: number;
   /** 'frozen': the baseline's limits continue after go-live; 'phased': the go-live phase gets its own. */
   mode?: 'frozen' | 'phased';
-}
-
-export interface RunsAnalysis {
-  useful: number;
-  longestRun: number;
-  longestRunMax: number;
-  crossings: number;
-  crossingsMin: number;
-  signal: boolean;
-}
-
-export interface SpcRow {
-  label: string;
-  y: number | null;
-  centre: number | null;
-  lcl: number | null;
-  ucl: number | null;
-  phase: number;
-  outside: boolean;
 }
 
 export interface SpcResult {

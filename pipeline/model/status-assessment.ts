@@ -2,8 +2,11 @@
  * @module status-assessment – a benefit's judged status (grön, gul, röd: the delivery-confidence RAG) beside what its
  * indicators measure. A judged green with a measured "at risk" is the conversation a steering group needs.
  */
+import type { JudgedStatus } from '../contracts/index.js';
 
-export type JudgedStatus = 'grön' | 'gul' | 'röd';
+// One declaration each: these shapes are the contracts' (the answers carry them as they are).
+export type { JudgedStatus };
+
 export type MeasuredStatus = 'reached' | 'on_track' | 'at_risk' | 'not_measured';
 
 /**

@@ -6,7 +6,7 @@
  * -- description: Indikatorserie per period
  * -- param: indicator VARCHAR required — indikatorns id
  * -- param: grain VARCHAR default=month values=month|quarter|year
- * -- column: period VARCHAR
+ * -- column: period VARCHAR NOT NULL
  * -- column: sex VARCHAR when breakdown=sex
  * -- suppress: count=n values=value,numerator,denominator min=min_count group=period
  * -- catalogue: indicator=indicator unit=unit
@@ -33,6 +33,8 @@ export interface ParamSpec {
 export interface ColumnSpec {
   name: string;
   type: SqlType;
+  /** Never NULL (`NOT NULL` in the header): the row type says so, and every answer is checked for it. */
+  notNull?: boolean;
   /** Present in the answer only when this parameter has this value. */
   when?: { param: string; value: string };
   description?: string;
@@ -165,10 +167,16 @@ export function parseQueryFile(file: string, stem: string, text: string): QueryH
       }
       case 'column': {
         const [spec, description] = splitDescription(rest);
-        const m = /^([a-z][a-z0-9_]*)\s+(\S+)(?:\s+when\s+([a-z][a-z0-9_]*)=(\S+))?$/.exec(spec);
-        if (!m) fail('skriv "-- column: namn TYP [when parameter=värde]"');
-        const [, name, type, param, value] = m!;
-        header.columns.push({ name, type: sqlType(type, fail), when: param ? { param, value } : undefined, description });
+        const m = /^([a-z][a-z0-9_]*)\s+(\S+)(\s+NOT\s+NULL)?(?:\s+when\s+([a-z][a-z0-9_]*)=(\S+))?$/i.exec(spec);
+        if (!m) fail('skriv "-- column: namn TYP [NOT NULL] [when parameter=värde]"');
+        const [, name, type, notNull, param, value] = m!;
+        header.columns.push({
+          name,
+          type: sqlType(type, fail),
+          ...(notNull ? { notNull: true } : {}),
+          when: param ? { param, value } : undefined,
+          description,
+        });
         break;
       }
       case 'catalogue': {
@@ -214,6 +222,11 @@ export function parseQueryFile(file: string, stem: string, text: string): QueryH
   for (const c of header.columns) {
     if (c.when && !header.params.some((p) => p.name === c.when!.param))
       throw new HeaderError(file, 1, c.name, `kolumnen villkoras av en okänd parameter "${c.when.param}"`);
+  }
+  // Suppression blanks its values: a column it blanks can never promise a value.
+  for (const c of header.columns) {
+    if (c.notNull && header.suppress?.values.includes(c.name))
+      throw new HeaderError(file, 1, c.name, `kolumnen döljs vid röjandeskydd och kan inte vara NOT NULL`);
   }
   // A catalogue entry is named by text: the parameter must be declared, as VARCHAR.
   for (const c of header.catalogue) {

@@ -97,6 +97,17 @@ async function requireCatalogueEntries(
   if (first >= 0) throw new UnknownEntryError(CATALOGUE[named[first].kind].missing(named[first].value.slice(0, 200)));
 }
 
+/** A header that promised a value (`NOT NULL`) the answer does not have: the query's fault, never the caller's. */
+export class HeaderBrokenError extends Error {}
+
+/** Every NOT NULL column has a value in every row: the row types the routes read by (contracts/query-rows.ts) hold. */
+function requireDeclaredValues(query: NamedQuery, names: readonly string[], columns: readonly unknown[][]): void {
+  for (const c of query.columns) {
+    if (c.notNull && columns[names.indexOf(c.name)]?.includes(null))
+      throw new HeaderBrokenError(`The named query ${query.name} gave NULL in its column ${c.name}, which its header declares NOT NULL.`);
+  }
+}
+
 export async function runNamedQuery(
   connection: DuckDBConnection,
   query: NamedQuery,
@@ -138,6 +149,7 @@ export async function runNamedQuery(
     clearTimeout(timer);
     clearInterval(repeat);
   }
+  requireDeclaredValues(query, names, columns);
   const rowCount = columns.length ? columns[0].length : 0;
   const truncated = rowCount > limit;
   const kept = Math.min(rowCount, limit);
@@ -158,5 +170,7 @@ export async function runNamedQuery(
   const visible = query.columns.filter((c) => !c.when || String(parameters[c.when.param]) === c.when.value);
   const shaped =
     visible.length === read.length ? rows : rows.map((row) => Object.fromEntries(visible.map((c) => [c.name, row[c.name]])) as Row);
-  return { query: query.name, parameters, columns: visible, rows: shaped, rowCount: kept, truncated, suppressedCells: suppressed };
+  // NOT NULL is the row type's promise, checked above; an answer's columns say what they always said.
+  const answered = visible.map(({ notNull: _, ...c }) => c);
+  return { query: query.name, parameters, columns: answered, rows: shaped, rowCount: kept, truncated, suppressedCells: suppressed };
 }

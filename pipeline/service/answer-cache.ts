@@ -64,9 +64,33 @@ const form = (c: Context<Env>) => (/arrow/i.test(c.req.header('accept') ?? '') ?
 const matches = (ifNoneMatch: string | undefined, etag: string) =>
   ifNoneMatch !== undefined && ifNoneMatch.split(',').some((t) => t.trim() === etag || t.trim() === '*');
 
+/** A question asked in process, as a request for it would be keyed: the caller's role, the path and its parameters. */
+export interface InProcessQuestion {
+  role: string;
+  path: string;
+  params: Readonly<Record<string, unknown>>;
+}
+
 export interface AnswerCache {
   middleware: MiddlewareHandler<Env>;
+  /**
+   * A question asked in process (the portfolio's own questions, a workbook's): kept and shared exactly as the same
+   * question asked over HTTP as JSON, under the same key, so either finds the other's answer. A kept answer is read back
+   * with `parse` (its contract), as a caller over HTTP reads it.
+   */
+  through<T>(question: InProcessQuestion, parse: (json: unknown) => T, compute: () => Promise<T>): Promise<T>;
   stats(): AnswerCacheStats;
+}
+
+/** Parameters with a value, in one order, as a query string of them would be (`canonicalQuery`). */
+function canonicalParams(params: Readonly<Record<string, unknown>>): string {
+  const search = new URLSearchParams(
+    Object.entries(params)
+      .filter(([, v]) => v !== undefined && v !== null && v !== '')
+      .map(([k, v]) => [k, String(v)]),
+  );
+  search.sort();
+  return search.toString();
 }
 
 export function answerCache(options: AnswerCacheOptions): AnswerCache {
@@ -94,18 +118,47 @@ export function answerCache(options: AnswerCacheOptions): AnswerCache {
     return c.body(entry.body as Uint8Array<ArrayBuffer>, 200, { ...headers, 'content-type': entry.contentType });
   };
 
+  // The role is in the key: an answer is served only to a caller the route would have given it to.
+  const keyOf = (role: string, answerForm: string, path: string, query: string) =>
+    [options.version(), options.today?.() ?? '', options.asOf?.() ?? '', role, answerForm, path, query].join('\u0000');
+
+  const through: AnswerCache['through'] = async (question, parse, compute) => {
+    if (options.maxBytes <= 0 || !CACHEABLE.test(question.path)) return compute();
+    const key = keyOf(question.role, 'json', question.path, canonicalParams(question.params));
+    const kept = cache.get(key);
+    if (kept) {
+      counts.hits++;
+      return parse(JSON.parse(Buffer.from(kept.body).toString('utf8')));
+    }
+    const running = inflight.get(key);
+    if (running) {
+      const entry = await running;
+      if (entry) {
+        counts.shared++;
+        return parse(JSON.parse(Buffer.from(entry.body).toString('utf8')));
+      }
+      return compute();
+    }
+    counts.misses++;
+    let settle!: (entry: Entry | null) => void;
+    inflight.set(key, new Promise<Entry | null>((resolve) => (settle = resolve)));
+    let entry: Entry | null = null;
+    try {
+      const value = await compute();
+      // The bytes a route's JSON answer would have sent (respondJson), so an asker over HTTP is served them as they are.
+      const body = Buffer.from(JSON.stringify(value));
+      entry = { body, contentType: 'application/json', etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+      cache.set(key, entry);
+      return value;
+    } finally {
+      inflight.delete(key);
+      settle(entry);
+    }
+  };
+
   const middleware: MiddlewareHandler<Env> = async (c, next) => {
     if (c.req.method !== 'GET' || !CACHEABLE.test(c.req.path)) return next();
-    // The role is in the key: an answer is served only to a caller the route would have given it to.
-    const key = [
-      options.version(),
-      options.today?.() ?? '',
-      options.asOf?.() ?? '',
-      c.get('role'),
-      form(c),
-      c.req.path,
-      canonicalQuery(c.req.url),
-    ].join('\u0000');
+    const key = keyOf(c.get('role'), form(c), c.req.path, canonicalQuery(c.req.url));
     const kept = cache.get(key);
     if (kept) {
       counts.hits++;
@@ -147,6 +200,7 @@ export function answerCache(options: AnswerCacheOptions): AnswerCache {
 
   return {
     middleware,
+    through,
     stats: () => ({ ...counts, entries: cache.size, bytes: cache.calculatedSize }),
   };
 }

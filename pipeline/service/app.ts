@@ -1,164 +1,28 @@
-/** @module app – the Hono application: middleware, the routes as sub-apps, and the one error handler. */
+/** @module app – the Hono application: middleware, the routes mounted from their definitions, and the one error handler. */
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import pino from 'pino';
-import { ServiceError } from '../../addin/service/service-call.js';
-import {
-  actionsQuery,
-  actionsResponse,
-  approvalsQuery,
-  approvalsResponse,
-  baselineQuery,
-  baselineResponse,
-  benefitStatusQuery,
-  benefitStatusResponse,
-  businessCaseQuery,
-  businessCaseResponse,
-  followupQuery,
-  followupResponse,
-  keyFigureListResponse,
-  keyFigureQuery,
-  lessonsQuery,
-  lessonsResponse,
-  loadsQuery,
-  loadsResponse,
-  portfolioQuery,
-  portfolioResponse,
-  productionLossQuery,
-  productionLossResponse,
-  riskMatrixQuery,
-  riskMatrixResponse,
-  CLIENT_HEADER,
-  type HealthResponse,
-  type MeResponse,
-} from '../contracts/index.js';
+import { CLIENT_HEADER, Refusal } from '../contracts/index.js';
 import { DISK_FULL, isDiskFull, isUserError, UnknownEntryError } from '../errors.js';
 import { LimitExceeded } from '../ingest/readers/xlsx.js';
 import { QueryTimeoutError } from '../named-queries/run-query.js';
 import { authenticate } from './auth.js';
 import { localModeGuard } from './local-guard.js';
 import { admission, Busy, CallerGone, Slots, timeLimit } from './request-limits.js';
-import { noParameters, readingAsOf, withReader, type Env, type ServiceDeps } from './context.js';
+import { readingAsOf, withReader, type Env, type ServiceDeps } from './context.js';
 import { resolveAsOf } from '../store/as-of.js';
 import { isCorruption } from '../store/check.js';
-import { rollupState } from '../store/rollup.js';
-import { DOCS_HTML, openApiDocument, type PurposeEndpoint } from './openapi.js';
+import { apiRoutes } from './api-routes.js';
+import type { RouteDefinition } from './define-route.js';
+import { inProcessService } from './in-process.js';
+import { DOCS_HTML } from './openapi.js';
 import { problem, RefusedFile, TITLES } from './problem.js';
-import { actionRoutes } from './routes/actions.js';
 import { addinRoutes } from './routes/addin.js';
-import { approvalRoutes } from './routes/approvals.js';
-import { baselineRoutes } from './routes/baseline.js';
-import { benefitStatusRoutes } from './routes/benefit-status.js';
-import { businessCaseRoutes } from './routes/business-case.js';
-import { followupRoutes } from './routes/followup.js';
-import { signInSettings } from './oidc.js';
-import { ingestRoutes } from './routes/ingest.js';
-import { keyFigureRoutes } from './routes/key-figures.js';
-import { lessonRoutes } from './routes/lessons.js';
-import { loadRoutes } from './routes/loads.js';
-import { portfolioRoutes } from './routes/portfolio.js';
-import { productionLossRoutes } from './routes/production-loss.js';
-import { queryRoutes } from './routes/queries.js';
-import { riskMatrixRoutes } from './routes/risk-matrix.js';
-import { workbookRoutes } from './routes/workbooks.js';
 
 export { problem } from './problem.js';
-
-const PURPOSE: PurposeEndpoint[] = [
-  {
-    path: '/api/v1/business-case',
-    role: 'reader',
-    schema: businessCaseQuery,
-    response: businessCaseResponse,
-    summary:
-      'Nyttokalkylens nyckeltal: npv, bcr, payback, discountedPayback, irr, breakEvenAnnualBenefit, years[], och samma till förväntat värde under expected',
-  },
-  {
-    path: '/api/v1/followup',
-    role: 'reader',
-    schema: followupQuery,
-    response: followupResponse,
-    summary: 'Femårsuppföljning per indikator och förvaltning, med status, och sammanvägt per nytta och effektmål',
-  },
-  {
-    path: '/api/v1/risk-matrix',
-    role: 'reader',
-    schema: riskMatrixQuery,
-    response: riskMatrixResponse,
-    summary: 'Riskmatrisens celler {probability, consequence, count, ids, colour}, registret och ändringar sedan förra bedömningen',
-  },
-  {
-    path: '/api/v1/baseline',
-    role: 'reader',
-    schema: baselineQuery,
-    response: baselineResponse,
-    summary: 'Baslinje före driftstart, styrdiagram (p, p′ eller XmR) och avbruten tidsserie',
-  },
-  {
-    path: '/api/v1/loads',
-    role: 'reader',
-    schema: loadsQuery,
-    response: loadsResponse,
-    summary:
-      'Alla inläsningar, den senaste först: fil, SHA-256, slag, status, rader, tid och vem som läste in (/api/v1/loads/{id} för en med dess fel och varningar)',
-  },
-  {
-    path: '/api/v1/key-figures',
-    role: 'reader',
-    schema: keyFigureQuery,
-    response: keyFigureListResponse,
-    summary: 'Nyckeltalen i lagret, med värdet i kronor där det är ett belopp och om det läses som ökade driftkostnader per år',
-  },
-  {
-    path: '/api/v1/portfolio',
-    role: 'reader',
-    schema: portfolioQuery,
-    response: portfolioResponse,
-    summary:
-      'Portföljen: varje program med fas, ägare, driftstart och status, nyttokalkylens npv, bcr och payback, uppföljningens statusar senaste mätta år, sena milstolpar och risker per färg med försenade åtgärder; overlaps[] där två program räknar samma nytta, och totals där varje överlappande belopp räknas en gång',
-  },
-  {
-    path: '/api/v1/benefit-status',
-    role: 'reader',
-    schema: benefitStatusQuery,
-    response: benefitStatusResponse,
-    summary:
-      'Nyttornas statusbedömningar (grön, gul, röd) med tillförsikt: den senaste och alla per period, bredvid den status uppföljningen mäter, och disagrees när bedömning och mätning skiljer sig',
-  },
-  {
-    path: '/api/v1/approvals',
-    role: 'reader',
-    schema: approvalsQuery,
-    response: approvalsResponse,
-    summary:
-      'Fastställda versioner (nyttokalkyl, målvärden, baslinjer, rapport): vilken version, vem, när och varför; en fastställd version som senare ångrats står kvar, flaggad (POST för att fastställa)',
-  },
-  {
-    path: '/api/v1/actions',
-    role: 'reader',
-    schema: actionsQuery,
-    response: actionsResponse,
-    summary:
-      'Att göra: försenade riskåtgärder, sena milstolpar, mätningar som frekvensen säger ska finnas men saknas, nyttor utan statusbedömning för perioden och nyttor utan ägare, med ägare, förfallodag och dagar sent',
-  },
-  {
-    path: '/api/v1/lessons',
-    role: 'reader',
-    schema: lessonsQuery,
-    response: lessonsResponse,
-    summary: 'Lärdomar från programmen (utan program: hela portföljen): datum, område, lärdom, åtgärd, ansvarig och vart den spridits',
-  },
-  {
-    path: '/api/v1/production-loss',
-    role: 'reader',
-    schema: productionLossQuery,
-    response: productionLossResponse,
-    summary: 'Modellerat produktionsbortfall kring varje enhets driftstart: per förvaltning, våg och år',
-  },
-];
 
 /** What a caller is told when DuckDB finds a damaged block: what is wrong and how to see how much, never the file's path. */
 const STORE_DAMAGED =
@@ -207,42 +71,16 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
   app.use('/api/*', timeLimit({ timeoutMs: deps.config.timeoutMs }));
   const slots = new Slots(deps.config.costlySlots, deps.config.costlyQueue);
 
-  app.get('/api/v1/health', async (c) => {
-    noParameters(c);
-    const count = (sql: string) => withReader(deps, async (connection) => Number((await connection.runAndReadAll(sql)).getRows()[0][0]));
-    const [loads, observations, rollup] = await Promise.all([
-      count("SELECT count(*) FROM load_log WHERE status = 'loaded'"),
-      count('SELECT count(*) FROM observation'),
-      withReader(deps, rollupState),
-    ]);
-    const kept = deps.answers.stats();
-    // A 304 is a hit too (counted among them); an asker who shared a computation running found it kept.
-    const found = kept.hits + kept.shared;
-    const body: HealthResponse = {
-      status: 'ok',
-      version: deps.version,
-      loads,
-      observations,
-      localMode: deps.config.localMode,
-      signIn: signInSettings(deps.config.oidc),
-      answers: {
-        entries: kept.entries,
-        bytes: kept.bytes,
-        maxBytes: deps.config.cacheBytes,
-        hits: found,
-        misses: kept.misses,
-        hitRate: found + kept.misses ? found / (found + kept.misses) : null,
-      },
-      readers: deps.readers.stats(),
-      costly: slots.stats(),
-      rollup,
-    };
-    return c.json(body);
-  });
-  app.get('/api/v1/openapi.json', (c) => {
-    noParameters(c);
-    return c.json(openApiDocument(deps, PURPOSE));
-  });
+  const routes = apiRoutes(deps, slots);
+  // Each route from its definition, mounted where its access says: before sign-in, after it, or after asOf and the cache.
+  const mount = (route: RouteDefinition) =>
+    app.on(route.method.toUpperCase(), route.path.replace(/\{(\w+)\}/g, ':$1'), (c) =>
+      route.handle(c, deps, () =>
+        inProcessService(deps, { name: c.get('caller'), role: c.get('role'), signedInVia: c.get('signedInVia') }),
+      ),
+    );
+  const at = (access: (route: RouteDefinition) => boolean) => routes.filter(access).forEach(mount);
+  at((r) => r.access === 'public');
   app.get('/docs', (c) => c.html(DOCS_HTML));
 
   app.use('/api/v1/*', authenticate(deps.config));
@@ -250,12 +88,8 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
     c.set('logger', c.get('logger').child({ caller: c.get('caller') }));
     await next();
   });
-  // Who the service takes the caller for: the task pane's connection test says it.
-  app.get('/api/v1/me', (c) => {
-    noParameters(c);
-    const body: MeResponse = { name: c.get('caller'), role: c.get('role'), signedInVia: c.get('signedInVia') };
-    return c.json(body);
-  });
+  // Who the service takes the caller for: the task pane's connection test says it (it takes no asOf).
+  at((r) => r.access === 'signed-in' && r.path === '/api/v1/me');
   // asOf=ID or a moment: every reader of this request sees the store as it stood right after that load.
   app.use('/api/v1/*', async (c, next) => {
     const raw = c.req.query('asOf');
@@ -267,24 +101,7 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
   // After sign-in and asOf, before the routes: a kept answer is served only for the same store version, role and question.
   if (deps.config.cacheBytes > 0) app.use('/api/v1/*', deps.answers.middleware);
   app.use('/api/v1/*', admission({ costly: COSTLY, slots, retryAfterSeconds: RETRY_AFTER_SECONDS }));
-  for (const routes of [
-    queryRoutes,
-    businessCaseRoutes,
-    followupRoutes,
-    riskMatrixRoutes,
-    baselineRoutes,
-    productionLossRoutes,
-    keyFigureRoutes,
-    loadRoutes,
-    ingestRoutes,
-    benefitStatusRoutes,
-    approvalRoutes,
-    actionRoutes,
-    lessonRoutes,
-  ])
-    app.route('/api/v1', routes(deps));
-  app.route('/api/v1', workbookRoutes(app));
-  app.route('/api/v1', portfolioRoutes(deps, app));
+  at((r) => r.access !== 'public' && r.path !== '/api/v1/me');
   app.route('/', addinRoutes({ officeJs: deps.config.officeJs }));
 
   // Every answer carries its request id, errors too: a problem body is a new Response, so the id is set on it here.
@@ -313,8 +130,8 @@ export function createApp(deps: ServiceDeps): Hono<Env> {
     if (error instanceof RefusedFile)
       return problem(422, TITLES[422], error.message, at, { messages: error.report.messages, report: error.report });
     if (error instanceof QueryTimeoutError) return problem(504, TITLES[504], error.message, at);
-    // A workbook built from the service's own answers passes on what the inner call said.
-    if (error instanceof ServiceError) {
+    // A question refused, wherever it was asked (a route, or a question the portfolio or a workbook asked in process).
+    if (error instanceof Refusal) {
       const status = error.status >= 400 && error.status < 500 ? error.status : 502;
       return problem(status, TITLES[status] ?? 'Fel', error.message, at);
     }

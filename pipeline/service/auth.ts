@@ -8,6 +8,9 @@ import { looksLikeJwt, OidcRefusal, oidcVerifier } from './oidc.js';
 
 export type AuthVariables = { role: Role; caller: string; signedInVia: 'oidc' | 'token' | 'local' };
 
+/** Who a caller is in local mode (no tokens, loopback only), and who `nytta` on a store asks as. */
+export const LOCAL_CALLER = { name: 'lokalt läge', role: 'admin', signedInVia: 'local' } as const;
+
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
 /** Resolves the caller's role; 401 without a valid token (except in local mode). */
@@ -16,9 +19,9 @@ export function authenticate(config: ServiceConfig): MiddlewareHandler<{ Variabl
   const verifyOidc = config.oidc ? oidcVerifier(config.oidc) : undefined;
   return async function authenticate(c, next) {
     if (config.localMode) {
-      c.set('role', 'admin');
-      c.set('caller', 'lokalt läge');
-      c.set('signedInVia', 'local');
+      c.set('role', LOCAL_CALLER.role);
+      c.set('caller', LOCAL_CALLER.name);
+      c.set('signedInVia', LOCAL_CALLER.signedInVia);
       return next();
     }
     const header = c.req.header('authorization') ?? '';

@@ -9,7 +9,7 @@ import type { NamedQuery } from '../named-queries/registry.js';
 import { runNamedQuery, type QueryAnswer } from '../named-queries/run-query.js';
 import { ARROW_STREAM, toArrowStream } from './arrow.js';
 import { z } from 'zod';
-import { describeIssues, schemaKeys } from '../contracts/index.js';
+import { describeIssues, schemaKeys, type QueryName, type QueryParams, type QueryRowOf } from '../contracts/index.js';
 import type { AnswerCache, SentAnswer } from './answer-cache.js';
 import type { Role } from '../named-queries/header.js';
 import { requireRole, type AuthVariables } from './auth.js';
@@ -132,8 +132,14 @@ export function runQuery(deps: ServiceDeps, query: NamedQuery, parameters: Recor
   );
 }
 
-/** Runs a named query by name, its parameters validated as a query string would be. */
-export function answer(deps: ServiceDeps, name: string, parameters: Record<string, unknown>): Promise<QueryAnswer> {
+/** A named query's answer with its rows typed by its header. */
+export type TypedAnswer<N extends QueryName> = Omit<QueryAnswer, 'rows'> & { rows: QueryRowOf<N>[] };
+
+/**
+ * Runs a named query by name, its parameters validated as a query string would be, its rows typed by its header: the
+ * registry checked the header's columns against DuckDB at start, and the run checks every NOT NULL.
+ */
+export async function answer<N extends QueryName>(deps: ServiceDeps, name: N, parameters: QueryParams[N]): Promise<TypedAnswer<N>> {
   const query = deps.queries.get(name);
   if (!query) throw new Error(`Named query ${name} is missing`);
   const parsed = query.schema.parse(
@@ -143,7 +149,8 @@ export function answer(deps: ServiceDeps, name: string, parameters: Record<strin
         .map(([k, v]) => [k, String(v)]),
     ),
   );
-  return runQuery(deps, query, parsed as Record<string, unknown>);
+  // The one place rows meet their type: the header, checked as above, is what the generated type was made from.
+  return (await runQuery(deps, query, parsed as Record<string, unknown>)) as TypedAnswer<N>;
 }
 
 export function wantsArrow(c: Context): boolean {

@@ -1,21 +1,9 @@
-/** @module openapi – the OpenAPI 3.1 document, from the same query headers and zod schemas that validate the calls. */
+/** @module openapi – the OpenAPI 3.1 document, generated from the routes' own definitions (define-route.ts): every route the app mounts. */
 import { z } from 'zod';
-import {
-  approvalRequest,
-  approvalSchema,
-  healthResponse,
-  ingestResponse,
-  tableSendRequest,
-  loadDetailResponse,
-  meResponse,
-  problemSchema,
-  queryAnswer,
-  queryListResponse,
-  undoResponse,
-  refusedResponse,
-} from '../contracts/index.js';
+import { problemSchema } from '../contracts/index.js';
 import type { ParamSpec } from '../named-queries/header.js';
 import type { ServiceDeps } from './context.js';
+import type { ErrorStatus, RouteDefinition } from './define-route.js';
 
 export function paramJsonSchema(p: ParamSpec): Record<string, unknown> {
   const type =
@@ -31,29 +19,28 @@ export function paramJsonSchema(p: ParamSpec): Record<string, unknown> {
   };
 }
 
-const problem = {
-  description: 'Fel (application/problem+json, svensk detail)',
+const problem = (description: string) => ({
+  description,
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
+/** What each 4xx says of itself in the document. */
+const ERROR_TEXT: Record<number, string> = {
+  400: 'fel i anropet: en parameter som saknas, är fel eller inte tas emot, namngiven på svenska',
+  401: 'ingen eller okänd token',
+  403: 'rollen räcker inte (eller lokalt läges vägran)',
+  404: 'det som efterfrågas finns inte (ett program, en indikator, en enhet, en nytta, en inläsning), namngivet',
+  406: 'svaret finns bara som JSON',
+  409: 'går inte att genomföra utan att senare arbete går förlorat',
+  413: 'för stort',
+  422: 'avvisad i sin helhet, med varje fel',
 };
-const errors = { '400': problem, '401': problem, '403': problem, '404': problem, '504': problem };
 const ARROW = { 'application/vnd.apache.arrow.stream': { schema: { type: 'string', format: 'binary' } } };
-/** A response's JSON Schema, from its contract. */
-const responseSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' });
-const tabular = (description: string, schema: z.ZodType) => ({
-  description,
-  content: { 'application/json': { schema: responseSchema(schema) }, ...ARROW },
-});
-const json = (description: string, schema: z.ZodType) => ({
-  description,
-  content: { 'application/json': { schema: responseSchema(schema) } },
-});
+/** A contract's JSON Schema. */
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { io, unrepresentable: 'any' });
 
 /** Query parameters of a zod object schema as OpenAPI parameters. */
 function zodParameters(schema: z.ZodObject): Record<string, unknown>[] {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
-    properties?: Record<string, unknown>;
-    required?: string[];
-  };
+  const json = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, s]) => ({
     name,
     in: 'query',
@@ -71,127 +58,43 @@ const AS_OF = {
   schema: { type: 'string' },
 };
 
-export interface PurposeEndpoint {
-  path: string;
-  summary: string;
-  role: string;
-  /** The query string's contract. */
-  schema: z.ZodObject;
-  /** The answer's contract. */
-  response: z.ZodType;
+/** One route's operation: from its definition alone. */
+function operation(route: RouteDefinition): Record<string, unknown> {
+  const ok = route.ok;
+  const content =
+    ok.content ?? (ok.schema ? { 'application/json': { schema: jsonSchema(ok.schema, 'output') }, ...(ok.arrow ? ARROW : {}) } : undefined);
+  const statuses = [...new Set([...(route.access === 'public' ? [] : [401, 403]), ...route.errors])].sort();
+  const errors = Object.fromEntries(
+    statuses.map((status) => {
+      const own = route.errorBodies?.[status as ErrorStatus];
+      return [
+        String(status),
+        own
+          ? { description: own.description, content: { 'application/problem+json': { schema: jsonSchema(own.schema, 'output') } } }
+          : problem(ERROR_TEXT[status]),
+      ];
+    }),
+  );
+  const parameters = [...(route.parameters ?? []), ...(route.query ? zodParameters(route.query) : []), ...(route.asOf ? [AS_OF] : [])];
+  return {
+    operationId: route.operationId,
+    summary: route.summary,
+    description: [
+      route.access === 'public' ? 'Ingen inloggning.' : `Roll: ${route.access === 'signed-in' ? 'inloggad' : route.access}.`,
+      route.description,
+    ]
+      .filter(Boolean)
+      .join(' '),
+    ...(parameters.length ? { parameters } : {}),
+    ...(route.body ? { requestBody: { content: route.body } } : {}),
+    responses: { [String(ok.status)]: { description: ok.description, ...(content ? { content } : {}) }, ...errors },
+    ...(route.access === 'public' ? { security: [] } : {}),
+  };
 }
 
-export function openApiDocument(deps: ServiceDeps, endpoints: readonly PurposeEndpoint[]): Record<string, unknown> {
-  const paths: Record<string, unknown> = {
-    '/api/v1/health': { get: { summary: 'Hälsokontroll (ingen token krävs)', responses: { '200': json('ok', healthResponse) } } },
-    '/api/v1/me': {
-      get: {
-        summary: 'Vem tjänsten tar anroparen för: namn, roll och hur hen loggade in',
-        responses: { '200': json('anroparen', meResponse), ...errors },
-      },
-    },
-    '/api/v1/queries': {
-      get: { summary: 'Alla namngivna frågor med sina parametrar', responses: { '200': json('listan', queryListResponse), ...errors } },
-    },
-    '/api/v1/ingest': {
-      post: {
-        summary: 'Läs in en exportfil (roll controller): samma kontroller som nytta ingest',
-        requestBody: {
-          content: {
-            'multipart/form-data': {
-              schema: {
-                type: 'object',
-                required: ['file'],
-                properties: {
-                  file: { type: 'string', format: 'binary' },
-                  kind: { type: 'string' },
-                  sheet: { type: 'string' },
-                  dryRun: { type: 'boolean' },
-                  createIndicators: { type: 'boolean' },
-                  map: { type: 'string', description: 'mappningsfilens JSON' },
-                },
-              },
-            },
-          },
-        },
-        responses: {
-          '200': json('inläst, oförändrad eller kontrollerad', ingestResponse),
-          '413': problem,
-          '422': json('filen avvisades i sin helhet', refusedResponse),
-          ...errors,
-        },
-      },
-    },
-    '/api/v1/ingest/table': {
-      post: {
-        summary: 'Skicka en tabell från arbetsboken (roll controller): samma inläsning som en fil; rad 1 är tabellens rubrikrad',
-        requestBody: {
-          content: { 'application/json': { schema: z.toJSONSchema(tableSendRequest, { io: 'input', unrepresentable: 'any' }) } },
-        },
-        responses: {
-          '200': json('inläst, oförändrad eller kontrollerad', ingestResponse),
-          '413': problem,
-          '422': json('tabellen avvisades i sin helhet', refusedResponse),
-          ...errors,
-        },
-      },
-    },
-  };
-  for (const q of deps.queries.values()) {
-    paths[`/api/v1/queries/${q.name}`] = {
-      get: {
-        summary: q.description,
-        description: `Roll: ${q.role}. Kolumner: ${q.columns.map((c) => `${c.name} (${c.type}${c.when ? `, när ${c.when.param}=${c.when.value}` : ''})`).join(', ')}.`,
-        parameters: q.params
-          .map((p) => ({
-            name: p.name,
-            in: 'query',
-            required: p.required,
-            description: p.description,
-            schema: paramJsonSchema(p),
-          }))
-          .concat([AS_OF]),
-        responses: { '200': tabular('rader (JSON) eller Arrow IPC', queryAnswer), ...errors },
-      },
-    };
-  }
-  paths['/api/v1/loads/{id}'] = {
-    get: {
-      summary: 'En inläsning med dess varningar och de fel en avvisning behöll (roll reader)',
-      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
-      responses: { '200': json('inläsningen', loadDetailResponse), ...errors },
-    },
-  };
-  paths['/api/v1/loads/{id}/undo'] = {
-    post: {
-      summary:
-        'Ångra en inläsning (roll controller): dess rader tas bort, raderna den ersatte gäller igen; ångringen är en egen inläsning som kan ångras',
-      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
-      responses: { '200': json('ångrad', undoResponse), '409': problem, ...errors },
-    },
-  };
-  paths['/api/v1/approvals'] = {
-    post: {
-      summary:
-        'Fastställ en version (roll controller): {program, subject, asOf, comment}, subject nyttokalkyl, malvarden, baslinje eller rapport; asOf är versionen (inläsnings-id eller tidpunkt), utan den lagret som det står. Fastställelsen är en egen inläsning som kan läsas asOf och ångras',
-      requestBody: {
-        content: { 'application/json': { schema: z.toJSONSchema(approvalRequest, { io: 'input', unrepresentable: 'any' }) } },
-      },
-      responses: { '201': json('fastställd', approvalSchema), ...errors },
-    },
-  };
-  for (const e of endpoints) {
-    // A path may also have a POST (approvals): the GET goes beside it.
-    paths[e.path] = {
-      ...(paths[e.path] as Record<string, unknown> | undefined),
-      get: {
-        summary: e.summary,
-        description: `Roll: ${e.role}.`,
-        parameters: [...zodParameters(e.schema), AS_OF],
-        responses: { '200': tabular('svaret', e.response), ...errors },
-      },
-    };
-  }
+export function openApiDocument(deps: ServiceDeps, routes: readonly RouteDefinition[]): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) (paths[route.path] ??= {})[route.method] = operation(route);
   return {
     openapi: '3.1.0',
     info: {
@@ -203,7 +106,7 @@ export function openApiDocument(deps: ServiceDeps, endpoints: readonly PurposeEn
     servers: [{ url: '/' }],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      schemas: { Problem: responseSchema(problemSchema) },
+      schemas: { Problem: jsonSchema(problemSchema, 'output') },
     },
     security: [{ bearer: [] }],
     paths,

@@ -5,6 +5,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
+import { installedMacrosHash, installMacros, macroFiles, macrosHash } from './query-macros.js';
 import { ReaderPool } from './reader-pool.js';
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -29,7 +30,7 @@ export interface OpenOptions {
   memoryLimit?: string;
 }
 
-/** Opens (creating if needed) the store at `path` and brings its schema up to date. */
+/** Opens (creating if needed) the store at `path` and brings its schema and query macros up to date. */
 export async function openStore(path: string, options: OpenOptions = {}): Promise<Store> {
   const full = path === ':memory:' ? path : resolve(path);
   if (full !== ':memory:' && !options.readOnly) mkdirSync(dirname(full), { recursive: true });
@@ -45,8 +46,10 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
   const connection = await instance.connect();
   try {
     await refuseNewerStore(connection, full);
-    if (!options.readOnly) await migrate(connection);
-    else await requireCurrentSchema(connection, full);
+    if (!options.readOnly) {
+      await migrate(connection);
+      await installMacros(connection);
+    } else await requireCurrentSchema(connection, full);
   } catch (error) {
     connection.closeSync();
     instance.closeSync();
@@ -129,6 +132,12 @@ async function requireCurrentSchema(connection: DuckDBConnection, path: string):
       'store_outdated',
     );
   }
+  // The macros are created by whoever opens the store with write access; a reader can only use those it finds.
+  if ((await installedMacrosHash(connection)) !== macrosHash(macroFiles()))
+    throw new UserError(
+      `Lagret ${path} har frågemakron från en annan version av Nytta. Öppna det en gång med skrivrätt, t.ex. med "nytta serve" eller "nytta ingest", så skapas de på nytt.`,
+      'store_outdated',
+    );
 }
 
 /**

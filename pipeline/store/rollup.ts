@@ -12,10 +12,18 @@ import { UserError } from '../errors.js';
 /** The last load logged; the rollup is fresh when it was built after this load. */
 const LAST_LOAD = 'SELECT coalesce(max(load_id), 0) FROM load_log';
 
-/** Whether the rollup answers for the store as it stands now (asked inside a reader, so no commit lands between). */
+/** The macro definitions the store holds (pipeline/store/query-macros.ts). */
+const MACROS_HELD = 'SELECT max(hash) FROM query_macros';
+
+/**
+ * Whether the rollup answers for the store as it stands now (asked inside a reader, so no commit lands between): built
+ * after the last load, with the macro definitions the store holds (its kept tables are what those computed).
+ */
 export async function rollupIsFresh(connection: DuckDBConnection): Promise<boolean> {
   const rows = (
-    await connection.runAndReadAll(`SELECT built_after IS NOT DISTINCT FROM (${LAST_LOAD}) FROM observation_rollup_state`)
+    await connection.runAndReadAll(
+      `SELECT coalesce(built_after IS NOT DISTINCT FROM (${LAST_LOAD}) AND built_with = (${MACROS_HELD}), false) FROM observation_rollup_state`,
+    )
   ).getRows();
   return rows[0]?.[0] === true;
 }
@@ -171,17 +179,17 @@ export async function refreshRollup(
       const observations = Number((await connection.runAndReadAll('SELECT count(*) FROM observation')).getRows()[0][0]);
       if (observations < minRows) {
         // Too small to need one: none, and the queries read the rows (a rollup of a larger store before is gone).
-        await connection.run('UPDATE observation_rollup_state SET built_after = NULL, built_at = NULL, build_ms = NULL');
+        await connection.run('UPDATE observation_rollup_state SET built_after = NULL, built_at = NULL, build_ms = NULL, built_with = NULL');
         return { rebuilt: false, rows: 0, ms: 0 };
       }
       for (const sql of [UNIT_PLACES, DEPTHS, OWN, TREE, INDICATORS, ENTRIES, TOTAL, YEARS]) await connection.run(sql);
       for (const table of ['rollup_depth', 'rollup_own']) await connection.run(`DROP TABLE ${table}`);
       const rows = Number((await connection.runAndReadAll('SELECT count(*) FROM observation_rollup')).getRows()[0][0]);
       const ms = Math.round(performance.now() - started);
-      await connection.run('UPDATE observation_rollup_state SET built_after = $last, built_at = current_localtimestamp(), build_ms = $ms', {
-        last,
-        ms,
-      });
+      await connection.run(
+        `UPDATE observation_rollup_state SET built_after = $last, built_at = current_localtimestamp(), build_ms = $ms, built_with = (${MACROS_HELD})`,
+        { last, ms },
+      );
       return { rebuilt: true, rows, ms };
     },
     { gate: options.gate },

@@ -8,6 +8,7 @@ import { PAYLOAD_LIMIT, REGISTRY_KEY } from '../../addin/excel/operations.js';
 import { describeVerification, verifyPlans } from '../../addin/excel/verify-plans.js';
 import { a1, isFormula, planBlocks, type SheetPlan } from '../../addin/sheets/plan.js';
 import { buildPlans } from '../../addin/service/build-plans.js';
+import { httpService } from '../../addin/service/http-service.js';
 import { serviceCall } from '../../addin/service/service-call.js';
 import { createExcelStandIn, type ExcelStandIn } from '../helpers/excel-standin.js';
 import { auth, startTestService, type TestService } from '../helpers/service.js';
@@ -19,8 +20,8 @@ beforeAll(async () => {
   service = await startTestService();
   const call = serviceCall((path, init) => service.app.request(path, init), auth('reader'));
   // FVIS has no risks of its own (its Risker sheet says so in one line): the register these tests write is FVM's.
-  const [fvmRisks] = await buildPlans(call, 'risker', { program: 'FVM' });
-  plans = (await buildPlans(call, 'alla', { program: 'FVIS' })).map((p) => (p.name === 'Risker' ? fvmRisks : p));
+  const [fvmRisks] = await buildPlans(httpService(call), 'risker', { program: 'FVM' });
+  plans = (await buildPlans(httpService(call), 'alla', { program: 'FVIS' })).map((p) => (p.name === 'Risker' ? fvmRisks : p));
 }, 120_000);
 afterAll(() => service?.close());
 

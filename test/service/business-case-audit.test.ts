@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlans } from '../../addin/service/build-plans.js';
+import { httpService } from '../../addin/service/http-service.js';
 import { serviceCall } from '../../addin/service/service-call.js';
 import { writeWorkbook } from '../../addin/xlsx/render-workbook.js';
 import { businessCaseResponse, type BusinessCaseResponse } from '../../pipeline/contracts/index.js';
@@ -104,7 +105,7 @@ describe('the operating-cost test', () => {
     'LibreOffice recalculates the row to the krona, and again after the rate cell changes',
     async () => {
       const call = serviceCall((path, init) => app.request(path, init));
-      const plans = await buildPlans(call, 'nyttokalkyl', { program: 'KOM', scenario: 'bas', rate: '0.1' });
+      const plans = await buildPlans(httpService(call), 'nyttokalkyl', { program: 'KOM', scenario: 'bas', rate: '0.1' });
       const path = join(store.dir, 'kom.xlsx');
       await writeWorkbook(path, plans);
       const block = plans[0].blocks.find((b) => b.id === 'driftkostnad')!;

@@ -7,7 +7,7 @@
  * the two answers must be the same to the last digit. The answers themselves are checked against the fixture files
  * in the tests of each query (followup-plan, real-data, endpoints); here the rollup is held to them.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,7 @@ import { QUERIES_DIR } from '../../pipeline/service/start.js';
 import { freshnessPerCommit, refreshRollup, rollupIsFresh, rollupMinRows } from '../../pipeline/store/rollup.js';
 import { CommitGate } from '../../pipeline/store/commit-gate.js';
 import { migrate } from '../../pipeline/store/open-store.js';
+import { installMacros, macroFiles, macrosHash } from '../../pipeline/store/query-macros.js';
 import { healthResponse, loadsResponse } from '../../pipeline/contracts/index.js';
 import { NAMED, namedCallersService, sendExport } from '../helpers/service.js';
 import { FIXTURES, MAPPINGS, MIXED_FILES, rows, tempStore } from '../helpers/store.js';
@@ -290,47 +291,84 @@ describe('the observation rollup', () => {
     }
   });
 
-  // A store as it stood before each migration that keeps more with the rollup or changes what it keeps (012 the
-  // entries, 013 the pooled years, 014 totals and parts per place and period): migrated without it and those after it that
-  // change the rollup, loaded, and with its rollup marked built after the last load, as the code of that time left it (what it kept then is
-  // missing or follows the old rule). The migration makes it stale, so the rows answer, and the rebuild keeps the table
-  // again and answers as the rows do.
-  const ROLLUP_MIGRATIONS = [12, 13, 14];
-  it.each<{ version: number; kept: string; params: Record<string, string> }>([
-    { version: 12, kept: 'followup_entry_kept', params: { program: 'VARD', level: 'enhet' } },
-    { version: 13, kept: 'followup_year_kept', params: { program: 'VARD' } },
-    { version: 14, kept: 'observation_rollup_total', params: { program: 'BLAND', breakdown: 'sex' } },
-  ])('a rollup built before migration $version is stale after it, and the rebuild keeps $kept', async ({ version, kept, params }) => {
-    const instance = await DuckDBInstance.create(join(store.dir, `before-${version}.duckdb`));
+  /** A store of its own with the follow-up plan's and the mixed publication's files loaded. */
+  async function loadedStore(name: string, prepare: (c: DuckDBConnection) => Promise<void>) {
+    const instance = await DuckDBInstance.create(join(store.dir, `${name}.duckdb`));
     const c = await instance.connect();
+    await prepare(c);
+    for (const [dir, files] of [
+      ['followup', ['program.csv', 'organisation.csv', 'effektmal.csv', 'nyttor.csv', 'indikatorer.csv', 'utfall-enheter.csv']],
+      ['mixed', MIXED_FILES],
+    ] as const)
+      for (const file of files) expect((await loadFile(c, join(FIXTURES, dir, file))).status, file).toBe('loaded');
+    return { c, close: () => (c.closeSync(), instance.closeSync()) };
+  }
+  const kept = async (c: DuckDBConnection, table: string) =>
+    Number((await c.runAndReadAll(`SELECT count(*) FROM ${table}`)).getRows()[0][0]);
+
+  // A store as it stood before migration 016, which took the macros out of the migrations: its rollup marked built
+  // after the last load, as the code of that time left it. The migration makes it stale (it records no macro
+  // definitions), so the rows answer, and the rebuild keeps the tables again and answers as the rows do.
+  it.each<{ kept: string; params: Record<string, string> }>([
+    { kept: 'followup_entry_kept', params: { program: 'VARD', level: 'enhet' } },
+    { kept: 'followup_year_kept', params: { program: 'VARD' } },
+    { kept: 'observation_rollup_total', params: { program: 'BLAND', breakdown: 'sex' } },
+  ])('a rollup built before migration 016 is stale after it, and the rebuild keeps $kept', async ({ kept: table, params }) => {
+    const { c, close } = await loadedStore(`before-16-${table}`, async (c) => {
+      expect((await migrate(c, { without: [16] })).some((f) => f.startsWith('016'))).toBe(false);
+    });
     try {
-      // Without the migration and those after it that change the rollup; the later ones that add tables of their own
-      // are applied, since today's loader writes them.
-      const missing = ROLLUP_MIGRATIONS.filter((v) => v >= version);
-      const before = await migrate(c, { without: missing });
-      expect(before.some((f) => missing.includes(Number(f.slice(0, 3))))).toBe(false);
-      for (const [dir, files] of [
-        ['followup', ['program.csv', 'organisation.csv', 'effektmal.csv', 'nyttor.csv', 'indikatorer.csv', 'utfall-enheter.csv']],
-        ['mixed', MIXED_FILES],
-      ] as const)
-        for (const name of files) expect((await loadFile(c, join(FIXTURES, dir, name))).status, name).toBe('loaded');
       await c.run('UPDATE observation_rollup_state SET built_after = (SELECT max(load_id) FROM load_log)');
-      expect(await rollupIsFresh(c)).toBe(true);
-      const applied = await migrate(c);
-      expect(applied.map((f) => Number(f.slice(0, 3)))).toEqual(missing);
+      expect(await migrate(c)).toEqual(['016_macros_out_of_migrations.sql']);
+      await installMacros(c);
       expect(await rollupIsFresh(c)).toBe(false);
-      const count = async () => Number((await c.runAndReadAll(`SELECT count(*) FROM ${kept}`)).getRows()[0][0]);
-      expect(await count()).toBe(0);
       const fromRows = await ask(c, 'followup', params, false);
       expect(fromRows.rows.some((r) => r.value !== null)).toBe(true);
       expect((await ask(c, 'followup', params, true)).rows).toEqual(fromRows.rows);
       expect((await refreshRollup(c, { minRows: 0 })).rebuilt).toBe(true);
       expect(await rollupIsFresh(c)).toBe(true);
-      expect(await count()).toBeGreaterThan(0);
+      expect(await kept(c, table)).toBeGreaterThan(0);
       expect((await ask(c, 'followup', params, true)).rows).toEqual(fromRows.rows);
     } finally {
-      c.closeSync();
-      instance.closeSync();
+      close();
+    }
+  });
+
+  // Macros now change in their files, not in migrations: a rollup built under other definitions of them (here a pooled
+  // value that doubles proportions) holds what those computed. Opened with today's definitions it is stale, so the rows
+  // answer; the rebuild keeps the tables again and answers as the rows do.
+  it.each<{ kept: string; params: Record<string, string> }>([
+    { kept: 'followup_year_kept', params: { program: 'VARD' } },
+    { kept: 'observation_rollup_total', params: { program: 'BLAND', breakdown: 'sex' } },
+  ])('a rollup built under other macro definitions is not read, and the rebuild keeps $kept', async ({ kept: table, params }) => {
+    const other = join(store.dir, `other-macros-${table}`);
+    mkdirSync(other);
+    for (const file of macroFiles()) {
+      const sql = file.sql.replace('THEN CAST(sum(numerator_sum) AS DOUBLE) /', 'THEN 2 * CAST(sum(numerator_sum) AS DOUBLE) /');
+      writeFileSync(join(other, file.name), sql);
+    }
+    expect(macrosHash(macroFiles(other))).not.toBe(macrosHash(macroFiles()));
+    const { c, close } = await loadedStore(`other-macros-${table}`, async (c) => {
+      await migrate(c);
+      await installMacros(c, other);
+    });
+    try {
+      expect((await refreshRollup(c, { minRows: 0 })).rebuilt).toBe(true);
+      expect(await rollupIsFresh(c)).toBe(true);
+      const underOther = await ask(c, 'followup', params, true);
+      // today's definitions, as the next open creates them
+      await installMacros(c);
+      expect(await rollupIsFresh(c)).toBe(false);
+      const fromRows = await ask(c, 'followup', params, false);
+      expect(fromRows.rows.some((r) => r.value !== null)).toBe(true);
+      expect(underOther.rows).not.toEqual(fromRows.rows);
+      expect(await kept(c, table)).toBeGreaterThan(0);
+      expect((await ask(c, 'followup', params, true)).rows).toEqual(fromRows.rows);
+      expect((await refreshRollup(c, { minRows: 0 })).rebuilt).toBe(true);
+      expect(await rollupIsFresh(c)).toBe(true);
+      expect((await ask(c, 'followup', params, true)).rows).toEqual(fromRows.rows);
+    } finally {
+      close();
     }
   });
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlans } from '../../addin/service/build-plans.js';
+import { httpService } from '../../addin/service/http-service.js';
 import { serviceCall } from '../../addin/service/service-call.js';
 import type { SheetPlan } from '../../addin/sheets/plan.js';
 import { writeWorkbook } from '../../addin/xlsx/render-workbook.js';
@@ -27,7 +28,7 @@ let path: string;
 beforeAll(async () => {
   s = await startTestService();
   const call = serviceCall((p, init) => s.app.request(p, init), auth('reader'));
-  plans = await buildPlans(call, 'alla', { program: 'FVIS', indicator: 'IND01,IND04' });
+  plans = await buildPlans(httpService(call), 'alla', { program: 'FVIS', indicator: 'IND01,IND04' });
   path = join(s.store.dir, 'charts.xlsx');
   await writeWorkbook(path, plans);
 }, 120_000);

@@ -8,6 +8,7 @@ import { writeWorkbook } from '../../addin/xlsx/render-workbook.js';
 import { businessCaseSheet } from '../../addin/sheets/business-case-sheet.js';
 import { caseFigures } from '../helpers/case-figures.js';
 import { buildPlans } from '../../addin/service/build-plans.js';
+import { httpService } from '../../addin/service/http-service.js';
 import { serviceCall } from '../../addin/service/service-call.js';
 import {
   baselineResponse,
@@ -43,7 +44,7 @@ const result = (cell: ExcelJS.Cell): unknown =>
 describe('written workbooks hold formulas without cached results', () => {
   it('no formula cell carries a result', async () => {
     const path = join(s.store.dir, 'nk-raw.xlsx');
-    await writeWorkbook(path, await buildPlans(call, 'nyttokalkyl', { program: 'FVIS' }));
+    await writeWorkbook(path, await buildPlans(httpService(call), 'nyttokalkyl', { program: 'FVIS' }));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
     let formulas = 0;
@@ -69,7 +70,7 @@ describe.runIf(libreOfficeAvailable())('recalculated by LibreOffice', () => {
         number | null
       >;
       const path = join(s.store.dir, `nk-${scenario}.xlsx`);
-      const plans = await buildPlans(call, 'nyttokalkyl', { program: 'FVIS', scenario });
+      const plans = await buildPlans(httpService(call), 'nyttokalkyl', { program: 'FVIS', scenario });
       await writeWorkbook(path, plans);
       const ws = (await recalculated(path)).getWorksheet('Nyttokalkyl')!;
       // Each key figure found by its label in the key-figures block, so a row added there moves nothing here.
@@ -161,7 +162,7 @@ describe.runIf(libreOfficeAvailable())('recalculated by LibreOffice', () => {
 
   it('the discount rate is a live input: changed in the sheet, NPV follows to the service figure at that rate', async () => {
     const path = join(s.store.dir, 'nk-rate.xlsx');
-    const plans = await buildPlans(call, 'nyttokalkyl', { program: 'FVIS', scenario: 'optimistisk' });
+    const plans = await buildPlans(httpService(call), 'nyttokalkyl', { program: 'FVIS', scenario: 'optimistisk' });
     await writeWorkbook(path, plans);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
@@ -175,7 +176,7 @@ describe.runIf(libreOfficeAvailable())('recalculated by LibreOffice', () => {
 
   it('risker: the matrix counts, computed by COUNTIFS over the register, equal the service and sum to the register', async () => {
     const path = join(s.store.dir, 'risker.xlsx');
-    const plans = await buildPlans(call, 'risker', { program: 'FVM', assessed: '2021-06-29' });
+    const plans = await buildPlans(httpService(call), 'risker', { program: 'FVM', assessed: '2021-06-29' });
     await writeWorkbook(path, plans);
     const ws = (await recalculated(path)).getWorksheet('Risker')!;
     const api = await call('/api/v1/risk-matrix?program=FVM&assessed=2021-06-29', riskMatrixResponse);
@@ -195,7 +196,7 @@ describe.runIf(libreOfficeAvailable())('recalculated by LibreOffice', () => {
 
   it('uppföljning: statuses in the sheet are the service statuses, in Swedish', async () => {
     const path = join(s.store.dir, 'uf.xlsx');
-    await writeWorkbook(path, await buildPlans(call, 'uppfoljning', { program: 'FVIS', unit: 'SKAS' }));
+    await writeWorkbook(path, await buildPlans(httpService(call), 'uppfoljning', { program: 'FVIS', unit: 'SKAS' }));
     const ws = (await recalculated(path)).getWorksheet('Uppföljning 5 år')!;
     const api = await call('/api/v1/followup?program=FVIS&unit=SKAS', followupResponse);
     // The status column follows the years: found by its header on the table's header row (row 3).
@@ -228,8 +229,8 @@ describe.runIf(libreOfficeAvailable())('recalculated by LibreOffice', () => {
   it("indikatorer and baslinje: the values read back after recalculation are the service's", async () => {
     const path = join(s.store.dir, 'ind-bl.xlsx');
     await writeWorkbook(path, [
-      ...(await buildPlans(call, 'indikatorer', { indicator: 'IND03', unit: 'SU', grain: 'year' })),
-      ...(await buildPlans(call, 'baslinje', { indicator: 'IND03', unit: 'SU' })),
+      ...(await buildPlans(httpService(call), 'indikatorer', { indicator: 'IND03', unit: 'SU', grain: 'year' })),
+      ...(await buildPlans(httpService(call), 'baslinje', { indicator: 'IND03', unit: 'SU' })),
     ]);
     const wb = await recalculated(path);
     const series = (await call('/api/v1/queries/indicator_series?indicator=IND03&unit=SU&grain=year', queryAnswer)) as unknown as {
@@ -271,7 +272,7 @@ describe.runIf(libreOfficeAvailable())('recalculated by LibreOffice', () => {
   it.runIf(pdftoppmAvailable())('every kind renders to PDF and PNG, saved as test artifacts for a person to look at', async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const path = join(ARTIFACTS, 'nytta-alla.xlsx');
-    await writeWorkbook(path, await buildPlans(call, 'alla', { program: 'FVIS', indicator: 'IND01,IND04' }));
+    await writeWorkbook(path, await buildPlans(httpService(call), 'alla', { program: 'FVIS', indicator: 'IND01,IND04' }));
     const { pdf, pngs } = renderPages(path, ARTIFACTS);
     expect(statSync(pdf).size).toBeGreaterThan(10_000);
     expect(pngs.length).toBeGreaterThan(0);
@@ -289,7 +290,7 @@ describe('a program without risks', () => {
     expect((await call('/api/v1/risk-matrix?program=FVIS', riskMatrixResponse)).register).toEqual([]);
     const others = await fvmRisks();
     expect(others.length).toBe(31);
-    const [risk] = await buildPlans(call, 'risker', { program: 'FVIS' });
+    const [risk] = await buildPlans(httpService(call), 'risker', { program: 'FVIS' });
     expect(risk.name).toBe('Risker');
     expect(texts(risk)).toContain('Inga risker är registrerade för programmet FVIS.');
     expect(texts(risk).filter((t) => others.includes(t))).toEqual([]);
@@ -299,8 +300,8 @@ describe('a program without risks', () => {
 
   it('in alla and rapport too', async () => {
     const others = await fvmRisks();
-    const all = await buildPlans(call, 'alla', { program: 'FVIS' });
-    const report = await buildPlans(call, 'rapport', { program: 'FVIS', period: '2026-delår' });
+    const all = await buildPlans(httpService(call), 'alla', { program: 'FVIS' });
+    const report = await buildPlans(httpService(call), 'rapport', { program: 'FVIS', period: '2026-delår' });
     for (const plans of [all, report]) {
       const risk = plans.find((p) => p.name === 'Risker')!;
       expect(risk, plans.map((p) => p.name).join(', ')).toBeDefined();
@@ -319,7 +320,7 @@ describe('the report for the governance calendar', () => {
     async () => {
       mkdirSync(ARTIFACTS, { recursive: true });
       const path = join(ARTIFACTS, 'nytta-rapport-2026-delar.xlsx');
-      const plans = await buildPlans(call, 'rapport', { program: 'FVIS', period: '2026-delår' });
+      const plans = await buildPlans(httpService(call), 'rapport', { program: 'FVIS', period: '2026-delår' });
       expect(plans.map((p) => p.name)).toEqual(['Rapport', 'Portfölj', 'Nyttokalkyl', 'Uppföljning 5 år', 'Risker']);
       await writeWorkbook(path, plans);
       const wb = new ExcelJS.Workbook();
@@ -344,7 +345,7 @@ describe('the report for the governance calendar', () => {
   );
 
   it("a period that is none of the calendar's is a Swedish error", async () => {
-    await expect(buildPlans(call, 'rapport', { program: 'FVIS', period: '2026-Q2' })).rejects.toThrow(
+    await expect(buildPlans(httpService(call), 'rapport', { program: 'FVIS', period: '2026-Q2' })).rejects.toThrow(
       'parametern "period" ska vara t.ex. 2026-T2, 2026-delår eller 2026-år, inte "2026-Q2"',
     );
   });
@@ -353,7 +354,7 @@ describe('the report for the governance calendar', () => {
 describe("refreshing never destroys the user's work", () => {
   it("a user's own sheet and cells beside Nytta's blocks survive a refresh unchanged; the managed cells are replaced", async () => {
     const path = join(s.store.dir, 'refresh.xlsx');
-    await writeWorkbook(path, await buildPlans(call, 'nyttokalkyl', { program: 'FVIS' }));
+    await writeWorkbook(path, await buildPlans(httpService(call), 'nyttokalkyl', { program: 'FVIS' }));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
     const mine = wb.addWorksheet('Mina anteckningar');
@@ -368,7 +369,7 @@ describe("refreshing never destroys the user's work", () => {
     await saved.xlsx.readFile(path);
     const before = JSON.stringify((saved.getWorksheet('Mina anteckningar')!.model as unknown as { rows: unknown }).rows);
 
-    await writeWorkbook(path, await buildPlans(call, 'nyttokalkyl', { program: 'FVIS', rate: '0.05' }));
+    await writeWorkbook(path, await buildPlans(httpService(call), 'nyttokalkyl', { program: 'FVIS', rate: '0.05' }));
     const after = new ExcelJS.Workbook();
     await after.xlsx.readFile(path);
     expect(JSON.stringify((after.getWorksheet('Mina anteckningar')!.model as unknown as { rows: unknown }).rows)).toBe(before);
@@ -381,13 +382,13 @@ describe("refreshing never destroys the user's work", () => {
 
   it('a refresh of sheets with Excel tables and conditional formats replaces them instead of adding a second set', async () => {
     const path = join(s.store.dir, 'refresh-tables.xlsx');
-    const plans = await buildPlans(call, 'risker', { program: 'FVM' });
+    const plans = await buildPlans(httpService(call), 'risker', { program: 'FVM' });
     await writeWorkbook(path, plans);
     const first = new ExcelJS.Workbook();
     await first.xlsx.readFile(path);
     first.getWorksheet('Risker')!.getCell('M2').value = 'egen anteckning';
     await first.xlsx.writeFile(path);
-    await writeWorkbook(path, await buildPlans(call, 'risker', { program: 'FVM', assessed: '2021-06-29' }));
+    await writeWorkbook(path, await buildPlans(httpService(call), 'risker', { program: 'FVM', assessed: '2021-06-29' }));
     const again = new ExcelJS.Workbook();
     await again.xlsx.readFile(path);
     const ws = again.getWorksheet('Risker')!;
@@ -473,7 +474,7 @@ describe('alla: the program’s own indicators', () => {
       )
       .map((i) => String(i.id));
     expect(own.length).toBeGreaterThan(0);
-    const plans = await buildPlans(call, 'alla', { program: 'FVIS' });
+    const plans = await buildPlans(httpService(call), 'alla', { program: 'FVIS' });
     const series = plans.find((p) => p.name === 'Indikatorserier')!;
     const titled = series.blocks.filter((b) => b.id.startsWith('rubrik_')).map((b) => b.id.slice('rubrik_'.length));
     expect(titled).toEqual(own);
@@ -495,7 +496,7 @@ describe('the report with the program’s own risk assessments', () => {
     await send('fvis-risker-2026.csv', '2026-06-30', 3);
     await send('fvis-risker-2026-10.csv', '2026-10-15', 2);
     await s.deps.writes.idle();
-    const plans = await buildPlans(call, 'rapport', { program: 'FVIS', period: '2026-delår' });
+    const plans = await buildPlans(httpService(call), 'rapport', { program: 'FVIS', period: '2026-delår' });
     const cover = plans.find((p) => p.name === 'Rapport')!;
     const row = (label: string) => cover.blocks.flatMap((b) => b.cells).find((r) => r[0] === label)?.[1];
     // The period ends 2026-08-31: its assessment is 2026-06-30 (the October one is after it); the previous report's end
@@ -519,14 +520,14 @@ describe('provenance: the loads the figures come from', () => {
     await s.deps.writes.idle();
     const files = (plan: { provenance: { loads: { file: string }[] } }) => plan.provenance.loads.map((l) => l.file).sort();
     // The business case: FVIS's own lines and the key figures the sheet shows; not KOM's case.
-    const [businessCase] = await buildPlans(call, 'nyttokalkyl', { program: 'FVIS' });
+    const [businessCase] = await buildPlans(httpService(call), 'nyttokalkyl', { program: 'FVIS' });
     expect(files(businessCase)).toEqual(['ekonomi-fvm.csv', 'nyttokalkyl.csv']);
     // The risks: FVM's two assessments; not the FVIS register loaded above.
-    const [risks] = await buildPlans(call, 'risker', { program: 'FVM' });
+    const [risks] = await buildPlans(httpService(call), 'risker', { program: 'FVM' });
     expect(files(risks)).toEqual(['riskanalys-fvm-2021.csv', 'riskanalys-fvm-2022.csv']);
     // The follow-up: the program's catalogue, units, indicators, targets, outcomes and its benefits' judged statuses (the
     // sheet's Nyttornas status); not the indicator of no program's (annat.csv), the business cases or the risks.
-    const [followup] = await buildPlans(call, 'uppfoljning', { program: 'FVIS' });
+    const [followup] = await buildPlans(httpService(call), 'uppfoljning', { program: 'FVIS' });
     expect(files(followup)).toEqual(
       [
         'effektmal-fvis.csv',
@@ -540,7 +541,7 @@ describe('provenance: the loads the figures come from', () => {
     );
     expect(followup.blocks.some((b) => b.id === 'nyttostatus')).toBe(true);
     // A series: its indicator's outcomes, its catalogue row and the org tree it is pooled over.
-    const [series] = await buildPlans(call, 'indikatorer', { indicator: 'IND01' });
+    const [series] = await buildPlans(httpService(call), 'indikatorer', { indicator: 'IND01' });
     expect(files(series)).toEqual(['indikatorer.csv', 'organisation.csv', 'utfall.csv']);
   }, 60_000);
 });

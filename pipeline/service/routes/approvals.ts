@@ -3,38 +3,13 @@
  * or report approved (fastställd), recorded as a load of its own; `GET /api/v1/approvals?program=&subject=` (reader):
  * every approval, the latest first, an approved version that was later undone flagged.
  */
-import { Hono } from 'hono';
-import {
-  approvalRequest,
-  approvalSchema,
-  approvalsQuery,
-  type Approval,
-  type ApprovalSubject,
-  type ApprovalsResponse,
-  type QueryRow,
-} from '../../contracts/index.js';
+import { z } from 'zod';
+import { approvalRequest, approvalSchema, type Approval, type ApprovalSubject } from '../../contracts/index.js';
+import { toApproval } from '../../answers/records.js';
 import { recordApproval } from '../../store/approve.js';
 import { requireRole } from '../auth.js';
-import { answer, badRequest, currentAsOf, respond, validQuery, withReader, type Env, type ServiceDeps } from '../context.js';
-
-const text = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
-const int = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-
-export const toApproval = (r: QueryRow): Approval =>
-  approvalSchema.parse({
-    id: Number(r.id),
-    program: String(r.program),
-    subject: r.subject,
-    version: Number(r.version),
-    comment: text(r.comment),
-    approvedBy: text(r.approved_by),
-    approvedAt: String(r.approved_at),
-    versionFile: text(r.version_file),
-    versionLoadedAt: text(r.version_loaded_at),
-    versionUndone: r.version_undone_by !== null && r.version_undone_by !== undefined,
-    versionUndoneBy: int(r.version_undone_by),
-    versionReadable: r.version_readable === true,
-  });
+import { questionRoute, type RouteDefinition } from '../define-route.js';
+import { answer, badRequest, currentAsOf, withReader, type ServiceDeps } from '../context.js';
 
 // Whether the store as it stands has any approval, per service, remembered per commit through its gate.
 const anyKnown = new WeakMap<ServiceDeps, { commits: number; any: boolean }>();
@@ -57,11 +32,13 @@ async function mayHaveApprovals(deps: ServiceDeps): Promise<boolean> {
   });
 }
 
+export type LatestApprovals = Partial<Record<ApprovalSubject, Approval>>;
+
 /** The program's latest approval of each subject in force (an approval undone is no longer one), in one question. */
-export async function latestApprovals(deps: ServiceDeps, program: string): Promise<Partial<Record<ApprovalSubject, Approval>>> {
+export async function latestApprovals(deps: ServiceDeps, program: string): Promise<LatestApprovals> {
   if (!(await mayHaveApprovals(deps))) return {};
   const { rows } = await answer(deps, 'approvals', { program });
-  const latest: Partial<Record<ApprovalSubject, Approval>> = {};
+  const latest: LatestApprovals = {};
   // Newest first: the first of each subject is its latest.
   for (const approval of rows.map(toApproval)) latest[approval.subject] ??= approval;
   return latest;
@@ -77,34 +54,49 @@ const COLUMNS = [
   { name: 'versionUndone', type: 'BOOLEAN' },
 ] as const;
 
-export function approvalRoutes(deps: ServiceDeps): Hono<Env> {
-  return new Hono<Env>()
-    .get('/approvals', async (c) => {
-      const q = validQuery(c, 'reader', approvalsQuery);
-      const { rows } = await answer(deps, 'approvals', { program: q.program ?? '', subject: q.subject ?? '' });
-      const body: ApprovalsResponse = { approvals: rows.map(toApproval) };
-      return respond(c, body, { columns: COLUMNS, rows: body.approvals });
-    })
-    .post('/approvals', async (c) => {
-      requireRole(c.get('role'), 'controller');
-      const raw: unknown = await c.req.json().catch(() => {
-        throw badRequest('anropet ska vara JSON: {"program", "subject", "asOf", "comment"}');
-      });
-      const parsed = approvalRequest.safeParse(raw);
-      if (!parsed.success)
-        throw badRequest(
-          parsed.error.issues.map((i) => (i.code === 'unrecognized_keys' ? `okänt fält: ${i.keys.join(', ')}` : i.message)).join('; '),
-        );
-      const { program, subject, asOf, comment } = parsed.data;
-      const id = await deps.writes.run(() =>
-        recordApproval(
-          deps.writer,
-          { program, subject, asOf: asOf === undefined ? undefined : String(asOf), comment, approvedBy: c.get('caller') },
-          { gate: deps.gate },
-        ),
-      );
-      const { rows } = await answer(deps, 'approvals', { program, subject });
-      const made = rows.find((r) => Number(r.id) === id);
-      return c.json(toApproval(made!), 201);
+export const approvalsRoute = questionRoute({
+  question: 'approvals',
+  operationId: 'listApprovals',
+  summary:
+    'Fastställda versioner (nyttokalkyl, målvärden, baslinjer, rapport): vilken version, vem, när och varför; en fastställd version som senare ångrats står kvar, flaggad (POST för att fastställa)',
+  role: 'reader',
+  errors: [400, 404, 406],
+  answer: async (deps, q) => ({
+    approvals: (await answer(deps, 'approvals', { program: q.program ?? '', subject: q.subject ?? '' })).rows.map(toApproval),
+  }),
+  table: (body) => ({ columns: COLUMNS, rows: body.approvals }),
+});
+
+export const approveRoute: RouteDefinition = {
+  method: 'post',
+  path: '/api/v1/approvals',
+  operationId: 'approveVersion',
+  summary:
+    'Fastställ en version (roll controller): {program, subject, asOf, comment}, subject nyttokalkyl, malvarden, baslinje eller rapport; asOf är versionen (inläsnings-id eller tidpunkt), utan den lagret som det står. Fastställelsen är en egen inläsning som kan läsas asOf och ångras',
+  access: 'controller',
+  body: { 'application/json': { schema: z.toJSONSchema(approvalRequest, { io: 'input', unrepresentable: 'any' }) } },
+  ok: { status: 201, description: 'fastställd', schema: approvalSchema },
+  errors: [400],
+  async handle(c, deps) {
+    requireRole(c.get('role'), 'controller');
+    const raw: unknown = await c.req.json().catch(() => {
+      throw badRequest('anropet ska vara JSON: {"program", "subject", "asOf", "comment"}');
     });
-}
+    const parsed = approvalRequest.safeParse(raw);
+    if (!parsed.success)
+      throw badRequest(
+        parsed.error.issues.map((i) => (i.code === 'unrecognized_keys' ? `okänt fält: ${i.keys.join(', ')}` : i.message)).join('; '),
+      );
+    const { program, subject, asOf, comment } = parsed.data;
+    const id = await deps.writes.run(() =>
+      recordApproval(
+        deps.writer,
+        { program, subject, asOf: asOf === undefined ? undefined : String(asOf), comment, approvedBy: c.get('caller') },
+        { gate: deps.gate },
+      ),
+    );
+    const { rows } = await answer(deps, 'approvals', { program, subject });
+    const made = rows.find((r) => Number(r.id) === id);
+    return c.json(toApproval(made!), 201);
+  },
+};

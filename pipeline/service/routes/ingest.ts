@@ -1,15 +1,24 @@
 /** @module ingest – `POST /api/v1/ingest` (controller): an export file as multipart `file`, through the same checks as `nytta ingest`. */
-import { Hono, type MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeIssues, schemaKeys, tableSendRequest, tableSourceName, type IngestResponse } from '../../contracts/index.js';
+import {
+  describeIssues,
+  ingestResponse,
+  refusedResponse,
+  schemaKeys,
+  tableSendRequest,
+  tableSourceName,
+  type IngestResponse,
+} from '../../contracts/index.js';
 import { formatError, loadFile, loadTable, type LoadReport } from '../../ingest/load-file.js';
 import { mappingSchema, type Mapping } from '../../ingest/mapping.js';
 import { requireRole } from '../auth.js';
 import { z } from 'zod';
+import type { RouteDefinition } from '../define-route.js';
 import { badRequest, noParameters, type Env, type ServiceDeps } from '../context.js';
 import { RefusedFile } from '../problem.js';
 
@@ -67,22 +76,54 @@ const UPLOAD_FIELDS = z
   )
   .strict();
 
-export function ingestRoutes(deps: ServiceDeps): Hono<Env> {
+/** The caller's role is known before a byte of the body is read: a bodyLimit reads a chunked body whole to measure it. */
+function controllerWithin(deps: ServiceDeps, what: string, work: (c: Context<Env>) => Promise<Response>) {
   const limitMiB = Math.round(deps.config.bodyLimitBytes / 1024 / 1024);
-  const limit = (what: string) =>
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
-      onError: () => {
-        throw new HTTPException(413, { message: `${what} är större än tjänstens gräns på ${limitMiB} MiB.` });
-      },
-    });
-  // The caller's role is known before a byte of the body is read: a bodyLimit reads a chunked body whole to measure it.
-  const controller: MiddlewareHandler<Env> = (c, next) => {
+  const limit = bodyLimit({
+    maxSize: deps.config.bodyLimitBytes,
+    onError: () => {
+      throw new HTTPException(413, { message: `${what} är större än tjänstens gräns på ${limitMiB} MiB.` });
+    },
+  });
+  return async (c: Context<Env>): Promise<Response> => {
     requireRole(c.get('role'), 'controller');
-    return next();
+    let answered: Response | undefined;
+    const res = await limit(c, async () => {
+      answered = await work(c);
+    });
+    return res ?? answered!;
   };
-  return new Hono<Env>()
-    .post('/ingest', controller, limit('Filen'), async (c) => {
+}
+
+const REFUSED = { description: 'filen avvisades i sin helhet', schema: refusedResponse };
+
+export const ingestRoute: RouteDefinition = {
+  method: 'post',
+  path: '/api/v1/ingest',
+  operationId: 'ingestFile',
+  summary: 'Läs in en exportfil (roll controller): samma kontroller som nytta ingest',
+  access: 'controller',
+  body: {
+    'multipart/form-data': {
+      schema: {
+        type: 'object',
+        required: ['file'],
+        properties: {
+          file: { type: 'string', format: 'binary' },
+          kind: { type: 'string' },
+          sheet: { type: 'string' },
+          dryRun: { type: 'boolean' },
+          createIndicators: { type: 'boolean' },
+          map: { type: 'string', description: 'mappningsfilens JSON' },
+        },
+      },
+    },
+  },
+  ok: { status: 200, description: 'inläst, oförändrad eller kontrollerad', schema: ingestResponse },
+  errors: [400, 413, 422],
+  errorBodies: { 422: REFUSED },
+  handle: (c, deps) =>
+    controllerWithin(deps, 'Filen', async (c) => {
       noParameters(c);
       const form = (await c.req.parseBody().catch(() => {
         throw badRequest('anropet ska vara multipart/form-data med filen i fältet "file"');
@@ -114,8 +155,21 @@ export function ingestRoutes(deps: ServiceDeps): Hono<Env> {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
-    })
-    .post('/ingest/table', controller, limit('Tabellen'), async (c) => {
+    })(c),
+};
+
+export const ingestTableRoute: RouteDefinition = {
+  method: 'post',
+  path: '/api/v1/ingest/table',
+  operationId: 'ingestTable',
+  summary: 'Skicka en tabell från arbetsboken (roll controller): samma inläsning som en fil; rad 1 är tabellens rubrikrad',
+  access: 'controller',
+  body: { 'application/json': { schema: z.toJSONSchema(tableSendRequest, { io: 'input', unrepresentable: 'any' }) } },
+  ok: { status: 200, description: 'inläst, oförändrad eller kontrollerad', schema: ingestResponse },
+  errors: [400, 413, 422],
+  errorBodies: { 422: { description: 'tabellen avvisades i sin helhet', schema: refusedResponse } },
+  handle: (c, deps) =>
+    controllerWithin(deps, 'Tabellen', async (c) => {
       noParameters(c);
       const raw: unknown = await c.req.json().catch(() => {
         throw badRequest('anropet ska vara JSON: {"workbook", "sheet", "table", "columns", "rows"}');
@@ -131,5 +185,5 @@ export function ingestRoutes(deps: ServiceDeps): Hono<Env> {
         ),
       );
       return c.json(answer(report));
-    });
-}
+    })(c),
+};

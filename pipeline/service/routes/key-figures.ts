@@ -1,26 +1,12 @@
 /** @module key-figures – `GET /api/v1/key-figures?name=` (reader): the store's key figures, money in SEK beside them. */
-import { Hono } from 'hono';
-import { keyFigureQuery, type KeyFigureListResponse } from '../../contracts/index.js';
-import { isOperatingCostRise, toSek } from '../../model/operating-cost.js';
-import { answer, respond, validQuery, type Env, type ServiceDeps } from '../context.js';
+import type { KeyFigureListResponse } from '../../contracts/index.js';
+import { toKeyFigure } from '../../answers/records.js';
+import { questionRoute } from '../define-route.js';
+import { answer, type ServiceDeps } from '../context.js';
 
 /** The store's key figures (one by name, or all), each with its value in SEK and whether it is a yearly rise in operating costs. */
 export async function storeKeyFigures(deps: ServiceDeps, name = ''): Promise<KeyFigureListResponse['keyFigures']> {
-  const { rows } = await answer(deps, 'key_figures', { name });
-  return rows.map((r) => {
-    const unit = (r.unit as string | null) ?? null;
-    const value = (r.value as number | null) ?? null;
-    return {
-      name: String(r.name),
-      value,
-      unit,
-      period: String(r.period ?? ''),
-      source: (r.source as string | null) ?? null,
-      note: (r.note as string | null) ?? null,
-      valueSek: toSek(value, unit),
-      operatingCostRise: isOperatingCostRise(String(r.name), unit),
-    };
-  });
+  return (await answer(deps, 'key_figures', { name })).rows.map(toKeyFigure);
 }
 
 const COLUMNS = [
@@ -31,10 +17,12 @@ const COLUMNS = [
   { name: 'valueSek', type: 'DOUBLE' },
 ] as const;
 
-export function keyFigureRoutes(deps: ServiceDeps): Hono<Env> {
-  return new Hono<Env>().get('/key-figures', async (c) => {
-    const q = validQuery(c, 'reader', keyFigureQuery);
-    const body: KeyFigureListResponse = { keyFigures: await storeKeyFigures(deps, q.name) };
-    return respond(c, body, { columns: COLUMNS, rows: body.keyFigures });
-  });
-}
+export const keyFiguresRoute = questionRoute({
+  question: 'keyFigures',
+  operationId: 'getKeyFigures',
+  summary: 'Nyckeltalen i lagret, med värdet i kronor där det är ett belopp och om det läses som ökade driftkostnader per år',
+  role: 'reader',
+  errors: [400, 406],
+  answer: async (deps, q) => ({ keyFigures: await storeKeyFigures(deps, q.name) }),
+  table: (body) => ({ columns: COLUMNS, rows: body.keyFigures }),
+});

@@ -1,9 +1,7 @@
 /** @module lessons – `GET /api/v1/lessons?program=` (reader): lessons learnt, one program's or (without it) the portfolio's. */
-import { Hono } from 'hono';
-import { lessonsQuery, type LessonsResponse } from '../../contracts/index.js';
-import { answer, respond, validQuery, type Env, type ServiceDeps } from '../context.js';
-
-const text = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
+import { toLesson } from '../../answers/records.js';
+import { questionRoute } from '../define-route.js';
+import { answer } from '../context.js';
 
 const COLUMNS = [
   { name: 'program', type: 'VARCHAR' },
@@ -15,26 +13,15 @@ const COLUMNS = [
   { name: 'owner', type: 'VARCHAR' },
 ] as const;
 
-export function lessonRoutes(deps: ServiceDeps): Hono<Env> {
-  return new Hono<Env>().get('/lessons', async (c) => {
-    const q = validQuery(c, 'reader', lessonsQuery);
-    const { rows } = await answer(deps, 'lessons', { program: q.program ?? '' });
-    const body: LessonsResponse = {
-      program: q.program ?? null,
-      lessons: rows.map((r) => ({
-        program: String(r.program),
-        id: String(r.id),
-        date: r.date === null || r.date === undefined ? null : String(r.date).slice(0, 10),
-        area: text(r.area),
-        lesson: String(r.lesson),
-        action: text(r.action),
-        owner: text(r.owner),
-        spreadTo: String(r.spread_to ?? '')
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
-      })),
-    };
-    return respond(c, body, { columns: COLUMNS, rows: body.lessons });
-  });
-}
+export const lessonsRoute = questionRoute({
+  question: 'lessons',
+  operationId: 'getLessons',
+  summary: 'Lärdomar från programmen (utan program: hela portföljen): datum, område, lärdom, åtgärd, ansvarig och vart den spridits',
+  role: 'reader',
+  errors: [400, 404, 406],
+  answer: async (deps, q) => ({
+    program: q.program ?? null,
+    lessons: (await answer(deps, 'lessons', { program: q.program ?? '' })).rows.map(toLesson),
+  }),
+  table: (body) => ({ columns: COLUMNS, rows: body.lessons }),
+});
