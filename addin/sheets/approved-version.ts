@@ -4,7 +4,8 @@
  * approved version whose load was undone later said so.
  */
 import type { Approval, BusinessCaseResponse, FollowupResponse } from '../../pipeline/contracts/index.js';
-import { a1, FORMAT, type Block, type Cell } from './plan.js';
+import { a1 } from './a1.js';
+import { FORMAT, type Block, type Cell } from './plan.js';
 import { caseComparisonBlock, targetComparisonBlock, type ComparedCase } from './version-compare.js';
 
 const SUBJECT_TEXT: Record<Approval['subject'], string> = {

@@ -4,7 +4,8 @@
  * marked, and a benefit not assessed for the current period said so.
  */
 import type { BenefitStatusResponse } from '../../pipeline/contracts/index.js';
-import { a1, type Block, type Cell } from './plan.js';
+import { a1 } from './a1.js';
+import { type Block, type Cell } from './plan.js';
 
 const MEASURED_TEXT = { reached: 'uppnått', on_track: 'på väg', at_risk: 'risk', not_measured: 'ej mätt' } as const;
 

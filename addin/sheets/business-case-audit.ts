@@ -5,7 +5,8 @@
  * modelled and measured, and what a delay costs.
  */
 import type { CaseFigures, StoreKeyFigure } from './case-figures.js';
-import { a1, FORMAT, type Block, type Cell } from './plan.js';
+import { a1 } from './a1.js';
+import { FORMAT, type Block, type Cell } from './plan.js';
 
 export interface AuditContext {
   /** The main table's first year column, and its years. */

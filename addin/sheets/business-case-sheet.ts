@@ -7,7 +7,8 @@ import type { CaseFigures, SheetCaseLine, StoreKeyFigure } from './case-figures.
 import { auditBlocks } from './business-case-audit.js';
 import { approvedCaseBlocks } from './approved-version.js';
 import { caseComparisonBlock, type ComparedCase } from './version-compare.js';
-import { a1, FORMAT, nextFreeRow, provenanceBlock, type Block, type Cell, type Provenance, type SheetPlan, type Style } from './plan.js';
+import { a1 } from './a1.js';
+import { FORMAT, nextFreeRow, provenanceBlock, type Block, type Cell, type Provenance, type SheetPlan, type Style } from './plan.js';
 
 const CLASS_NAMES: Record<string, string> = {
   finansiell: 'finansiell',

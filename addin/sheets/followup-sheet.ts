@@ -6,8 +6,8 @@ import type { FollowupResponse } from '../../pipeline/contracts/index.js';
 import { approvedFollowupBlocks } from './approved-version.js';
 import { benefitStatusBlock, type BenefitStatusData } from './benefit-status-block.js';
 import { targetComparisonBlock } from './version-compare.js';
+import { a1 } from './a1.js';
 import {
-  a1,
   FORMAT,
   measureFormat,
   nextFreeRow,

@@ -1,7 +1,7 @@
 /** @module indicator-sheets – Indikatorserier and Baslinje: tables per indicator with a line chart, and the SPC table with its limits. */
 import type { BaselineResponse, QueryRow } from '../../pipeline/contracts/index.js';
+import { a1 } from './a1.js';
 import {
-  a1,
   CHART_SIZE,
   FORMAT,
   measureFormat,

@@ -4,7 +4,8 @@
  * value (P × C as a formula), and what changed since the previous assessment.
  */
 import type { RiskMatrixResponse } from '../../pipeline/contracts/index.js';
-import { a1, nextFreeRow, provenanceBlock, type Block, type Cell, type Provenance, type SheetPlan, type Style } from './plan.js';
+import { a1 } from './a1.js';
+import { nextFreeRow, provenanceBlock, type Block, type Cell, type Provenance, type SheetPlan, type Style } from './plan.js';
 
 type Response = RiskMatrixResponse;
 

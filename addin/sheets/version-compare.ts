@@ -4,7 +4,8 @@
  * hand edit of either column as any cell would.
  */
 import type { BusinessCaseResponse, FollowupResponse } from '../../pipeline/contracts/index.js';
-import { a1, FORMAT, type Block, type Cell } from './plan.js';
+import { a1 } from './a1.js';
+import { FORMAT, type Block, type Cell } from './plan.js';
 
 /** What a comparison reads of a business-case answer: a full answer fits. */
 export type ComparedCase = Pick<BusinessCaseResponse, 'npv' | 'bcr' | 'payback' | 'discountedPayback'> & {

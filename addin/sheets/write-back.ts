@@ -4,7 +4,8 @@
  * Office.js calls are in `addin/excel/tables.ts`.
  */
 import { headerKey, type TableCell, type TableTemplate, type TemplateFormat } from '../../pipeline/contracts/index.js';
-import { a1 } from './plan.js';
+import { a1, rangeA1 } from './a1.js';
+import {} from './plan.js';
 
 /** What the sheet's date format hides: Excel keeps a date as its serial day number. */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -92,7 +93,7 @@ export function templateLayout(template: TableTemplate): { headers: string[]; fo
     headers,
     formats: template.columns.map((c) => TEMPLATE_FORMAT[c.format]),
     // The header and one empty row to type into, which Excel's table grows from.
-    address: `A1:${a1(1, headers.length - 1)}`,
+    address: rangeA1({ row: 0, col: 0, rows: 2, cols: headers.length }),
   };
 }
 
