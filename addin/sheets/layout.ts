@@ -22,6 +22,8 @@ export class Columns<K extends string> {
   private readonly spans = new Map<K, Span>();
   /** How many columns there are in all. */
   readonly count: number;
+  /** The names, in order. */
+  readonly names: readonly K[];
 
   constructor(names: readonly (K | readonly [K, number])[]) {
     let next = 0;
@@ -31,6 +33,7 @@ export class Columns<K extends string> {
       next += width;
     }
     this.count = next;
+    this.names = [...this.spans.keys()];
   }
 
   /** The column of `name`, or the `offset`th of its span. */

@@ -155,26 +155,8 @@ export function valueHeader(measure: string | null | undefined): string {
   return m && measureFormat(m) === FORMAT.decimal ? `Värde (${m})` : 'Värde';
 }
 
-/** The provenance as rows of a block, placed under the sheet's content. */
-export function provenanceBlock(p: Provenance, row: number): Block {
-  const cells: Cell[][] = [
-    ['Källa och spårbarhet', null],
-    ['Hämtat från', p.source],
-    [
-      'Parametrar',
-      Object.entries(p.parameters)
-        .map(([k, v]) => `${k}=${v}`)
-        .join(', ') || '–',
-    ],
-    ['Skrivet', p.writtenAt],
-    ...(p.writtenBy ? [['Skrivet av', p.writtenBy] as Cell[]] : []),
-    ...p.loads.map((l): Cell[] => ['Inläsning', `${l.file} (SHA-256 ${l.sha256.slice(0, 12)}…, ${l.loadedAt})`]),
-  ];
-  return { id: 'kalla', row, col: 0, cells, rowStyles: cells.map((_, i) => (i === 0 ? 'header' : 'muted')) };
-}
-
 /** The first row below every block, with a blank line between. */
-export function nextFreeRow(blocks: readonly Block[]): number {
+function nextFreeRow(blocks: readonly Block[]): number {
   return Math.max(0, ...blocks.map((b) => b.row + b.cells.length)) + 1;
 }
 

@@ -64,7 +64,6 @@ export function errorCells(
   errors: readonly { line: number | null; column: string | null; value: string | null; reason: string }[],
 ): CellError[] {
   const keys = place.columns.map(headerKey);
-  const lastColumn = place.firstColumn + place.columns.length - 1;
   return errors.map((e) => {
     const value = e.value !== null && e.value !== '' ? `"${e.value}" ` : '';
     const index = e.column === null ? -1 : keys.indexOf(e.column);
@@ -72,7 +71,8 @@ export function errorCells(
     const message = `${header ? `${header}: ` : ''}${value}${e.reason}`;
     if (e.line === null) return { address: null, sheet: place.sheet, cell: null, message };
     const row = place.headerRow + e.line - 1;
-    const cell = index >= 0 ? a1(row, place.firstColumn + index) : `${a1(row, place.firstColumn)}:${a1(row, lastColumn)}`;
+    const cell =
+      index >= 0 ? a1(row, place.firstColumn + index) : rangeA1({ row, col: place.firstColumn, rows: 1, cols: place.columns.length });
     return { address: `${quoted(place.sheet)}!${cell}`, sheet: place.sheet, cell, message };
   });
 }
