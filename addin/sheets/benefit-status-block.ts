@@ -12,41 +12,29 @@ const MEASURED_TEXT = { reached: 'uppnått', on_track: 'på väg', at_risk: 'ris
 /** What the block reads of `GET /api/v1/benefit-status`: a full answer fits. */
 export type BenefitStatusData = Pick<BenefitStatusResponse, 'currentPeriod' | 'benefits'>;
 
-const COLUMNS = new Columns([
-  'nytta',
-  'namn',
-  'period',
-  'bedömd',
-  'tillförsikt',
-  'kommentar',
-  'bedömdAv',
-  'datum',
-  'trend',
-  'mätt',
-  'mättÅr',
-  'skiljer',
-  'dennaPeriod',
-] as const);
+/** The block's columns and their headers; the first names the current period. */
+const HEADERS = {
+  nytta: '',
+  namn: 'Nytta',
+  period: 'Period',
+  bedömd: 'Bedömd status',
+  tillförsikt: 'Tillförsikt',
+  kommentar: 'Kommentar',
+  bedömdAv: 'Bedömd av',
+  datum: 'Bedömd',
+  trend: 'Trend',
+  mätt: 'Mätt status',
+  mättÅr: 'Mätt år',
+  skiljer: 'Bedömning och mätning skiljer sig',
+  dennaPeriod: 'Bedömd denna period',
+} as const;
+const COLUMNS = new Columns(Object.keys(HEADERS) as (keyof typeof HEADERS)[]);
 
 /** The block's rows: a benefit each, the judged status coloured, and where judgement and measurement disagree marked. */
 export const benefitStatus =
   (data: BenefitStatusData): BlockWriter =>
   (b) => {
-    const header: Cell[] = [
-      `Nyttornas status (aktuell period ${data.currentPeriod.id})`,
-      'Nytta',
-      'Period',
-      'Bedömd status',
-      'Tillförsikt',
-      'Kommentar',
-      'Bedömd av',
-      'Bedömd',
-      'Trend',
-      'Mätt status',
-      'Mätt år',
-      'Bedömning och mätning skiljer sig',
-      'Bedömd denna period',
-    ];
+    const header: Cell[] = Object.values({ ...HEADERS, nytta: `Nyttornas status (aktuell period ${data.currentPeriod.id})` });
     b.add(header, { style: 'header' });
     b.addEach(data.benefits, (x) => [
       x.id,
@@ -64,7 +52,7 @@ export const benefitStatus =
       x.assessedThisPeriod ? 'ja' : 'nej',
     ]);
     if (!data.benefits.length) b.add(['Inga nyttor', ...header.slice(1).map(() => null)]);
-    const column = (name: Parameters<typeof COLUMNS.of>[0]) => b.column(COLUMNS.of(name));
+    const column = (name: keyof typeof HEADERS) => b.column(COLUMNS.of(name));
     return {
       conditionalFormats: [
         { range: column('bedömd'), text: 'grön', style: 'green' },

@@ -13,7 +13,8 @@ const NONE = '(ej angiven)';
 const SOURCE_TEXT = { outcome: 'utfall', forecast: 'prognos', plan: 'plan' } as const;
 
 /** A table of present values per actor or stakeholder. */
-const PRESENT_VALUES = new Columns(['namn', 'kostnader', 'nyttor', 'netto', 'kvot', 'förväntat'] as const);
+type PresentValue = 'namn' | 'kostnader' | 'nyttor' | 'netto' | 'kvot' | 'förväntat';
+const PRESENT_VALUES = new Columns<PresentValue>(['namn', 'kostnader', 'nyttor', 'netto', 'kvot', 'förväntat']);
 const PRESENT_VALUE_HEADER = [
   'Nuvärde kostnader (kr)',
   'Nuvärde nyttor (kr)',
@@ -53,7 +54,7 @@ function actorBlocks(sheet: SheetLayout, actors: NonNullable<CaseFigures['actors
   });
   sheet.block('aktorer_summa', (b) => {
     const pv = (row: number) => (first < last ? `${b.at(row, first)}+NPV(${rate},${b.across(row, first + 1, last)})` : b.at(row, first));
-    const c = (name: Parameters<typeof PRESENT_VALUES.of>[0]) => PRESENT_VALUES.of(name);
+    const c = (name: PresentValue) => PRESENT_VALUES.of(name);
     b.add(['Aktör', ...PRESENT_VALUE_HEADER], { style: 'header' });
     const actorRows = b.addEach(rows, (x, r) => [
       x.name,

@@ -83,127 +83,142 @@ type FollowupColumns = ReturnType<typeof followupColumns>;
 
 const directionText = (d: FollowupIndicator['direction']) => (d === 'higher' ? 'högre bättre' : d === 'lower' ? 'lägre bättre' : 'saknas');
 
-/**
- * The table: per effect goal and benefit, each indicator's entry (and its parts, values only), each milestone, and a
- * benefit nothing measures as not measured; then the indicators no benefit names. Status coloured.
- */
-function followupTable(
-  data: FollowupData,
-  benefitInfo: readonly BenefitInfo[],
-  cols: FollowupColumns,
-  years: readonly number[],
-): BlockWriter {
+/** The header row, by column. */
+const headerRow = (cols: FollowupColumns, years: readonly number[]) =>
+  cols.row<Cell>({
+    effektmål: 'Effektmål',
+    nytta: 'Nytta',
+    indikator: 'Indikator',
+    namn: 'Namn',
+    plats: 'Mäts vid',
+    del: 'Del',
+    mått: 'Mått',
+    källa: 'Källa',
+    frekvens: 'Frekvens',
+    riktning: 'Riktning',
+    baslinjeperiod: 'Baslinjeperiod',
+    baslinje: 'Baslinje',
+    år: years.map((k) => `År ${k}`),
+    målvärde: 'Målvärde',
+    framsteg: 'Framsteg',
+    status: 'Status',
+    statusår: 'Status år',
+    risker: 'Öppna risker',
+  });
+
+/** A benefit as the table names it (with its level, owner and who realises it), and the open risks that threaten it. */
+function benefitTexts(data: FollowupData) {
   const details = new Map((data.benefitDetails ?? []).map((b) => [b.id, b]));
-  const benefitLabel = (b: BenefitInfo) => {
-    const d = details.get(b.id);
-    const extra = [
-      d?.level ? `nivå ${d.level}` : null,
-      d?.owner ? `ägare ${d.owner}` : null,
-      d?.realisedBy ? `realiseras av ${d.realisedBy}` : null,
-    ]
-      .filter(Boolean)
-      .join(', ');
-    return `${b.id} ${b.name}${extra ? ` (${extra})` : ''}`;
+  return {
+    milestones: (b: BenefitInfo) => details.get(b.id)?.milestones ?? [],
+    label: (b: BenefitInfo) => {
+      const d = details.get(b.id);
+      const extra = [
+        d?.level ? `nivå ${d.level}` : null,
+        d?.owner ? `ägare ${d.owner}` : null,
+        d?.realisedBy ? `realiseras av ${d.realisedBy}` : null,
+      ]
+        .filter(Boolean)
+        .join(', ');
+      return `${b.id} ${b.name}${extra ? ` (${extra})` : ''}`;
+    },
+    // The open risks that threaten a benefit, with their value; overdue actions said so.
+    risks: (b: BenefitInfo | null): Cell => {
+      const list = b ? (details.get(b.id)?.risks ?? []) : [];
+      return list.length ? list.map((r) => `${r.id} (${r.value}${r.overdue ? ', försenad åtgärd' : ''})`).join(', ') : null;
+    },
   };
-  // The open risks that threaten a benefit, with their value; overdue actions said so.
-  const risksOf = (benefit: BenefitInfo | null): Cell => {
-    const list = benefit ? (details.get(benefit.id)?.risks ?? []) : [];
-    return list.length ? list.map((r) => `${r.id} (${r.value}${r.overdue ? ', försenad åtgärd' : ''})`).join(', ') : null;
-  };
-  const where = (ind: FollowupIndicator) => ind.placeName ?? ind.unit ?? ind.geography ?? '';
-  /** One row of an entry: its own (`part` null) or one of its parts, whose row carries values only. */
-  const entryRow = (
-    t: BlockRows,
-    goal: string,
-    benefit: BenefitInfo | null,
-    ind: FollowupIndicator,
-    part: NonNullable<FollowupIndicator['parts']>[number] | null,
-  ) => {
-    const last = latest(ind);
-    const outcome = (k: number) => (part ? (part.years.find((y) => y.year === k)?.outcome ?? null) : (ind.years[k - 1]?.outcome ?? null));
-    const row = t.add(
-      cols.row<Cell>({
-        effektmål: goal,
-        nytta: benefit ? benefitLabel(benefit) : '–',
-        indikator: ind.indicator,
-        namn: ind.name,
-        plats: where(ind),
-        del: part?.part ?? null,
-        mått: ind.measure ?? null,
-        källa: ind.source ?? null,
-        frekvens: ind.frequency ?? null,
-        riktning: part ? null : directionText(ind.direction),
-        baslinjeperiod: ind.baselinePeriod ?? null,
-        baslinje: part ? part.baseline : ind.baseline,
-        år: years.map(outcome),
-        ...(part
-          ? {}
-          : {
-              målvärde: [...ind.years].reverse().find((y) => y.target !== null)?.target ?? null,
-              framsteg: last.progress,
-              status: STATUS_TEXT[last.status],
-              statusår: last.calendarYear,
-              risker: risksOf(benefit),
-            }),
-      }),
-    );
-    // The values as the measure reads: the baseline, each year and the target.
-    for (let c = cols.of('baslinje'); c <= cols.of('målvärde'); c++) t.format(row, c, measureFormat(ind.measure));
-  };
-  const entry = (t: BlockRows, goal: string, benefit: BenefitInfo | null, ind: FollowupIndicator) => {
-    entryRow(t, goal, benefit, ind, null);
-    // A breakdown's parts, as rows under their entry (values only: status is the entry's).
-    for (const part of ind.parts ?? []) entryRow(t, goal, benefit, ind, part);
-  };
-  const unmeasured = (t: BlockRows, goal: string, benefit: BenefitInfo, what: string, status: string) =>
-    t.add(cols.row<Cell>({ effektmål: goal, nytta: benefitLabel(benefit), indikator: what, status, risker: risksOf(benefit) }));
-  const key = (i: FollowupIndicator) => `${i.indicator}\u0000${i.unit ?? ''}\u0000${i.geography ?? ''}`;
-  return (t) => {
-    t.add(
-      cols.row<Cell>({
-        effektmål: 'Effektmål',
-        nytta: 'Nytta',
-        indikator: 'Indikator',
-        namn: 'Namn',
-        plats: 'Mäts vid',
-        del: 'Del',
-        mått: 'Mått',
-        källa: 'Källa',
-        frekvens: 'Frekvens',
-        riktning: 'Riktning',
-        baslinjeperiod: 'Baslinjeperiod',
-        baslinje: 'Baslinje',
-        år: years.map((k) => `År ${k}`),
-        målvärde: 'Målvärde',
-        framsteg: 'Framsteg',
-        status: 'Status',
-        statusår: 'Status år',
-        risker: 'Öppna risker',
-      }),
-    );
+}
+
+/** What writing one row of the table needs. */
+interface TableRows {
+  t: BlockRows;
+  cols: FollowupColumns;
+  years: readonly number[];
+  texts: ReturnType<typeof benefitTexts>;
+}
+
+/** One row of an entry: its own (`part` null) or one of its parts, whose row carries values only. */
+function entryRow(
+  { t, cols, years, texts }: TableRows,
+  goal: string,
+  benefit: BenefitInfo | null,
+  ind: FollowupIndicator,
+  part: NonNullable<FollowupIndicator['parts']>[number] | null,
+): void {
+  const last = latest(ind);
+  const outcome = (k: number) => (part ? (part.years.find((y) => y.year === k)?.outcome ?? null) : (ind.years[k - 1]?.outcome ?? null));
+  const row = t.add(
+    cols.row<Cell>({
+      effektmål: goal,
+      nytta: benefit ? texts.label(benefit) : '–',
+      indikator: ind.indicator,
+      namn: ind.name,
+      plats: ind.placeName ?? ind.unit ?? ind.geography ?? '',
+      del: part?.part ?? null,
+      mått: ind.measure ?? null,
+      källa: ind.source ?? null,
+      frekvens: ind.frequency ?? null,
+      riktning: part ? null : directionText(ind.direction),
+      baslinjeperiod: ind.baselinePeriod ?? null,
+      baslinje: part ? part.baseline : ind.baseline,
+      år: years.map(outcome),
+      ...(part
+        ? {}
+        : {
+            målvärde: [...ind.years].reverse().find((y) => y.target !== null)?.target ?? null,
+            framsteg: last.progress,
+            status: STATUS_TEXT[last.status],
+            statusår: last.calendarYear,
+            risker: texts.risks(benefit),
+          }),
+    }),
+  );
+  // The values as the measure reads: the baseline, each year and the target.
+  for (let c = cols.of('baslinje'); c <= cols.of('målvärde'); c++) t.format(row, c, measureFormat(ind.measure));
+}
+
+/** An entry's row, then a breakdown's parts as rows under it (values only: status is the entry's). */
+function entryRows(rows: TableRows, goal: string, benefit: BenefitInfo | null, ind: FollowupIndicator): void {
+  entryRow(rows, goal, benefit, ind, null);
+  for (const part of ind.parts ?? []) entryRow(rows, goal, benefit, ind, part);
+}
+
+/** A row with no values: a milestone, or a benefit nothing measures. */
+const unmeasuredRow = ({ t, cols, texts }: TableRows, goal: string, benefit: BenefitInfo, what: string, status: string) =>
+  t.add(cols.row<Cell>({ effektmål: goal, nytta: texts.label(benefit), indikator: what, status, risker: texts.risks(benefit) }));
+
+const entryKey = (i: FollowupIndicator) => `${i.indicator}\u0000${i.unit ?? ''}\u0000${i.geography ?? ''}`;
+
+/**
+ * The table: per effect goal and benefit, each indicator's entry (and its parts), each milestone, and a benefit nothing
+ * measures as not measured; then the indicators no benefit names. Status coloured.
+ */
+const followupTable =
+  (data: FollowupData, benefitInfo: readonly BenefitInfo[], cols: FollowupColumns, years: readonly number[]): BlockWriter =>
+  (t) => {
+    const rows: TableRows = { t, cols, years, texts: benefitTexts(data) };
+    t.add(headerRow(cols, years));
     const seen = new Set<string>();
     const benefitRows = (goal: string, benefit: BenefitInfo) => {
       const measured = data.indicators.filter((i) => i.benefits.includes(benefit.id));
       for (const ind of measured) {
-        entry(t, goal, benefit, ind);
-        seen.add(key(ind));
+        entryRows(rows, goal, benefit, ind);
+        seen.add(entryKey(ind));
       }
-      const milestones = details.get(benefit.id)?.milestones ?? [];
-      for (const m of milestones)
-        unmeasured(
-          t,
-          goal,
-          benefit,
-          `Milstolpe ${m.id}: ${m.name} (planerad ${m.planned}${m.done ? `, klar ${m.done}` : ''})`,
-          MILESTONE_TEXT[m.status],
-        );
+      const milestones = rows.texts.milestones(benefit);
+      for (const m of milestones) {
+        const what = `Milstolpe ${m.id}: ${m.name} (planerad ${m.planned}${m.done ? `, klar ${m.done}` : ''})`;
+        unmeasuredRow(rows, goal, benefit, what, MILESTONE_TEXT[m.status]);
+      }
       // A benefit nothing measures is shown as not measured, not left out.
-      if (!measured.length && !milestones.length) unmeasured(t, goal, benefit, 'ingen indikator eller milstolpe', STATUS_TEXT.not_measured);
+      if (!measured.length && !milestones.length)
+        unmeasuredRow(rows, goal, benefit, 'ingen indikator eller milstolpe', STATUS_TEXT.not_measured);
     };
     const goals = [...new Set(benefitInfo.flatMap((b) => b.effectGoals))].sort();
     for (const goal of goals) for (const benefit of benefitInfo.filter((b) => b.effectGoals.includes(goal))) benefitRows(goal, benefit);
     for (const benefit of benefitInfo.filter((b) => b.effectGoals.length === 0)) benefitRows('–', benefit);
-    for (const ind of data.indicators.filter((i) => !seen.has(key(i)))) entry(t, '–', null, ind);
+    for (const ind of data.indicators.filter((i) => !seen.has(entryKey(i)))) entryRows(rows, '–', null, ind);
     const status = t.column(cols.of('status'));
     return {
       formats: cols.row({
@@ -225,7 +240,6 @@ function followupTable(
       ],
     };
   };
-}
 
 /** Per benefit or effect goal, the share of its judged indicators on track or reached, each year. */
 const rollup =
