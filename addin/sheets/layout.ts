@@ -198,7 +198,9 @@ export class SheetLayout {
     const row = this.placed.length ? this.bottom(!!options.belowCharts) + (options.gap ?? 1) : this.top;
     const rows = new BlockRows(this, row, 0);
     const extras = write(rows) ?? {};
-    const styles = rows.rowStyles.slice(0, rows.rowStyles.findLastIndex((s) => s !== null) + 1);
+    // Up to the last row with a style (findLastIndex is ES2023; the task pane's bundle targets ES2020).
+    const styles = [...rows.rowStyles];
+    while (styles.length && styles[styles.length - 1] === null) styles.pop();
     const cellStyles = [...rows.cellStyles, ...(extras.cellStyles ?? [])];
     const cellFormats = [...rows.cellFormats, ...(extras.cellFormats ?? [])];
     const block: Omit<Block, 'cells'> = {
