@@ -3,6 +3,16 @@
 import tseslint from 'typescript-eslint';
 import officeAddins from 'eslint-plugin-office-addins';
 
+const ONLY_CONTRACTS = {
+  regex: '(^|/)pipeline/(?!contracts/index\\.js$)',
+  message: 'addin/ imports only pipeline/contracts/index.js from pipeline/.',
+};
+/** One output adapter importing the other: what they share lives in addin/sheets/. */
+const adapterApart = (self, other) => ({
+  regex: `(^|/)${other}/`,
+  message: `addin/${self}/ imports nothing from addin/${other}/: what both adapters need is in addin/sheets/ (A1 arithmetic in a1.ts).`,
+});
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'test/artifacts/', 'bench/results/'] },
   ...tseslint.configs.recommended,
@@ -15,18 +25,29 @@ export default tseslint.config(
     },
   },
   // The layers: the add-in talks to the service over HTTP only, so from pipeline/ it imports the contracts and nothing
-  // else; the contracts import nothing but zod, so the browser bundle stays small; Office.js is used in addin/excel/ only.
+  // else; the contracts import nothing but zod, so the browser bundle stays small; Office.js is used in addin/excel/ only;
+  // the two output adapters (Office.js, ExcelJS) share the sheet plans and their A1 arithmetic, never each other's code.
   {
     files: ['addin/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [ONLY_CONTRACTS] }] },
+  },
+  {
+    files: ['addin/xlsx/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [ONLY_CONTRACTS, adapterApart('xlsx', 'excel')] }] },
+  },
+  {
+    files: ['addin/excel/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [ONLY_CONTRACTS, adapterApart('excel', 'xlsx')] }] },
+  },
+  {
+    files: ['addin/sheets/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            {
-              regex: '(^|/)pipeline/(?!contracts/index\\.js$)',
-              message: 'addin/ imports only pipeline/contracts/index.js from pipeline/.',
-            },
+            ONLY_CONTRACTS,
+            { regex: '(^|/)(excel|xlsx)/', message: 'The sheet plans (and addin/sheets/a1.ts) import neither adapter.' },
           ],
         },
       ],

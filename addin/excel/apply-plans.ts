@@ -5,7 +5,8 @@
  * batches as the payload limit allows, with calculation (and, where supported, screen updating) suspended in each. A
  * batch that fails is undone from the snapshot: the previous managed content comes back, not half a sheet.
  */
-import { a1, type SheetPlan, type Style } from '../sheets/plan.js';
+import { parseRange, rangeA1 } from '../sheets/a1.js';
+import type { SheetPlan, Style } from '../sheets/plan.js';
 import { FILLS, FONTS, hex } from '../sheets/palette.js';
 import {
   a1Of,
@@ -15,7 +16,6 @@ import {
   managedSheet,
   operationBytes,
   packBatches,
-  parseRange,
   loadRegistry,
   registryOf,
   REGISTRY_KEY,
@@ -307,7 +307,7 @@ export function rowPieces(address: string, maxCells: number): string[] {
   const { row, col, rows, cols } = parseRange(address);
   const step = Math.max(1, Math.floor(maxCells / cols));
   const pieces: string[] = [];
-  for (let r = 0; r < rows; r += step) pieces.push(`${a1(row + r, col)}:${a1(row + Math.min(rows, r + step) - 1, col + cols - 1)}`);
+  for (let r = 0; r < rows; r += step) pieces.push(rangeA1({ row: row + r, col, rows: Math.min(rows - r, step), cols }));
   return pieces;
 }
 

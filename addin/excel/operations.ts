@@ -4,8 +4,8 @@
  * names and the registry) and the estimated request size of each. Pure, so the layout of a refresh and its batching are
  * tested without Excel; `apply-plans` only executes them.
  */
+import { a1, parseRange, rangeA1 } from '../sheets/a1.js';
 import {
-  a1,
   blockRange,
   blockWidth,
   chartEnd,
@@ -109,8 +109,6 @@ export function excelCell(cell: Cell): string | number | boolean {
   return cell;
 }
 
-const rangeOf = (row: number, col: number, rows: number, cols: number) => `${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`;
-
 /** Consecutive row spans of `rows` whose JSON stays within `budget` bytes (a single row larger than that goes alone). */
 function rowSpans(rows: readonly unknown[][], budget: number): [number, number][] {
   const spans: [number, number][] = [];
@@ -138,7 +136,7 @@ function writeChunks(sheet: string, block: Block, budget: number): Operation[] {
   return rowSpans(rows, budget).map(([start, end]): Operation => ({
     op: 'write',
     sheet,
-    address: rangeOf(block.row + start, block.col, end - start, width),
+    address: rangeA1({ row: block.row + start, col: block.col, rows: end - start, cols: width }),
     formulas: rows.slice(start, end),
   }));
 }
@@ -156,7 +154,7 @@ function formatOps(sheet: string, block: Block, budget: number): Operation[] {
       out.push({
         op: 'numberFormat',
         sheet,
-        address: rangeOf(block.row + first + start, block.col + c, end - start, 1),
+        address: rangeA1({ row: block.row + first + start, col: block.col + c, rows: end - start, cols: 1 }),
         formats: formats.slice(start, end),
       });
     }
@@ -176,7 +174,8 @@ function styleOps(sheet: string, block: Block): Operation[] {
       const style = block.rowStyles[r];
       let end = r + 1;
       while (end < block.rowStyles.length && block.rowStyles[end] === style) end++;
-      if (style) out.push({ op: 'style', sheet, address: rangeOf(block.row + r, block.col, end - r, width), style });
+      if (style)
+        out.push({ op: 'style', sheet, address: rangeA1({ row: block.row + r, col: block.col, rows: end - r, cols: width }), style });
       r = end;
     }
   }
@@ -357,20 +356,6 @@ export function parseRegistry(value: unknown): ManagedSheet[] {
   } catch {
     return [];
   }
-}
-
-/** A1 range (`B3:D10` or `C5`) as 0-based row, column and size. */
-export function parseRange(address: string): { row: number; col: number; rows: number; cols: number } {
-  const [from, to = from] = address.replace(/^.*!/, '').replace(/\$/g, '').split(':');
-  const cell = (ref: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(ref.toUpperCase());
-    if (!m) throw new Error(`not an A1 reference: ${ref}`);
-    const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    return { row: Number(m[2]) - 1, col };
-  };
-  const a = cell(from);
-  const b = cell(to);
-  return { row: Math.min(a.row, b.row), col: Math.min(a.col, b.col), rows: Math.abs(b.row - a.row) + 1, cols: Math.abs(b.col - a.col) + 1 };
 }
 
 /** Cells of `address` that lie outside every range in `owned` (all on one sheet), as A1 references. */

@@ -5,7 +5,7 @@
 import type { TableCell, TableTemplate } from '../../pipeline/contracts/index.js';
 import { freeName, sentRows, templateLayout, type TablePlace } from '../sheets/write-back.js';
 import { errorCode, rowPieces } from './apply-plans.js';
-import { parseRange } from './operations.js';
+import { parseRange } from '../sheets/a1.js';
 
 /** What one read may bring back: well inside Excel's 5 MB response limit for text-heavy rows. */
 const CELLS_PER_READ = 20_000;

@@ -3,7 +3,8 @@
  * names every cell that differs. Formulas are compared as formulas (the figures behind them are compared in their own
  * cells); the refresh time in the provenance block is the one cell expected to differ.
  */
-import { a1, blockWidth, planBlocks, type Block, type SheetPlan } from '../sheets/plan.js';
+import { a1 } from '../sheets/a1.js';
+import { blockWidth, planBlocks, type Block, type SheetPlan } from '../sheets/plan.js';
 import { excelCell } from './operations.js';
 
 export interface Difference {

@@ -4,8 +4,9 @@
  * approved version whose load was undone later said so.
  */
 import type { Approval, BusinessCaseResponse, FollowupResponse } from '../../pipeline/contracts/index.js';
-import { a1, FORMAT, type Block, type Cell } from './plan.js';
-import { caseComparisonBlock, targetComparisonBlock, type ComparedCase } from './version-compare.js';
+import type { BlockWriter, SheetLayout } from './layout.js';
+import { FORMAT } from './plan.js';
+import { caseComparison, targetComparison, type ComparedCase, type ComparisonLabels } from './version-compare.js';
 
 const SUBJECT_TEXT: Record<Approval['subject'], string> = {
   nyttokalkyl: 'Nyttokalkylen',
@@ -26,60 +27,46 @@ export function approvalText(a: Approval): string {
   return parts.join('');
 }
 
-const infoBlock = (id: string, approval: Approval, row: number, extra?: string): Block => ({
-  id,
-  row,
-  col: 0,
-  cells: [['Fastställd version', approvalText(approval)], ...(extra ? [[null, extra] as Cell[]] : [])],
-  rowStyles: ['header', ...(extra ? (['note'] as const) : [])],
-});
+/** Which version was approved, by whom and when; `extra` said under it. */
+const info = (sheet: SheetLayout, id: string, approval: Approval, extra?: string) =>
+  sheet.block(id, (b) => {
+    b.add(['Fastställd version', approvalText(approval)], { style: 'header' });
+    if (extra) b.add([null, extra], { style: 'note' });
+  });
 
 /** The business case's approved version: who and when, then its figures beside today's, each difference a formula. */
-export function approvedCaseBlocks(now: ComparedCase, approved: NonNullable<BusinessCaseResponse['approved']>, row: number): Block[] {
-  if (!approved.figures)
-    return [
-      infoBlock('faststalld', approved.approval, row, 'Den fastställda versionen har inte det här scenariot: inget att jämföra med.'),
-    ];
-  return [
-    infoBlock('faststalld_info', approved.approval, row),
-    caseComparisonBlock(now, approved.figures, '', row + 2, {
-      id: 'faststalld',
-      heading: 'Jämfört med den fastställda versionen',
-      then: 'Fastställd',
-    }),
-  ];
+export function approvedCaseBlocks(sheet: SheetLayout, now: ComparedCase, approved: NonNullable<BusinessCaseResponse['approved']>): void {
+  if (!approved.figures) {
+    info(sheet, 'faststalld', approved.approval, 'Den fastställda versionen har inte det här scenariot: inget att jämföra med.');
+    return;
+  }
+  info(sheet, 'faststalld_info', approved.approval);
+  const labels: ComparisonLabels = { id: 'faststalld', heading: 'Jämfört med den fastställda versionen', then: 'Fastställd' };
+  sheet.block(labels.id, caseComparison(now, approved.figures, labels));
 }
 
 type Approved = NonNullable<FollowupResponse['approved']>;
 
 /** Each baseline now and approved, the difference a formula. */
-function baselineBlock(deviations: NonNullable<Approved['baseline']>['deviations'], row: number): Block {
-  const cells: Cell[][] = [['Baslinjer jämförda med den fastställda versionen', 'Plats', 'Baslinje nu', 'Baslinje fastställd', 'Skillnad']];
-  for (const d of deviations) {
-    const r = row + cells.length;
-    cells.push([
+const baselines =
+  (deviations: NonNullable<Approved['baseline']>['deviations']): BlockWriter =>
+  (b) => {
+    b.add(['Baslinjer jämförda med den fastställda versionen', 'Plats', 'Baslinje nu', 'Baslinje fastställd', 'Skillnad'], {
+      style: 'header',
+    });
+    b.addEach(deviations, (d, r) => [
       d.indicator,
       d.unit ?? d.geography,
       d.baseline,
       d.approved,
-      { formula: `IF(AND(ISNUMBER(${a1(r, 2)}),ISNUMBER(${a1(r, 3)})),${a1(r, 2)}-${a1(r, 3)},"")` },
+      { formula: `IF(AND(ISNUMBER(${b.at(r, 2)}),ISNUMBER(${b.at(r, 3)})),${b.at(r, 2)}-${b.at(r, 3)},"")` },
     ]);
-  }
-  if (!deviations.length) cells.push(['Inga baslinjer', null, null, null, null]);
-  return {
-    id: 'faststalld_baslinje',
-    row,
-    col: 0,
-    cells,
-    rowStyles: ['header'],
-    formats: [null, null, FORMAT.decimal, FORMAT.decimal, FORMAT.decimal],
+    if (!deviations.length) b.add(['Inga baslinjer', null, null, null, null]);
+    return { formats: [null, null, FORMAT.decimal, FORMAT.decimal, FORMAT.decimal] };
   };
-}
 
 /** The follow-up's approved targets and baselines: who and when, then every one now and approved, each difference a formula. */
-export function approvedFollowupBlocks(approved: Approved, row: number): Block[] {
-  const blocks: Block[] = [];
-  let at = row;
+export function approvedFollowupBlocks(sheet: SheetLayout, approved: Approved): void {
   if (approved.targets) {
     const { approval, deviations } = approved.targets;
     const as = (pick: 'target' | 'approved') =>
@@ -89,18 +76,16 @@ export function approvedFollowupBlocks(approved: Approved, row: number): Block[]
         geography: d.geography,
         years: [{ calendarYear: d.calendarYear, target: d[pick] }],
       }));
-    blocks.push(infoBlock('faststalld_mal_info', approval, at));
-    const table = targetComparisonBlock(as('target'), as('approved'), '', at + 2, {
+    info(sheet, 'faststalld_mal_info', approval);
+    const labels: ComparisonLabels = {
       id: 'faststalld_mal',
       heading: 'Målvärden jämförda med den fastställda versionen',
       then: 'Fastställt',
-    });
-    blocks.push(table);
-    at = table.row + table.cells.length + 1;
+    };
+    sheet.block(labels.id, targetComparison(as('target'), as('approved'), labels));
   }
   if (approved.baseline) {
-    blocks.push(infoBlock('faststalld_baslinje_info', approved.baseline.approval, at));
-    blocks.push(baselineBlock(approved.baseline.deviations, at + 2));
+    info(sheet, 'faststalld_baslinje_info', approved.baseline.approval);
+    sheet.block('faststalld_baslinje', baselines(approved.baseline.deviations));
   }
-  return blocks;
 }

@@ -4,137 +4,104 @@
  * part, outcome so far plus forecast beside the plan, the operating-cost test with live formulas, the production loss
  * modelled and measured, and what a delay costs.
  */
-import type { CaseFigures, StoreKeyFigure } from './case-figures.js';
-import { a1, FORMAT, type Block, type Cell } from './plan.js';
-
-export interface AuditContext {
-  /** The main table's first year column, and its years. */
-  firstYearCol: number;
-  years: readonly number[];
-  /** The rate input cell, absolute (`$B$3`), and the first year of benefits for break-even (`$B$5`). */
-  rate: string;
-  from: string;
-  /** The key figures' break-even cell, and the main table's rows this block's formulas read. */
-  breakEvenCell: string;
-  expectedRange: string;
-  dfRange: string;
-  yearRange: string;
-}
+import { absolute } from './a1.js';
+import { caseYears, type CaseColumns, type CaseFigures, type StoreKeyFigure } from './case-figures.js';
+import { Columns, type SheetLayout } from './layout.js';
+import { FORMAT, type Cell } from './plan.js';
 
 const NONE = '(ej angiven)';
 const SOURCE_TEXT = { outcome: 'utfall', forecast: 'prognos', plan: 'plan' } as const;
 
-/** The audit's blocks, placed one after the other from `startRow`. */
-export function auditBlocks(
-  figures: CaseFigures,
-  ctx: AuditContext,
-  startRow: number,
-  keyFigures: readonly StoreKeyFigure[] = [],
-): Block[] {
-  const out: Block[] = [];
-  let row = startRow;
-  const place = (block: Omit<Block, 'row'>) => {
-    out.push({ ...block, row } as Block);
-    row += block.cells.length + 1;
-  };
-  const yearCols = ctx.years.map((_, i) => ctx.firstYearCol + i);
-  const rest = (r: number) => `${a1(r, yearCols[0] + 1)}:${a1(r, yearCols[yearCols.length - 1])}`;
-  const pv = (r: number) => (yearCols.length > 1 ? `${a1(r, yearCols[0])}+NPV(${ctx.rate},${rest(r)})` : a1(r, yearCols[0]));
+/** A table of present values per actor or stakeholder. */
+type PresentValue = 'namn' | 'kostnader' | 'nyttor' | 'netto' | 'kvot' | 'förväntat';
+const PRESENT_VALUES = new Columns<PresentValue>(['namn', 'kostnader', 'nyttor', 'netto', 'kvot', 'förväntat']);
+const PRESENT_VALUE_HEADER = [
+  'Nuvärde kostnader (kr)',
+  'Nuvärde nyttor (kr)',
+  'Nettonuvärde (kr)',
+  'Nyttokostnadskvot',
+  'Nettonuvärde, förväntat (kr)',
+];
+const PRESENT_VALUE_FORMATS = PRESENT_VALUES.row({
+  kostnader: FORMAT.sek,
+  nyttor: FORMAT.sek,
+  netto: FORMAT.sek,
+  kvot: FORMAT.decimal,
+  förväntat: FORMAT.sek,
+});
 
-  const actors = figures.actors ?? [];
-  if (actors.length) {
-    // Per actor: costs, benefits and net per year in the main table's year columns.
-    const top = row;
-    const cells: Cell[][] = [['Per aktör (plan)', 'Post', null, null, null, null, ...ctx.years]];
-    const rowsOf: { name: string; costs: number; benefits: number; net: number }[] = [];
+/**
+ * Per actor: costs, benefits and net per year in the main table's year columns; then each actor's present values, live
+ * on the rate cell, whose sum is the case's NPV.
+ */
+function actorBlocks(sheet: SheetLayout, actors: NonNullable<CaseFigures['actors']>, years: readonly number[], cols: CaseColumns): void {
+  const yearCols = cols.each('år');
+  const { first, last } = cols.span('år');
+  const rate = absolute(sheet.cell('kalkylränta'));
+  const before = (name: string, post: string | null): Cell[] => [name, post, ...Array.from({ length: first - 2 }, () => null)];
+  const rows: { name: string; costs: number; benefits: number; expected: number }[] = [];
+  sheet.block('aktorer', (b) => {
+    b.add([...before('Per aktör (plan)', 'Post'), ...years], { style: 'header' });
     for (const a of actors) {
-      const at = top + cells.length;
-      const byYear = (pick: 'costs' | 'benefits') => ctx.years.map((y) => a.years.find((x) => x.year === y)?.[pick] ?? 0);
-      cells.push([a.name || NONE, 'Kostnader', null, null, null, null, ...byYear('costs')]);
-      cells.push([a.name || NONE, 'Nyttor', null, null, null, null, ...byYear('benefits')]);
-      cells.push([a.name || NONE, 'Netto', null, null, null, null, ...yearCols.map((c) => ({ formula: `${a1(at + 1, c)}-${a1(at, c)}` }))]);
-      rowsOf.push({ name: a.name || NONE, costs: at, benefits: at + 1, net: at + 2 });
+      const name = a.name || NONE;
+      const byYear = (pick: 'costs' | 'benefits') => years.map((y) => a.years.find((x) => x.year === y)?.[pick] ?? 0);
+      const costs = b.add([...before(name, 'Kostnader'), ...byYear('costs')]);
+      const benefits = b.add([...before(name, 'Nyttor'), ...byYear('benefits')]);
+      b.add([...before(name, 'Netto'), ...yearCols.map((c) => ({ formula: `${b.at(benefits, c)}-${b.at(costs, c)}` }))]);
+      rows.push({ name, costs, benefits, expected: a.expected.npv });
     }
-    place({
-      id: 'aktorer',
-      col: 0,
-      cells,
-      rowStyles: ['header'],
-      formats: [null, null, null, null, null, null, ...ctx.years.map(() => FORMAT.sek)],
-    });
-    // The summary: present values live on the rate cell; the expected NPV from the service.
-    const summaryTop = row;
-    const summary: Cell[][] = [
-      ['Aktör', 'Nuvärde kostnader (kr)', 'Nuvärde nyttor (kr)', 'Nettonuvärde (kr)', 'Nyttokostnadskvot', 'Nettonuvärde, förväntat (kr)'],
-    ];
-    rowsOf.forEach((r, i) => {
-      const at = summaryTop + summary.length;
-      summary.push([
-        r.name,
-        { formula: pv(r.costs) },
-        { formula: pv(r.benefits) },
-        { formula: `${a1(at, 2)}-${a1(at, 1)}` },
-        { formula: `IF(${a1(at, 1)}=0,"saknas",${a1(at, 2)}/${a1(at, 1)})` },
-        actors[i].expected.npv,
-      ]);
-    });
-    const first = summaryTop + 1;
-    const last = summaryTop + summary.length - 1;
-    summary.push([
-      'Summa (= kalkylens nettonuvärde)',
-      ...[1, 2, 3].map((c): Cell => ({ formula: `SUM(${a1(first, c)}:${a1(last, c)})` })),
-      null,
-      { formula: `SUM(${a1(first, 5)}:${a1(last, 5)})` },
+    return { formats: cols.row({ år: FORMAT.sek }) };
+  });
+  sheet.block('aktorer_summa', (b) => {
+    const pv = (row: number) => (first < last ? `${b.at(row, first)}+NPV(${rate},${b.across(row, first + 1, last)})` : b.at(row, first));
+    const c = (name: PresentValue) => PRESENT_VALUES.of(name);
+    b.add(['Aktör', ...PRESENT_VALUE_HEADER], { style: 'header' });
+    const actorRows = b.addEach(rows, (x, r) => [
+      x.name,
+      { formula: pv(x.costs) },
+      { formula: pv(x.benefits) },
+      { formula: `${b.at(r, c('nyttor'))}-${b.at(r, c('kostnader'))}` },
+      { formula: `IF(${b.at(r, c('kostnader'))}=0,"saknas",${b.at(r, c('nyttor'))}/${b.at(r, c('kostnader'))})` },
+      x.expected,
     ]);
-    place({
-      id: 'aktorer_summa',
-      col: 0,
-      cells: summary,
-      rowStyles: ['header', ...rowsOf.map(() => null), 'total'],
-      formats: [null, FORMAT.sek, FORMAT.sek, FORMAT.sek, FORMAT.decimal, FORMAT.sek],
-    });
-  }
+    const sum = (col: number): Cell => ({ formula: `SUM(${b.at(actorRows[0], col)}:${b.at(actorRows[actorRows.length - 1], col)})` });
+    b.add(
+      PRESENT_VALUES.row<Cell>({
+        namn: 'Summa (= kalkylens nettonuvärde)',
+        kostnader: sum(c('kostnader')),
+        nyttor: sum(c('nyttor')),
+        netto: sum(c('netto')),
+        förväntat: sum(c('förväntat')),
+      }),
+      { style: 'total' },
+    );
+    return { formats: PRESENT_VALUE_FORMATS };
+  });
+}
 
-  const stakeholders = figures.stakeholders ?? [];
-  if (stakeholders.length) {
-    place({
-      id: 'intressenter',
-      col: 0,
-      cells: [
-        [
-          'Intressent (vem värdet tillfaller)',
-          'Nuvärde kostnader (kr)',
-          'Nuvärde nyttor (kr)',
-          'Nettonuvärde (kr)',
-          'Nyttokostnadskvot',
-          'Nettonuvärde, förväntat (kr)',
-        ],
-        ...stakeholders.map((x): Cell[] => [x.name || NONE, x.pvCosts, x.pvBenefits, x.npv, x.bcr, x.expected.npv]),
-      ],
-      rowStyles: ['header'],
-      formats: [null, FORMAT.sek, FORMAT.sek, FORMAT.sek, FORMAT.decimal, FORMAT.sek],
-    });
-  }
+/** Outcome so far and forecast for the rest, beside the plan's NPV. */
+function outcomeBlock(sheet: SheetLayout, figures: CaseFigures, of: NonNullable<CaseFigures['outcomeAndForecast']>): void {
+  sheet.block('prognos', (b) => {
+    b.add(['Utfall hittills och prognos för resten', 'Underlag', 'Kostnader', 'Nyttor'], { style: 'header' });
+    b.addEach(of.years, (y) => [y.year, SOURCE_TEXT[y.source], y.costs, y.benefits]);
+    const plan = b.add(['Nettonuvärde, plan (kr)', null, null, figures.npv]);
+    const outcome = b.add(['Nettonuvärde, utfall hittills + prognos (kr)', null, null, of.npv]);
+    b.add(['Skillnad mot planen (kr)', null, null, { formula: `${b.at(outcome, 3)}-${b.at(plan, 3)}` }]);
+    return { formats: [FORMAT.year, null, FORMAT.sek, FORMAT.sek] };
+  });
+}
 
-  const of = figures.outcomeAndForecast;
-  if (of && of.years.some((y) => y.source !== 'plan')) {
-    const top = row;
-    const cells: Cell[][] = [['Utfall hittills och prognos för resten', 'Underlag', 'Kostnader', 'Nyttor']];
-    for (const y of of.years) cells.push([y.year, SOURCE_TEXT[y.source], y.costs, y.benefits]);
-    cells.push(['Nettonuvärde, plan (kr)', null, null, figures.npv]);
-    cells.push(['Nettonuvärde, utfall hittills + prognos (kr)', null, null, of.npv]);
-    const last = top + cells.length - 1;
-    cells.push(['Skillnad mot planen (kr)', null, null, { formula: `${a1(last, 3)}-${a1(last - 1, 3)}` }]);
-    place({ id: 'prognos', col: 0, cells, rowStyles: ['header'], formats: [FORMAT.year, null, FORMAT.sek, FORMAT.sek] });
-  }
-
-  const tests = figures.operatingCostTest ?? [];
-  if (tests.length) {
-    // The audit's question with live formulas: the expected benefit per year (the same annuity as the break-even) and
-    // how far it exceeds, or falls short of, the yearly rise in operating costs.
-    const top = row;
-    const expected = `SUMPRODUCT((${ctx.yearRange}>=${ctx.from})*${ctx.expectedRange}*${ctx.dfRange})/SUMPRODUCT((${ctx.yearRange}>=${ctx.from})*${ctx.dfRange})`;
-    const cells: Cell[][] = [
+/**
+ * The audit's question with live formulas: the expected benefit per year (the same annuity as the break-even) and how
+ * far it exceeds, or falls short of, the yearly rise in operating costs.
+ */
+function operatingCostBlock(sheet: SheetLayout, tests: NonNullable<CaseFigures['operatingCostTest']>, cols: CaseColumns): void {
+  const years = cols.span('år');
+  const row = (name: string) => absolute(sheet.range(name, years));
+  const from = absolute(sheet.cell('nytta från'));
+  const expected = `SUMPRODUCT((${row('kalkylår')}>=${from})*${row('förväntade nyttor')}*${row('diskonteringsfaktor')})/SUMPRODUCT((${row('kalkylår')}>=${from})*${row('diskonteringsfaktor')})`;
+  sheet.block('driftkostnad', (b) => {
+    b.add(
       [
         'Ökade driftkostnader mot nyttan',
         'Ökning per år (kr)',
@@ -143,92 +110,82 @@ export function auditBlocks(
         'Över (+) eller under (−) ökningen (kr)',
         'Nyckeltal',
       ],
-    ];
-    for (const t of tests) {
-      const at = top + cells.length;
-      cells.push([
-        t.note ? `${t.figure} (${t.note})` : t.figure,
-        t.yearlyRise,
-        { formula: ctx.breakEvenCell },
-        { formula: expected },
-        { formula: `${a1(at, 3)}-${a1(at, 1)}` },
-        t.period,
-      ]);
-    }
-    place({
-      id: 'driftkostnad',
-      col: 0,
-      cells,
-      rowStyles: ['header'],
-      formats: [null, FORMAT.sek, FORMAT.sek, FORMAT.sek, FORMAT.sek, null],
-    });
-  }
+      { style: 'header' },
+    );
+    b.addEach(tests, (t, r) => [
+      t.note ? `${t.figure} (${t.note})` : t.figure,
+      t.yearlyRise,
+      { formula: sheet.cell('nollresultat') },
+      { formula: expected },
+      { formula: `${b.at(r, 3)}-${b.at(r, 1)}` },
+      t.period,
+    ]);
+    return { formats: [null, FORMAT.sek, FORMAT.sek, FORMAT.sek, FORMAT.sek, null] };
+  });
+}
 
-  const loss = figures.productionLoss;
-  if (loss) {
-    const measured = new Map(loss.measured.map((m) => [m.administration, m]));
-    place({
-      id: 'bortfall',
-      col: 0,
-      cells: [
-        [
-          loss.included ? 'Produktionsbortfall (modellerat, ingår i kalkylen)' : 'Produktionsbortfall (modellerat, ingår inte i kalkylen)',
-          'Förlorade kontakter, modell',
-          'Produktionsbortfall, modell (kr)',
-          'Förlorade kontakter, uppmätt',
-          'Produktionsbortfall, uppmätt (kr)',
-        ],
-        ...loss.byAdministration.map((x): Cell[] => [
-          x.administration,
-          x.lostContacts,
-          x.lostSek,
-          measured.get(x.administration)?.lostContacts ?? null,
-          measured.get(x.administration)?.lostSek ?? null,
-        ]),
-        [
-          `Topp ${Math.round(loss.curve.peak * 100)} %, ${loss.curve.weeksBefore} veckor före till ${loss.curve.weeksAfter} veckor efter driftstart, ${loss.costPerContact} kr per kontakt`,
-        ],
+/** The production loss modelled per administration, beside what was measured, and per go-live wave. */
+function productionLossBlocks(sheet: SheetLayout, loss: NonNullable<CaseFigures['productionLoss']>): void {
+  const measured = new Map(loss.measured.map((m) => [m.administration, m]));
+  sheet.block('bortfall', (b) => {
+    b.add(
+      [
+        loss.included ? 'Produktionsbortfall (modellerat, ingår i kalkylen)' : 'Produktionsbortfall (modellerat, ingår inte i kalkylen)',
+        'Förlorade kontakter, modell',
+        'Produktionsbortfall, modell (kr)',
+        'Förlorade kontakter, uppmätt',
+        'Produktionsbortfall, uppmätt (kr)',
       ],
-      rowStyles: ['header'],
-      formats: [null, FORMAT.integer, FORMAT.sek, FORMAT.integer, FORMAT.sek],
-    });
-    place({
-      id: 'bortfall_vagor',
-      col: 0,
-      cells: [
-        ['Driftstartsvåg', 'Enheter', 'Förlorade kontakter', 'Produktionsbortfall (kr)'],
-        ...loss.byWave.map((w): Cell[] => [w.goLive, w.units.length, w.lostContacts, w.lostSek]),
-      ],
-      rowStyles: ['header'],
-      formats: [null, FORMAT.integer, FORMAT.integer, FORMAT.sek],
-    });
-  }
+      { style: 'header' },
+    );
+    b.addEach(loss.byAdministration, (x) => [
+      x.administration,
+      x.lostContacts,
+      x.lostSek,
+      measured.get(x.administration)?.lostContacts ?? null,
+      measured.get(x.administration)?.lostSek ?? null,
+    ]);
+    b.add([
+      `Topp ${Math.round(loss.curve.peak * 100)} %, ${loss.curve.weeksBefore} veckor före till ${loss.curve.weeksAfter} veckor efter driftstart, ${loss.costPerContact} kr per kontakt`,
+    ]);
+    return { formats: [null, FORMAT.integer, FORMAT.sek, FORMAT.integer, FORMAT.sek] };
+  });
+  sheet.block('bortfall_vagor', (b) => {
+    b.add(['Driftstartsvåg', 'Enheter', 'Förlorade kontakter', 'Produktionsbortfall (kr)'], { style: 'header' });
+    b.addEach(loss.byWave, (w) => [w.goLive, w.units.length, w.lostContacts, w.lostSek]);
+    return { formats: [null, FORMAT.integer, FORMAT.integer, FORMAT.sek] };
+  });
+}
 
-  if (figures.delay) {
-    place({
-      id: 'forskjutning',
-      col: 0,
-      cells: [
-        [`Nyttorna förskjutna ${figures.delay.months} månader (kostnaderna löper på)`, null],
-        ['Nettonuvärde utan förskjutning (kr)', figures.delay.npvWithoutDelay],
-        ['Nettonuvärde med förskjutning (kr)', figures.npv],
-        ['Förskjutningen kostar (kr)', figures.delay.npvChange],
-      ],
-      rowStyles: ['header', null, null, 'key'],
-      formats: [null, FORMAT.sek],
+/** The audit's blocks, each under the last, reading the main table's rows and key figures by name. */
+export function auditBlocks(sheet: SheetLayout, figures: CaseFigures, cols: CaseColumns, keyFigures: readonly StoreKeyFigure[] = []): void {
+  if (figures.actors?.length) actorBlocks(sheet, figures.actors, caseYears(figures), cols);
+  const stakeholders = figures.stakeholders ?? [];
+  if (stakeholders.length)
+    sheet.block('intressenter', (b) => {
+      b.add(['Intressent (vem värdet tillfaller)', ...PRESENT_VALUE_HEADER], { style: 'header' });
+      b.addEach(stakeholders, (x) => [x.name || NONE, x.pvCosts, x.pvBenefits, x.npv, x.bcr, x.expected.npv]);
+      return { formats: PRESENT_VALUE_FORMATS };
     });
-  }
-  if (keyFigures.length) {
-    place({
-      id: 'nyckeltal_lager',
-      col: 0,
-      cells: [
-        ['Nyckeltal i lagret', 'Värde', 'Enhet', 'Period', 'Källa', 'Anmärkning'],
-        ...keyFigures.map((k): Cell[] => [k.name, k.value, k.unit, k.period, k.source, k.note]),
+  const of = figures.outcomeAndForecast;
+  if (of && of.years.some((y) => y.source !== 'plan')) outcomeBlock(sheet, figures, of);
+  if (figures.operatingCostTest?.length) operatingCostBlock(sheet, figures.operatingCostTest, cols);
+  if (figures.productionLoss) productionLossBlocks(sheet, figures.productionLoss);
+  if (figures.delay)
+    sheet.fields(
+      'forskjutning',
+      [`Nyttorna förskjutna ${figures.delay.months} månader (kostnaderna löper på)`, null],
+      [
+        { label: 'Nettonuvärde utan förskjutning (kr)', value: figures.delay.npvWithoutDelay },
+        { label: 'Nettonuvärde med förskjutning (kr)', value: figures.npv },
+        { label: 'Förskjutningen kostar (kr)', value: figures.delay.npvChange, style: 'key' },
       ],
-      rowStyles: ['header'],
-      formats: [null, FORMAT.decimal],
+      { formats: [null, FORMAT.sek] },
+    );
+  if (keyFigures.length)
+    sheet.block('nyckeltal_lager', (b) => {
+      b.add(['Nyckeltal i lagret', 'Värde', 'Enhet', 'Period', 'Källa', 'Anmärkning'], { style: 'header' });
+      b.addEach(keyFigures, (k) => [k.name, k.value, k.unit, k.period, k.source, k.note]);
+      return { formats: [null, FORMAT.decimal] };
     });
-  }
-  return out;
 }

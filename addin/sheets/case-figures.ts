@@ -1,4 +1,7 @@
-/** @module case-figures – what the Nyttokalkyl sheet reads of the service's business case, as types drawn from the contract. */
+/**
+ * @module case-figures – what the Nyttokalkyl sheet reads of the service's business case, as types drawn from the
+ * contract, and the years and columns its table and the audit's blocks share.
+ */
 import type { z } from 'zod';
 import type {
   BusinessCaseResponse,
@@ -8,6 +11,7 @@ import type {
   scenarioFiguresSchema,
   sensitivitySchema,
 } from '../../pipeline/contracts/index.js';
+import { Columns } from './layout.js';
 
 type Figures = z.infer<typeof keyFiguresSchema>;
 type Scenario = z.infer<typeof scenarioFiguresSchema>;
@@ -40,3 +44,12 @@ export type SheetCaseLine = Omit<CaseLine, 'scenario' | 'probability'> & { proba
 
 /** The store's key figures (`GET /api/v1/key-figures`), listed on the sheet for reference. */
 export type StoreKeyFigure = KeyFigureListResponse['keyFigures'][number];
+
+/** The case's years, first to last. */
+export const caseYears = (f: Pick<CaseFigures, 'startYear' | 'endYear'>) =>
+  Array.from({ length: f.endYear - f.startYear + 1 }, (_, i) => f.startYear + i);
+
+/** The main table's columns: the item's description, its low and high, one column per year, and the sum. */
+export const caseColumns = (years: readonly number[]) =>
+  new Columns(['post', 'kategori', 'nyttotyp', 'intressent', 'låg', 'hög', ['år', years.length], 'summa'] as const);
+export type CaseColumns = ReturnType<typeof caseColumns>;

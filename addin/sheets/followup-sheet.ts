@@ -4,20 +4,10 @@
  */
 import type { FollowupResponse } from '../../pipeline/contracts/index.js';
 import { approvedFollowupBlocks } from './approved-version.js';
-import { benefitStatusBlock, type BenefitStatusData } from './benefit-status-block.js';
-import { targetComparisonBlock } from './version-compare.js';
-import {
-  a1,
-  FORMAT,
-  measureFormat,
-  nextFreeRow,
-  provenanceBlock,
-  sheetName,
-  type Block,
-  type Cell,
-  type Provenance,
-  type SheetPlan,
-} from './plan.js';
+import { benefitStatus, type BenefitStatusData } from './benefit-status-block.js';
+import { Columns, SheetLayout, type BlockRows, type BlockWriter } from './layout.js';
+import { earlier, targetComparison } from './version-compare.js';
+import { FORMAT, measureFormat, sheetName, type Cell, type Provenance, type SheetPlan } from './plan.js';
 
 export const STATUS_TEXT = {
   reached: 'uppnått',
@@ -67,6 +57,200 @@ function latest(ind: FollowupIndicator) {
   return [...ind.years].reverse().find((y) => y.status !== 'not_measured') ?? ind.years[ind.years.length - 1];
 }
 
+/** The table's columns: what is followed, where and how, its baseline, a column per year, and how it stands. */
+const followupColumns = (years: number) =>
+  new Columns([
+    'effektmål',
+    'nytta',
+    'indikator',
+    'namn',
+    'plats',
+    'del',
+    'mått',
+    'källa',
+    'frekvens',
+    'riktning',
+    'baslinjeperiod',
+    'baslinje',
+    ['år', years],
+    'målvärde',
+    'framsteg',
+    'status',
+    'statusår',
+    'risker',
+  ] as const);
+type FollowupColumns = ReturnType<typeof followupColumns>;
+
+const directionText = (d: FollowupIndicator['direction']) => (d === 'higher' ? 'högre bättre' : d === 'lower' ? 'lägre bättre' : 'saknas');
+
+/** The header row, by column. */
+const headerRow = (cols: FollowupColumns, years: readonly number[]) =>
+  cols.row<Cell>({
+    effektmål: 'Effektmål',
+    nytta: 'Nytta',
+    indikator: 'Indikator',
+    namn: 'Namn',
+    plats: 'Mäts vid',
+    del: 'Del',
+    mått: 'Mått',
+    källa: 'Källa',
+    frekvens: 'Frekvens',
+    riktning: 'Riktning',
+    baslinjeperiod: 'Baslinjeperiod',
+    baslinje: 'Baslinje',
+    år: years.map((k) => `År ${k}`),
+    målvärde: 'Målvärde',
+    framsteg: 'Framsteg',
+    status: 'Status',
+    statusår: 'Status år',
+    risker: 'Öppna risker',
+  });
+
+/** A benefit as the table names it (with its level, owner and who realises it), and the open risks that threaten it. */
+function benefitTexts(data: FollowupData) {
+  const details = new Map((data.benefitDetails ?? []).map((b) => [b.id, b]));
+  return {
+    milestones: (b: BenefitInfo) => details.get(b.id)?.milestones ?? [],
+    label: (b: BenefitInfo) => {
+      const d = details.get(b.id);
+      const extra = [
+        d?.level ? `nivå ${d.level}` : null,
+        d?.owner ? `ägare ${d.owner}` : null,
+        d?.realisedBy ? `realiseras av ${d.realisedBy}` : null,
+      ]
+        .filter(Boolean)
+        .join(', ');
+      return `${b.id} ${b.name}${extra ? ` (${extra})` : ''}`;
+    },
+    // The open risks that threaten a benefit, with their value; overdue actions said so.
+    risks: (b: BenefitInfo | null): Cell => {
+      const list = b ? (details.get(b.id)?.risks ?? []) : [];
+      return list.length ? list.map((r) => `${r.id} (${r.value}${r.overdue ? ', försenad åtgärd' : ''})`).join(', ') : null;
+    },
+  };
+}
+
+/** What writing one row of the table needs. */
+interface TableRows {
+  t: BlockRows;
+  cols: FollowupColumns;
+  years: readonly number[];
+  texts: ReturnType<typeof benefitTexts>;
+}
+
+/** One row of an entry: its own (`part` null) or one of its parts, whose row carries values only. */
+function entryRow(
+  { t, cols, years, texts }: TableRows,
+  goal: string,
+  benefit: BenefitInfo | null,
+  ind: FollowupIndicator,
+  part: NonNullable<FollowupIndicator['parts']>[number] | null,
+): void {
+  const last = latest(ind);
+  const outcome = (k: number) => (part ? (part.years.find((y) => y.year === k)?.outcome ?? null) : (ind.years[k - 1]?.outcome ?? null));
+  const row = t.add(
+    cols.row<Cell>({
+      effektmål: goal,
+      nytta: benefit ? texts.label(benefit) : '–',
+      indikator: ind.indicator,
+      namn: ind.name,
+      plats: ind.placeName ?? ind.unit ?? ind.geography ?? '',
+      del: part?.part ?? null,
+      mått: ind.measure ?? null,
+      källa: ind.source ?? null,
+      frekvens: ind.frequency ?? null,
+      riktning: part ? null : directionText(ind.direction),
+      baslinjeperiod: ind.baselinePeriod ?? null,
+      baslinje: part ? part.baseline : ind.baseline,
+      år: years.map(outcome),
+      ...(part
+        ? {}
+        : {
+            målvärde: [...ind.years].reverse().find((y) => y.target !== null)?.target ?? null,
+            framsteg: last.progress,
+            status: STATUS_TEXT[last.status],
+            statusår: last.calendarYear,
+            risker: texts.risks(benefit),
+          }),
+    }),
+  );
+  // The values as the measure reads: the baseline, each year and the target.
+  for (let c = cols.of('baslinje'); c <= cols.of('målvärde'); c++) t.format(row, c, measureFormat(ind.measure));
+}
+
+/** An entry's row, then a breakdown's parts as rows under it (values only: status is the entry's). */
+function entryRows(rows: TableRows, goal: string, benefit: BenefitInfo | null, ind: FollowupIndicator): void {
+  entryRow(rows, goal, benefit, ind, null);
+  for (const part of ind.parts ?? []) entryRow(rows, goal, benefit, ind, part);
+}
+
+/** A row with no values: a milestone, or a benefit nothing measures. */
+const unmeasuredRow = ({ t, cols, texts }: TableRows, goal: string, benefit: BenefitInfo, what: string, status: string) =>
+  t.add(cols.row<Cell>({ effektmål: goal, nytta: texts.label(benefit), indikator: what, status, risker: texts.risks(benefit) }));
+
+const entryKey = (i: FollowupIndicator) => `${i.indicator}\u0000${i.unit ?? ''}\u0000${i.geography ?? ''}`;
+
+/**
+ * The table: per effect goal and benefit, each indicator's entry (and its parts), each milestone, and a benefit nothing
+ * measures as not measured; then the indicators no benefit names. Status coloured.
+ */
+const followupTable =
+  (data: FollowupData, benefitInfo: readonly BenefitInfo[], cols: FollowupColumns, years: readonly number[]): BlockWriter =>
+  (t) => {
+    const rows: TableRows = { t, cols, years, texts: benefitTexts(data) };
+    t.add(headerRow(cols, years));
+    const seen = new Set<string>();
+    const benefitRows = (goal: string, benefit: BenefitInfo) => {
+      const measured = data.indicators.filter((i) => i.benefits.includes(benefit.id));
+      for (const ind of measured) {
+        entryRows(rows, goal, benefit, ind);
+        seen.add(entryKey(ind));
+      }
+      const milestones = rows.texts.milestones(benefit);
+      for (const m of milestones) {
+        const what = `Milstolpe ${m.id}: ${m.name} (planerad ${m.planned}${m.done ? `, klar ${m.done}` : ''})`;
+        unmeasuredRow(rows, goal, benefit, what, MILESTONE_TEXT[m.status]);
+      }
+      // A benefit nothing measures is shown as not measured, not left out.
+      if (!measured.length && !milestones.length)
+        unmeasuredRow(rows, goal, benefit, 'ingen indikator eller milstolpe', STATUS_TEXT.not_measured);
+    };
+    const goals = [...new Set(benefitInfo.flatMap((b) => b.effectGoals))].sort();
+    for (const goal of goals) for (const benefit of benefitInfo.filter((b) => b.effectGoals.includes(goal))) benefitRows(goal, benefit);
+    for (const benefit of benefitInfo.filter((b) => b.effectGoals.length === 0)) benefitRows('–', benefit);
+    for (const ind of data.indicators.filter((i) => !seen.has(entryKey(i)))) entryRows(rows, '–', null, ind);
+    const status = t.column(cols.of('status'));
+    return {
+      formats: cols.row({
+        baslinje: FORMAT.decimal,
+        år: FORMAT.decimal,
+        målvärde: FORMAT.decimal,
+        framsteg: FORMAT.percent,
+        statusår: FORMAT.year,
+      }),
+      table: { name: `Uppfoljning_${data.unit ?? 'alla'}`.replace(/[^A-Za-z0-9_]/g, '_'), style: 'TableStyleMedium2' },
+      conditionalFormats: [
+        { range: status, text: STATUS_TEXT.reached, style: 'green' },
+        { range: status, text: STATUS_TEXT.on_track, style: 'lightgreen' },
+        { range: status, text: STATUS_TEXT.at_risk, style: 'red' },
+        { range: status, text: STATUS_TEXT.not_measured, style: 'grey' },
+        { range: status, text: STATUS_TEXT.no_target, style: 'yellow' },
+        { range: status, text: MILESTONE_TEXT.late, style: 'red' },
+        { range: status, text: MILESTONE_TEXT.done, style: 'green' },
+      ],
+    };
+  };
+
+/** Per benefit or effect goal, the share of its judged indicators on track or reached, each year. */
+const rollup =
+  (title: string, list: FollowupData['benefits'], years: readonly number[]): BlockWriter =>
+  (b) => {
+    const ids = [...new Set(list.map((r) => r.id))].sort((x, y) => x.localeCompare(y, 'sv', { numeric: true }));
+    b.add([title, ...years.map((k) => `År ${k}`)], { style: 'header' });
+    b.addEach(ids, (x) => [x, ...years.map((y) => list.find((r) => r.id === x && r.year === y)?.share ?? null)]);
+    return { formats: [null, ...years.map(() => FORMAT.percent)] };
+  };
+
 export function followupSheet(
   data: FollowupData,
   benefitInfo: readonly BenefitInfo[],
@@ -78,196 +262,47 @@ export function followupSheet(
   status?: BenefitStatusData,
 ): SheetPlan {
   const yearCount = Math.max(5, ...data.indicators.map((i) => i.years.length));
-  const yearCols = Array.from({ length: yearCount }, (_, k) => k + 1);
-  const header: Cell[] = [
-    'Effektmål',
-    'Nytta',
-    'Indikator',
-    'Namn',
-    'Mäts vid',
-    'Del',
-    'Mått',
-    'Källa',
-    'Frekvens',
-    'Riktning',
-    'Baslinjeperiod',
-    'Baslinje',
-    ...yearCols.map((k) => `År ${k}`),
-    'Målvärde',
-    'Framsteg',
-    'Status',
-    'Status år',
-    'Öppna risker',
-  ];
-  const firstValueCol = 11;
-  const statusCol = firstValueCol + 1 + yearCount + 2;
-  const rows: Cell[][] = [header];
-  const cellFormats: NonNullable<Block['cellFormats']> = [];
-  const formatValues = (format: string) => {
-    for (let c = firstValueCol; c <= firstValueCol + yearCount + 1; c++) cellFormats.push({ row: rows.length - 1, col: c, format });
-  };
-  const details = new Map((data.benefitDetails ?? []).map((b) => [b.id, b]));
-  const benefitLabel = (b: BenefitInfo) => {
-    const d = details.get(b.id);
-    const extra = [
-      d?.level ? `nivå ${d.level}` : null,
-      d?.owner ? `ägare ${d.owner}` : null,
-      d?.realisedBy ? `realiseras av ${d.realisedBy}` : null,
-    ]
-      .filter(Boolean)
-      .join(', ');
-    return `${b.id} ${b.name}${extra ? ` (${extra})` : ''}`;
-  };
-  // The open risks that threaten a benefit, with their value; overdue actions said so.
-  const risksOf = (benefit: BenefitInfo | null): Cell => {
-    const list = benefit ? (details.get(benefit.id)?.risks ?? []) : [];
-    return list.length ? list.map((r) => `${r.id} (${r.value}${r.overdue ? ', försenad åtgärd' : ''})`).join(', ') : null;
-  };
-  const where = (ind: FollowupIndicator) => ind.placeName ?? ind.unit ?? ind.geography ?? '';
-  /** One row of an entry: its own (`part` null) or one of its parts, whose row carries values only. */
-  const entryRow = (
-    goal: string,
-    benefit: BenefitInfo | null,
-    ind: FollowupIndicator,
-    part: NonNullable<FollowupIndicator['parts']>[number] | null,
-  ) => {
-    const last = latest(ind);
-    const finalTarget = [...ind.years].reverse().find((y) => y.target !== null)?.target ?? null;
-    const direction = ind.direction === 'higher' ? 'högre bättre' : ind.direction === 'lower' ? 'lägre bättre' : 'saknas';
-    const outcome = (k: number) => (part ? (part.years.find((y) => y.year === k)?.outcome ?? null) : (ind.years[k - 1]?.outcome ?? null));
-    rows.push([
-      goal,
-      benefit ? benefitLabel(benefit) : '–',
-      ind.indicator,
-      ind.name,
-      where(ind),
-      part?.part ?? null,
-      ind.measure ?? null,
-      ind.source ?? null,
-      ind.frequency ?? null,
-      part ? null : direction,
-      ind.baselinePeriod ?? null,
-      part ? part.baseline : ind.baseline,
-      ...yearCols.map(outcome),
-      ...(part
-        ? [null, null, null, null, null]
-        : [finalTarget, last.progress, STATUS_TEXT[last.status], last.calendarYear, risksOf(benefit)]),
-    ]);
-    formatValues(measureFormat(ind.measure));
-  };
-  const push = (goal: string, benefit: BenefitInfo | null, ind: FollowupIndicator) => {
-    entryRow(goal, benefit, ind, null);
-    // A breakdown's parts, as rows under their entry (values only: status is the entry's).
-    for (const part of ind.parts ?? []) entryRow(goal, benefit, ind, part);
-  };
-  const emptyRow = (goal: string, benefit: BenefitInfo, what: string, status: string) => {
-    const blanks = (n: number) => Array.from({ length: n }, (): Cell => null);
-    rows.push([
-      goal,
-      benefitLabel(benefit),
-      what,
-      ...blanks(firstValueCol - 2),
-      ...blanks(yearCount),
-      null,
-      null,
-      status,
-      null,
-      risksOf(benefit),
-    ]);
-  };
-  const goals = [...new Set(benefitInfo.flatMap((b) => b.effectGoals))].sort();
-  const seen = new Set<string>();
-  const key = (i: FollowupIndicator) => `${i.indicator}\u0000${i.unit ?? ''}\u0000${i.geography ?? ''}`;
-  const benefitRows = (goal: string, benefit: BenefitInfo) => {
-    const measured = data.indicators.filter((i) => i.benefits.includes(benefit.id));
-    for (const ind of measured) {
-      push(goal, benefit, ind);
-      seen.add(key(ind));
-    }
-    const milestones = details.get(benefit.id)?.milestones ?? [];
-    for (const m of milestones)
-      emptyRow(
-        goal,
-        benefit,
-        `Milstolpe ${m.id}: ${m.name} (planerad ${m.planned}${m.done ? `, klar ${m.done}` : ''})`,
-        MILESTONE_TEXT[m.status],
-      );
-    // A benefit nothing measures is shown as not measured, not left out.
-    if (!measured.length && !milestones.length) emptyRow(goal, benefit, 'ingen indikator eller milstolpe', STATUS_TEXT.not_measured);
-  };
-  for (const goal of goals) for (const benefit of benefitInfo.filter((b) => b.effectGoals.includes(goal))) benefitRows(goal, benefit);
-  for (const benefit of benefitInfo.filter((b) => b.effectGoals.length === 0)) benefitRows('–', benefit);
-  for (const ind of data.indicators.filter((i) => !seen.has(key(i)))) push('–', null, ind);
-  // The table's header is on sheet row 3 (1-based), its data from row 4.
-  const statusLetter = a1(0, statusCol).replace(/\d+$/, '');
-  const statusRange = `${statusLetter}4:${statusLetter}${3 + rows.length - 1}`;
-  const table: Block = {
-    id: 'uppfoljning',
-    row: 2,
-    col: 0,
-    cells: rows,
-    formats: [
-      ...header.slice(0, firstValueCol).map(() => null),
-      ...yearCols.map(() => FORMAT.decimal),
-      FORMAT.decimal,
-      FORMAT.decimal,
-      FORMAT.percent,
-      null,
-      FORMAT.year,
-      null,
-    ],
-    cellFormats,
-    table: { name: `Uppfoljning_${data.unit ?? 'alla'}`.replace(/[^A-Za-z0-9_]/g, '_'), style: 'TableStyleMedium2' },
-    conditionalFormats: [
-      { range: statusRange, text: STATUS_TEXT.reached, style: 'green' },
-      { range: statusRange, text: STATUS_TEXT.on_track, style: 'lightgreen' },
-      { range: statusRange, text: STATUS_TEXT.at_risk, style: 'red' },
-      { range: statusRange, text: STATUS_TEXT.not_measured, style: 'grey' },
-      { range: statusRange, text: STATUS_TEXT.no_target, style: 'yellow' },
-      { range: statusRange, text: MILESTONE_TEXT.late, style: 'red' },
-      { range: statusRange, text: MILESTONE_TEXT.done, style: 'green' },
-    ],
-  };
-  const blocks: Block[] = [
-    {
-      id: 'rubrik',
-      row: 0,
-      col: 0,
-      cells: [[`Uppföljning 5 år – ${data.program}${data.unit ? `, ${data.unit}` : ''}`]],
-      rowStyles: ['title'],
-    },
-    table,
-  ];
-  const rollup = (id: string, title: string, list: FollowupData['benefits']) => {
-    const ids = [...new Set(list.map((r) => r.id))].sort((a, b) => a.localeCompare(b, 'sv', { numeric: true }));
-    const cells: Cell[][] = [
-      [title, ...yearCols.map((k) => `År ${k}`)],
-      ...ids.map((x): Cell[] => [x, ...yearCols.map((y) => list.find((r) => r.id === x && r.year === y)?.share ?? null)]),
-    ];
-    blocks.push({
-      id,
-      row: nextFreeRow(blocks),
-      col: 0,
-      cells,
-      rowStyles: ['header'],
-      formats: [null, ...yearCols.map(() => FORMAT.percent)],
-    });
-  };
+  const years = Array.from({ length: yearCount }, (_, k) => k + 1);
+  const cols = followupColumns(yearCount);
+  const sheet = new SheetLayout();
+  sheet.title(`Uppföljning 5 år – ${data.program}${data.unit ? `, ${data.unit}` : ''}`);
+  sheet.block('uppfoljning', followupTable(data, benefitInfo, cols, years));
   // Judged: measured, with a direction and a target (riktning saknas and mål saknas are not counted).
-  rollup('nyttor', 'Nytta: andel bedömda indikatorer på väg eller uppnådda', data.benefits);
-  rollup('effektmal', 'Effektmål: andel bedömda indikatorer på väg eller uppnådda', data.effectGoals);
-  blocks.push({ id: 'forklaring', row: nextFreeRow(blocks), col: 0, cells: LEGEND, rowStyles: ['header'] });
-  if (status) blocks.push(benefitStatusBlock(status, nextFreeRow(blocks)));
-  if (data.approved) for (const block of approvedFollowupBlocks(data.approved, nextFreeRow(blocks))) blocks.push(block);
-  if (compare) blocks.push(targetComparisonBlock(data.indicators, compare.then, compare.label, nextFreeRow(blocks)));
-  blocks.push(provenanceBlock(provenance, nextFreeRow(blocks)));
-  return {
+  sheet.block('nyttor', rollup('Nytta: andel bedömda indikatorer på väg eller uppnådda', data.benefits, years));
+  sheet.block('effektmal', rollup('Effektmål: andel bedömda indikatorer på väg eller uppnådda', data.effectGoals, years));
+  sheet.block('forklaring', (b) => {
+    b.add(LEGEND[0], { style: 'header' });
+    for (const row of LEGEND.slice(1)) b.add(row);
+  });
+  if (status) sheet.block('nyttostatus', benefitStatus(status));
+  if (data.approved) approvedFollowupBlocks(sheet, data.approved);
+  if (compare) {
+    const labels = earlier('jamforelse_mal', `Målvärden jämfört med ${compare.label}`);
+    sheet.block(labels.id, targetComparison(data.indicators, compare.then, labels));
+  }
+  return sheet.plan({
     name: sheetName(name),
     code: `UF_${(data.unit ?? 'alla').replace(/[^A-Za-z0-9]/g, '')}`,
-    blocks,
-    charts: [],
-    columnWidths: [10, 40, 10, 44, 18, 8, 10, 14, 10, 12, 14, 10, ...yearCols.map(() => 10), 10, 10, 14, 9, 30],
+    columnWidths: cols.full({
+      effektmål: 10,
+      nytta: 40,
+      indikator: 10,
+      namn: 44,
+      plats: 18,
+      del: 8,
+      mått: 10,
+      källa: 14,
+      frekvens: 10,
+      riktning: 12,
+      baslinjeperiod: 14,
+      baslinje: 10,
+      år: 10,
+      målvärde: 10,
+      framsteg: 10,
+      status: 14,
+      statusår: 9,
+      risker: 30,
+    }),
     provenance,
-    notes: [],
-  };
+  });
 }

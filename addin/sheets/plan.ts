@@ -4,6 +4,7 @@
  * a Swedish Excel shows as `=B2+NETNUVÄRDE(B1;C2:K2)` by itself; number formats are invariant codes (`#,##0`, `0.0%`,
  * `yyyy-mm-dd`) that Swedish Excel displays with space thousands and decimal comma.
  */
+import { a1, endsAboveStart, parseCell, rangeA1 } from './a1.js';
 
 export type Value = string | number | boolean | null;
 export interface Formula {
@@ -96,13 +97,6 @@ export interface SheetPlan {
   notes: string[];
 }
 
-/** A1 address of a 0-based cell. */
-export function a1(row: number, col: number): string {
-  let name = '';
-  for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) name = String.fromCharCode(65 + ((c - 1) % 26)) + name;
-  return `${name}${row + 1}`;
-}
-
 /** The columns a block spans: its widest row. */
 export function blockWidth(block: Block): number {
   return Math.max(1, ...block.cells.map((r) => r.length));
@@ -110,8 +104,7 @@ export function blockWidth(block: Block): number {
 
 /** The A1 range a block covers. */
 export function blockRange(block: Block): string {
-  const width = blockWidth(block);
-  return `${a1(block.row, block.col)}:${a1(block.row + Math.max(block.cells.length, 1) - 1, block.col + width - 1)}`;
+  return rangeA1({ row: block.row, col: block.col, rows: Math.max(block.cells.length, 1), cols: blockWidth(block) });
 }
 
 /** The workbook name that marks a block as Nytta's; ids from data (an indicator `U-01`) keep only what Excel's names allow. */
@@ -123,10 +116,8 @@ export const CHART_SIZE = { cols: 10, rows: 18 };
 
 /** The cell at a chart's bottom right, from its top-left cell. */
 export function chartEnd(at: string): string {
-  const m = /^([A-Z]+)(\d+)$/.exec(at.replace(/\$/g, ''));
-  if (!m) throw new Error(`not an A1 cell: ${at}`);
-  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return a1(Number(m[2]) - 1 + CHART_SIZE.rows, col + CHART_SIZE.cols);
+  const { row, col } = parseCell(at);
+  return a1(row + CHART_SIZE.rows, col + CHART_SIZE.cols);
 }
 
 /** The name that marks a plan's `index`th chart as Nytta's, in Excel and in an .xlsx file alike. */
@@ -164,26 +155,8 @@ export function valueHeader(measure: string | null | undefined): string {
   return m && measureFormat(m) === FORMAT.decimal ? `Värde (${m})` : 'Värde';
 }
 
-/** The provenance as rows of a block, placed under the sheet's content. */
-export function provenanceBlock(p: Provenance, row: number): Block {
-  const cells: Cell[][] = [
-    ['Källa och spårbarhet', null],
-    ['Hämtat från', p.source],
-    [
-      'Parametrar',
-      Object.entries(p.parameters)
-        .map(([k, v]) => `${k}=${v}`)
-        .join(', ') || '–',
-    ],
-    ['Skrivet', p.writtenAt],
-    ...(p.writtenBy ? [['Skrivet av', p.writtenBy] as Cell[]] : []),
-    ...p.loads.map((l): Cell[] => ['Inläsning', `${l.file} (SHA-256 ${l.sha256.slice(0, 12)}…, ${l.loadedAt})`]),
-  ];
-  return { id: 'kalla', row, col: 0, cells, rowStyles: cells.map((_, i) => (i === 0 ? 'header' : 'muted')) };
-}
-
 /** The first row below every block, with a blank line between. */
-export function nextFreeRow(blocks: readonly Block[]): number {
+function nextFreeRow(blocks: readonly Block[]): number {
   return Math.max(0, ...blocks.map((b) => b.row + b.cells.length)) + 1;
 }
 
@@ -242,11 +215,7 @@ function dateFormats(block: Block): Block['cellFormats'] {
  * dates get a date format.
  */
 function withValues(block: Block): Block {
-  const rowsOf = (range: string) => [...range.matchAll(/[A-Z]+(\d+)/g)].map((m) => Number(m[1]));
-  const conditionalFormats = block.conditionalFormats?.filter((cf) => {
-    const [from, to = from] = rowsOf(cf.range);
-    return to >= from;
-  });
+  const conditionalFormats = block.conditionalFormats?.filter((cf) => !endsAboveStart(cf.range));
   const empty = !!block.table && block.cells.length === 1;
   const cellFormats = dateFormats(block);
   if (!empty && conditionalFormats?.length === block.conditionalFormats?.length && cellFormats === block.cellFormats) return block;

@@ -4,7 +4,8 @@
  * workbook links to them.
  */
 import type { PortfolioResponse } from '../../pipeline/contracts/index.js';
-import { FORMAT, nextFreeRow, provenanceBlock, type Block, type Cell, type Provenance, type SheetPlan } from './plan.js';
+import { Columns, SheetLayout, type BlockWriter, type Field } from './layout.js';
+import { FORMAT, type Cell, type Provenance, type SheetPlan } from './plan.js';
 
 /** A formula linking to a sheet in the same workbook, shown as `label`. */
 function sheetLink(sheet: string, label: string): Cell {
@@ -21,100 +22,109 @@ function yearsText(years: readonly number[]): string {
 const percent = (share: number) => `${Math.round(share * 1000) / 10} %`.replace('.', ',');
 
 /** The same benefit claimed by two or more programs: an indicator followed at one place, or benefit lines alike. */
-function overlapsBlock(overlaps: PortfolioResponse['overlaps'], row: number): Block {
-  const cells: Cell[][] = [
-    [
-      'Samma nytta i flera program',
-      'Program',
-      'Indikator eller post',
-      'Plats eller intressent',
-      'År',
-      'Vad programmen räknar',
-      'Räknat två gånger (kr)',
-    ],
-  ];
-  for (const o of overlaps) {
-    if (o.kind === 'indicator')
-      cells.push([
-        'Indikator',
-        o.programs.join(', '),
-        `${o.indicator} ${o.indicatorName}`,
-        o.placeName,
-        yearsText(o.years),
-        o.benefits.map((b) => `${b.program}: nytta ${b.ids.join(', ')}`).join('; '),
-        null,
-      ]);
-    else
-      cells.push([
-        'Nyttopost',
-        o.programs.join(', '),
-        o.category,
-        o.stakeholder,
-        yearsText(o.years),
-        o.claims.map((c) => `${c.program} ${c.year}: ${c.amount.toLocaleString('sv-SE')} kr × ${percent(c.attribution)}`).join('; '),
-        o.doubleCounted,
-      ]);
-  }
-  if (!overlaps.length) cells.push(['Inga överlapp', null, null, null, null, null, null]);
-  return { id: 'overlapp', row, col: 0, cells, rowStyles: ['header'], formats: [null, null, null, null, null, null, FORMAT.sek] };
-}
+const overlapRows =
+  (overlaps: PortfolioResponse['overlaps']): BlockWriter =>
+  (b) => {
+    b.add(
+      [
+        'Samma nytta i flera program',
+        'Program',
+        'Indikator eller post',
+        'Plats eller intressent',
+        'År',
+        'Vad programmen räknar',
+        'Räknat två gånger (kr)',
+      ],
+      { style: 'header' },
+    );
+    b.addEach(overlaps, (o) =>
+      o.kind === 'indicator'
+        ? [
+            'Indikator',
+            o.programs.join(', '),
+            `${o.indicator} ${o.indicatorName}`,
+            o.placeName,
+            yearsText(o.years),
+            o.benefits.map((x) => `${x.program}: nytta ${x.ids.join(', ')}`).join('; '),
+            null,
+          ]
+        : [
+            'Nyttopost',
+            o.programs.join(', '),
+            o.category,
+            o.stakeholder,
+            yearsText(o.years),
+            o.claims.map((c) => `${c.program} ${c.year}: ${c.amount.toLocaleString('sv-SE')} kr × ${percent(c.attribution)}`).join('; '),
+            o.doubleCounted,
+          ],
+    );
+    if (!overlaps.length) b.add(['Inga överlapp', null, null, null, null, null, null]);
+    return { formats: [null, null, null, null, null, null, FORMAT.sek] };
+  };
 
 /** The portfolio's totals, each overlapping amount counted once; what is derived is a formula, the NPV summed over the table. */
-function totalsBlock(totals: PortfolioResponse['totals'], row: number, npvRange: string): Block {
-  const at = (k: number) => `B${row + k + 1}`;
-  const cells: Cell[][] = [
-    ['Portföljen totalt (basscenariernas plan)', null],
-    ['Program med nyttokalkyl', totals.programs],
-    ['Nettonuvärde, summa (kr)', { formula: `SUM(${npvRange})` }],
-    ['Nyttor i planerna, summa (kr)', totals.benefits],
-    ['Räknat två gånger (kr)', totals.doubleCounted],
-    ['Nyttor räknade en gång (kr)', { formula: `${at(3)}-${at(4)}` }],
-    ['Räknat två gånger, nuvärde (kr)', totals.doubleCountedPresentValue],
-    ['Nettonuvärde räknat en gång (kr)', { formula: `${at(2)}-${at(6)}` }],
-    ['Så räknas överlapp', totals.countedOnce],
+function totals(t: PortfolioResponse['totals']): Field[] {
+  return [
+    { label: 'Program med nyttokalkyl', value: t.programs },
+    {
+      label: 'Nettonuvärde, summa (kr)',
+      value: (s) => ({ formula: `SUM(${s.range('nettonuvärden')})` }),
+      name: 'npv',
+      style: 'total',
+      format: FORMAT.sek,
+    },
+    { label: 'Nyttor i planerna, summa (kr)', value: t.benefits, name: 'nyttor', format: FORMAT.sek },
+    { label: 'Räknat två gånger (kr)', value: t.doubleCounted, name: 'dubbelt', format: FORMAT.sek },
+    {
+      label: 'Nyttor räknade en gång (kr)',
+      value: (s) => ({ formula: `${s.cell('nyttor')}-${s.cell('dubbelt')}` }),
+      style: 'total',
+      format: FORMAT.sek,
+    },
+    { label: 'Räknat två gånger, nuvärde (kr)', value: t.doubleCountedPresentValue, name: 'dubbelt nuvärde', format: FORMAT.sek },
+    {
+      label: 'Nettonuvärde räknat en gång (kr)',
+      value: (s) => ({ formula: `${s.cell('npv')}-${s.cell('dubbelt nuvärde')}` }),
+      style: 'total',
+      format: FORMAT.sek,
+    },
+    { label: 'Så räknas överlapp', value: t.countedOnce, style: 'note' },
   ];
-  return {
-    id: 'totalt',
-    row,
-    col: 0,
-    cells,
-    rowStyles: ['header', null, 'total', null, null, 'total', null, 'total', 'note'],
-    cellFormats: [2, 3, 4, 5, 6, 7].map((r) => ({ row: r, col: 1, format: FORMAT.sek })),
-  };
 }
 
-/** `links`: a program's first own sheet in this workbook, by program id. */
-export function portfolioSheet(
-  data: Pick<PortfolioResponse, 'programs'> & Partial<Pick<PortfolioResponse, 'overlaps' | 'totals'>>,
-  provenance: Provenance,
-  links: Readonly<Record<string, string>> = {},
-): SheetPlan {
-  const header: Cell[] = [
-    'Program',
-    'Namn',
-    'Fas',
-    'Ägare',
-    'Driftstart',
-    'Status',
-    'Nettonuvärde (kr)',
-    'Nyttokostnadskvot',
-    'Återbetalningstid (år)',
-    'Uppföljning, år',
-    'Uppnått',
-    'På väg',
-    'Risk',
-    'Mål saknas',
-    'Ej mätt',
-    'Sena milstolpar',
-    'Röda risker',
-    'Gula risker',
-    'Gröna risker',
-    'Försenade åtgärder',
-    'Kommentar',
-  ];
-  const rows: Cell[][] = [
-    header,
-    ...data.programs.map((p): Cell[] => [
+/** The table's columns and their headers. */
+const PROGRAMS = {
+  program: 'Program',
+  namn: 'Namn',
+  fas: 'Fas',
+  ägare: 'Ägare',
+  driftstart: 'Driftstart',
+  status: 'Status',
+  npv: 'Nettonuvärde (kr)',
+  kvot: 'Nyttokostnadskvot',
+  återbetalning: 'Återbetalningstid (år)',
+  uppföljningsår: 'Uppföljning, år',
+  uppnått: 'Uppnått',
+  påVäg: 'På väg',
+  risk: 'Risk',
+  målSaknas: 'Mål saknas',
+  ejMätt: 'Ej mätt',
+  senaMilstolpar: 'Sena milstolpar',
+  röda: 'Röda risker',
+  gula: 'Gula risker',
+  gröna: 'Gröna risker',
+  försenade: 'Försenade åtgärder',
+  kommentar: 'Kommentar',
+} as const;
+const COLUMNS = new Columns(Object.keys(PROGRAMS) as (keyof typeof PROGRAMS)[]);
+
+/** One row per program, its status coloured; the NPV column named for the totals. */
+const programRows =
+  (programs: PortfolioResponse['programs'], links: Readonly<Record<string, string>>): BlockWriter =>
+  (b) => {
+    const header = Object.values(PROGRAMS);
+    b.add(header);
+    b.addEach(programs, (p) => [
       links[p.id] ? sheetLink(links[p.id], p.id) : p.id,
       p.name,
       p.phase,
@@ -136,37 +146,58 @@ export function portfolioSheet(
       p.risks.green,
       p.risks.overdueActions,
       p.comment,
-    ]),
-  ];
-  if (data.programs.length === 0) rows.push(['Inga program', ...header.slice(1).map(() => null)]);
-  // The table's header is on sheet row 3 (1-based), its data from row 4; status is column F.
-  const last = 3 + rows.length - 1;
-  const blocks: Block[] = [
-    { id: 'rubrik', row: 0, col: 0, cells: [['Portfölj – pågående verksamhetsutveckling och dess nyttor']], rowStyles: ['title'] },
-    {
-      id: 'portfolj',
-      row: 2,
-      col: 0,
-      cells: rows,
-      formats: [null, null, null, null, null, null, FORMAT.sek, FORMAT.decimal, FORMAT.years, FORMAT.year],
+    ]);
+    if (programs.length === 0) b.add(['Inga program', ...header.slice(1).map(() => null)]);
+    b.nameColumn('nettonuvärden', COLUMNS.of('npv'));
+    const status = b.column(COLUMNS.of('status'));
+    return {
+      formats: COLUMNS.row({ npv: FORMAT.sek, kvot: FORMAT.decimal, återbetalning: FORMAT.years, uppföljningsår: FORMAT.year }),
       table: { name: 'Portfolj', style: 'TableStyleMedium2' },
       conditionalFormats: [
-        { range: `F4:F${last}`, text: 'grön', style: 'green' },
-        { range: `F4:F${last}`, text: 'gul', style: 'yellow' },
-        { range: `F4:F${last}`, text: 'röd', style: 'red' },
+        { range: status, text: 'grön', style: 'green' },
+        { range: status, text: 'gul', style: 'yellow' },
+        { range: status, text: 'röd', style: 'red' },
       ],
-    },
-  ];
-  if (data.totals) blocks.push(totalsBlock(data.totals, nextFreeRow(blocks), `G4:G${last}`));
-  if (data.overlaps) blocks.push(overlapsBlock(data.overlaps, nextFreeRow(blocks)));
-  blocks.push(provenanceBlock(provenance, nextFreeRow(blocks)));
-  return {
+    };
+  };
+
+/** `links`: a program's first own sheet in this workbook, by program id. */
+export function portfolioSheet(
+  data: Pick<PortfolioResponse, 'programs'> & Partial<Pick<PortfolioResponse, 'overlaps' | 'totals'>>,
+  provenance: Provenance,
+  links: Readonly<Record<string, string>> = {},
+): SheetPlan {
+  const sheet = new SheetLayout();
+  sheet.title('Portfölj – pågående verksamhetsutveckling och dess nyttor');
+  sheet.block('portfolj', programRows(data.programs, links));
+  if (data.totals) sheet.fields('totalt', ['Portföljen totalt (basscenariernas plan)', null], totals(data.totals));
+  if (data.overlaps) sheet.block('overlapp', overlapRows(data.overlaps));
+  return sheet.plan({
     name: 'Portfölj',
     code: 'PF',
-    blocks,
-    charts: [],
-    columnWidths: [12, 32, 14, 24, 12, 8, 16, 12, 12, 10, 9, 9, 9, 11, 9, 10, 9, 9, 9, 11, 40],
+    columnWidths: COLUMNS.full({
+      program: 12,
+      namn: 32,
+      fas: 14,
+      ägare: 24,
+      driftstart: 12,
+      status: 8,
+      npv: 16,
+      kvot: 12,
+      återbetalning: 12,
+      uppföljningsår: 10,
+      uppnått: 9,
+      påVäg: 9,
+      risk: 9,
+      målSaknas: 11,
+      ejMätt: 9,
+      senaMilstolpar: 10,
+      röda: 9,
+      gula: 9,
+      gröna: 9,
+      försenade: 11,
+      kommentar: 40,
+    }),
     provenance,
-    notes: [],
-  };
+  });
 }

@@ -4,9 +4,10 @@
  * report it is compared with, and which sheets follow.
  */
 import type { ActionsResponse, Approval } from '../../pipeline/contracts/index.js';
-import { actionsBlock } from './actions-block.js';
+import { actions } from './actions-block.js';
 import { approvalText } from './approved-version.js';
-import { nextFreeRow, provenanceBlock, type Block, type Cell, type Provenance, type SheetPlan } from './plan.js';
+import { SheetLayout } from './layout.js';
+import type { Provenance, SheetPlan } from './plan.js';
 
 export interface ReportPeriod {
   /** As given: 2026-T2, 2026-delår, 2026-år. */
@@ -50,33 +51,24 @@ export function reportCoverSheet(
   /** What is due (`GET /api/v1/actions?program=`), and the latest approval of the report, if any. */
   management: { actions?: Pick<ActionsResponse, 'today' | 'items'>; approval?: Approval | null } = {},
 ): SheetPlan {
-  const blocks: Block[] = [
-    { id: 'rubrik', row: 0, col: 0, cells: [[`${period.title} – ${program}`]], rowStyles: ['title'] },
-    {
-      id: 'period',
-      row: 2,
-      col: 0,
-      cells: [
-        ['Program', program],
-        ['Period', period.id],
-        ['Perioden slutar', period.end],
-        ['Föregående rapport slutade', period.previousEnd],
-        ['Riskbedömning i rapporten', riskAssessed.now ?? 'ingen bedömning före periodens slut'],
-        ['Jämförs med riskbedömningen', riskAssessed.before ?? 'ingen tidigare bedömning'],
-        ...(management.approval !== undefined
-          ? [['Fastställd', management.approval ? approvalText(management.approval) : 'ingen fastställd version av rapporten'] as Cell[]]
-          : []),
-      ],
-    },
-  ];
-  if (management.actions) blocks.push(actionsBlock(management.actions, nextFreeRow(blocks)));
-  blocks.push({
-    id: 'innehall',
-    row: nextFreeRow(blocks),
-    col: 0,
-    cells: [['Blad i rapporten'], ...sheets.map((s): Cell[] => [s])],
-    rowStyles: ['header'],
+  const sheet = new SheetLayout();
+  sheet.title(`${period.title} – ${program}`);
+  const approval = management.approval;
+  sheet.fields('period', null, [
+    { label: 'Program', value: program },
+    { label: 'Period', value: period.id },
+    { label: 'Perioden slutar', value: period.end },
+    { label: 'Föregående rapport slutade', value: period.previousEnd },
+    { label: 'Riskbedömning i rapporten', value: riskAssessed.now ?? 'ingen bedömning före periodens slut' },
+    { label: 'Jämförs med riskbedömningen', value: riskAssessed.before ?? 'ingen tidigare bedömning' },
+    ...(approval !== undefined
+      ? [{ label: 'Fastställd', value: approval ? approvalText(approval) : 'ingen fastställd version av rapporten' }]
+      : []),
+  ]);
+  if (management.actions) sheet.block('att_gora', actions(management.actions));
+  sheet.block('innehall', (b) => {
+    b.add(['Blad i rapporten'], { style: 'header' });
+    for (const name of sheets) b.add([name]);
   });
-  blocks.push(provenanceBlock(provenance, nextFreeRow(blocks)));
-  return { name: 'Rapport', code: 'RA', blocks, charts: [], columnWidths: [34, 50, 60, 20, 12, 10], provenance, notes: [] };
+  return sheet.plan({ name: 'Rapport', code: 'RA', columnWidths: [34, 50, 60, 20, 12, 10], provenance });
 }

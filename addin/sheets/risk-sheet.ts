@@ -4,7 +4,8 @@
  * value (P × C as a formula), and what changed since the previous assessment.
  */
 import type { RiskMatrixResponse } from '../../pipeline/contracts/index.js';
-import { a1, nextFreeRow, provenanceBlock, type Block, type Cell, type Provenance, type SheetPlan, type Style } from './plan.js';
+import { Columns, SheetLayout, type BlockWriter } from './layout.js';
+import type { Cell, Provenance, SheetPlan, Style } from './plan.js';
 
 type Response = RiskMatrixResponse;
 
@@ -18,53 +19,76 @@ export type RiskData = Pick<Response, 'program' | 'scale' | 'assessed' | 'previo
 const COLOUR_TEXT: Record<string, string> = { green: 'grön', yellow: 'gul', red: 'röd' };
 const CHANGE_TEXT: Record<string, string> = { new: 'ny', removed: 'borttagen', raised: 'höjd', lowered: 'sänkt', unchanged: 'oförändrad' };
 
-/**
- * The Risker sheet. A question the register has no risks for is said plainly (`empty`, or that none are registered for
- * the program): never another program's risks in their place.
- */
-export function riskSheet(data: RiskData, provenance: Provenance, empty?: string): { plan: SheetPlan; countCells: Record<string, string> } {
-  if (!data.register.length) return { plan: noRisksSheet(data, provenance, empty), countCells: {} };
-  const n = data.scale;
-  const matrixRow = 3;
-  const registerRow = matrixRow + n + 3 + n + 3;
-  // 0-based: the title on registerRow, the table's header under it; so the first data row is registerRow + 3, 1-based.
-  const regFirst = registerRow + 3;
-  const regLast = registerRow + 2 + data.register.length;
-  const pCol = `D${regFirst}:D${regLast}`;
-  const cCol = `E${regFirst}:E${regLast}`;
-  const countCells: Record<string, string> = {};
-  const counts: Cell[][] = [['Sannolikhet ↓ / konsekvens →', ...Array.from({ length: n }, (_, c) => c + 1)]];
-  const styles: { row: number; col: number; style: Style }[] = [];
-  for (let p = n; p >= 1; p--) {
-    const row: Cell[] = [p];
-    for (let c = 1; c <= n; c++) {
-      const cell = data.cells.find((x) => x.probability === p && x.consequence === c);
-      row.push(data.register.length ? { formula: `COUNTIFS(${pCol},${p},${cCol},${c})` } : 0);
-      countCells[`${p},${c}`] = a1(matrixRow + counts.length, c);
-      styles.push({ row: counts.length, col: c, style: (cell?.colour ?? 'green') as Style });
+/** The register's columns and their headers. */
+const REGISTER = {
+  id: 'Id',
+  område: 'Område',
+  risk: 'Risk',
+  sannolikhet: 'Sannolikhet',
+  konsekvens: 'Konsekvens',
+  riskvärde: 'Riskvärde',
+  färg: 'Färg',
+  åtgärd: 'Åtgärd',
+  ansvar: 'Ansvar',
+  klart: 'Klart',
+  status: 'Status',
+  försenad: 'Försenad',
+  trend: 'Trend',
+} as const;
+const REGISTER_COLUMNS = new Columns(Object.keys(REGISTER) as (keyof typeof REGISTER)[]);
+
+const assessedText = (data: RiskData) => (Array.isArray(data.assessed) ? data.assessed.join(', ') : data.assessed);
+
+/** The heat map: probability down from the highest, consequence along, each count a COUNTIFS over the register below. */
+const heatMap =
+  (data: RiskData, countCells: Record<string, string>): BlockWriter =>
+  (b) => {
+    const n = data.scale;
+    b.add(['Sannolikhet ↓ / konsekvens →', ...Array.from({ length: n }, (_, c) => c + 1)], { style: 'header' });
+    for (let p = n; p >= 1; p--) {
+      const row = b.add([
+        p,
+        ...Array.from({ length: n }, (_, c) => (sheet: SheetLayout): Cell => ({
+          formula: `COUNTIFS(${sheet.range('sannolikheter')},${p},${sheet.range('konsekvenser')},${c + 1})`,
+        })),
+      ]);
+      for (let c = 1; c <= n; c++) {
+        countCells[`${p},${c}`] = b.at(row, c);
+        const cell = data.cells.find((x) => x.probability === p && x.consequence === c);
+        b.style(row, c, (cell?.colour ?? 'green') as Style);
+      }
     }
-    counts.push(row);
-  }
-  const idsRow = matrixRow + n + 2;
-  const ids: Cell[][] = [['Risker per cell', ...Array.from({ length: n }, (_, c) => `K${c + 1}`)]];
-  for (let p = n; p >= 1; p--) {
-    ids.push([
-      `S${p}`,
-      ...Array.from({ length: n }, (_, c) => data.cells.find((x) => x.probability === p && x.consequence === c + 1)?.ids.join(', ') ?? ''),
-    ]);
-  }
-  const register: Cell[][] = [
-    ['Id', 'Område', 'Risk', 'Sannolikhet', 'Konsekvens', 'Riskvärde', 'Färg', 'Åtgärd', 'Ansvar', 'Klart', 'Status', 'Försenad', 'Trend'],
-  ];
-  data.register.forEach((r, i) => {
-    const row = regFirst + i;
-    register.push([
+  };
+
+/** The ids of the risks in each cell of the heat map. */
+const idsPerCell =
+  (data: RiskData): BlockWriter =>
+  (b) => {
+    const n = data.scale;
+    b.add(['Risker per cell', ...Array.from({ length: n }, (_, c) => `K${c + 1}`)], { style: 'header' });
+    for (let p = n; p >= 1; p--)
+      b.add([
+        `S${p}`,
+        ...Array.from(
+          { length: n },
+          (_, c) => data.cells.find((x) => x.probability === p && x.consequence === c + 1)?.ids.join(', ') ?? '',
+        ),
+      ]);
+  };
+
+/** The register as an Excel table, the risk value a formula; its probability and consequence columns named for the heat map. */
+const register =
+  (data: RiskData): BlockWriter =>
+  (b) => {
+    const col = (name: keyof typeof REGISTER) => REGISTER_COLUMNS.of(name);
+    b.add(Object.values(REGISTER));
+    b.addEach(data.register, (r, row) => [
       r.id,
       r.area ?? null,
       r.text ?? null,
       r.probability,
       r.consequence,
-      { formula: `D${row}*E${row}` },
+      { formula: `${b.at(row, col('sannolikhet'))}*${b.at(row, col('konsekvens'))}` },
       COLOUR_TEXT[r.colour] ?? r.colour,
       r.mitigation ?? null,
       r.owner ?? null,
@@ -74,76 +98,76 @@ export function riskSheet(data: RiskData, provenance: Provenance, empty?: string
       // Every assessment's value, oldest first: the trend, not just the change since the last one.
       r.history && r.history.length ? r.history.map((h) => `${h.assessed}: ${h.value}`).join(' → ') : null,
     ]);
-  });
-  const assessed = Array.isArray(data.assessed) ? data.assessed.join(', ') : data.assessed;
-  const blocks: Block[] = [
-    {
-      id: 'rubrik',
-      row: 0,
-      col: 0,
-      cells: [[`Risker${data.program ? ` – ${data.program}` : ''}, bedömda ${assessed} (skala ${n} × ${n})`]],
-      rowStyles: ['title'],
-    },
-    { id: 'matris', row: matrixRow, col: 0, cells: counts, rowStyles: ['header'], cellStyles: styles },
-    { id: 'cellrisker', row: idsRow, col: 0, cells: ids, rowStyles: ['header'] },
-    { id: 'registerrubrik', row: registerRow, col: 0, cells: [['Riskregister, sorterat efter riskvärde']], rowStyles: ['header'] },
-    {
-      id: 'register',
-      row: registerRow + 1,
-      col: 0,
-      cells: register,
+    b.nameColumn('sannolikheter', col('sannolikhet'));
+    b.nameColumn('konsekvenser', col('konsekvens'));
+    return {
       table: { name: 'Riskregister', style: 'TableStyleMedium9' },
       conditionalFormats: [
-        { range: `G${regFirst}:G${regLast}`, text: 'röd', style: 'red' },
-        { range: `G${regFirst}:G${regLast}`, text: 'gul', style: 'yellow' },
-        { range: `G${regFirst}:G${regLast}`, text: 'grön', style: 'green' },
-        { range: `L${regFirst}:L${regLast}`, text: 'försenad', style: 'red' },
+        { range: b.column(col('färg')), text: 'röd', style: 'red' },
+        { range: b.column(col('färg')), text: 'gul', style: 'yellow' },
+        { range: b.column(col('färg')), text: 'grön', style: 'green' },
+        { range: b.column(col('försenad')), text: 'försenad', style: 'red' },
       ],
-    },
-  ];
+    };
+  };
+
+/**
+ * The Risker sheet. A question the register has no risks for is said plainly (`empty`, or that none are registered for
+ * the program): never another program's risks in their place.
+ */
+export function riskSheet(data: RiskData, provenance: Provenance, empty?: string): { plan: SheetPlan; countCells: Record<string, string> } {
+  if (!data.register.length) return { plan: noRisksSheet(data, provenance, empty), countCells: {} };
+  const n = data.scale;
+  const countCells: Record<string, string> = {};
+  const sheet = new SheetLayout();
+  sheet.title(`Risker${data.program ? ` – ${data.program}` : ''}, bedömda ${assessedText(data)} (skala ${n} × ${n})`);
+  sheet.block('matris', heatMap(data, countCells), { gap: 2 });
+  sheet.block('cellrisker', idsPerCell(data));
+  sheet.line('registerrubrik', 'Riskregister, sorterat efter riskvärde', 'header', { gap: 3 });
+  sheet.block('register', register(data), { gap: 0 });
   if (data.areas?.length) {
-    blocks.push({
-      id: 'omraden',
-      row: nextFreeRow(blocks),
-      col: 0,
-      cells: [
-        ['Per riskområde', 'Risker', 'Röda', 'Gula', 'Gröna', 'Högsta riskvärde', 'Försenade åtgärder'],
-        ...data.areas.map((a): Cell[] => [a.area || '(inget område)', a.risks, a.red, a.yellow, a.green, a.maxValue, a.overdue]),
-      ],
-      rowStyles: ['header'],
+    const areas = data.areas;
+    sheet.block('omraden', (b) => {
+      b.add(['Per riskområde', 'Risker', 'Röda', 'Gula', 'Gröna', 'Högsta riskvärde', 'Försenade åtgärder'], { style: 'header' });
+      b.addEach(areas, (a) => [a.area || '(inget område)', a.risks, a.red, a.yellow, a.green, a.maxValue, a.overdue]);
     });
   }
-  blocks.push({
-    id: 'andringar',
-    row: nextFreeRow(blocks),
-    col: 0,
-    cells: [
-      [`Ändringar sedan ${data.previousAssessment ?? '(ingen tidigare bedömning)'}`, 'Ändring', 'Riskvärde före', 'Riskvärde nu'],
-      ...data.changes
-        .filter((c) => c.change !== 'unchanged')
-        .map((c): Cell[] => [c.id, CHANGE_TEXT[c.change] ?? c.change, c.before, c.after]),
-    ],
-    rowStyles: ['header'],
+  sheet.block('andringar', (b) => {
+    b.add([`Ändringar sedan ${data.previousAssessment ?? '(ingen tidigare bedömning)'}`, 'Ändring', 'Riskvärde före', 'Riskvärde nu'], {
+      style: 'header',
+    });
+    b.addEach(
+      data.changes.filter((c) => c.change !== 'unchanged'),
+      (c) => [c.id, CHANGE_TEXT[c.change] ?? c.change, c.before, c.after],
+    );
   });
-  blocks.push(provenanceBlock(provenance, nextFreeRow(blocks)));
-  return { plan: riskPlanOf(blocks, provenance), countCells };
+  return { plan: sheet.plan(riskPlan(provenance)), countCells };
 }
 
-function riskPlanOf(blocks: Block[], provenance: Provenance): SheetPlan {
-  return {
-    name: 'Risker',
-    code: 'RI',
-    blocks,
-    charts: [],
-    columnWidths: [16, 22, 60, 12, 12, 11, 8, 50, 30, 14, 12, 10, 40],
-    provenance,
-    notes: [],
-  };
-}
+const riskPlan = (provenance: Provenance) => ({
+  name: 'Risker',
+  code: 'RI',
+  columnWidths: REGISTER_COLUMNS.full({
+    id: 16,
+    område: 22,
+    risk: 60,
+    sannolikhet: 12,
+    konsekvens: 12,
+    riskvärde: 11,
+    färg: 8,
+    åtgärd: 50,
+    ansvar: 30,
+    klart: 14,
+    status: 12,
+    försenad: 10,
+    trend: 40,
+  }),
+  provenance,
+});
 
 /** A register without risks: the title, one plain sentence, the provenance. */
 function noRisksSheet(data: RiskData, provenance: Provenance, empty?: string): SheetPlan {
-  const assessed = Array.isArray(data.assessed) ? data.assessed.join(', ') : data.assessed;
+  const assessed = assessedText(data);
   const sentence =
     empty ??
     (data.program
@@ -151,10 +175,8 @@ function noRisksSheet(data: RiskData, provenance: Provenance, empty?: string): S
         ? `Programmet ${data.program} har inga risker bedömda ${assessed}.`
         : `Inga risker är registrerade för programmet ${data.program}.`
       : 'Inga risker är registrerade.');
-  const blocks: Block[] = [
-    { id: 'rubrik', row: 0, col: 0, cells: [[`Risker${data.program ? ` – ${data.program}` : ''}`]], rowStyles: ['title'] },
-    { id: 'inga', row: 2, col: 0, cells: [[sentence]] },
-  ];
-  blocks.push(provenanceBlock(provenance, nextFreeRow(blocks)));
-  return riskPlanOf(blocks, provenance);
+  const sheet = new SheetLayout();
+  sheet.title(`Risker${data.program ? ` – ${data.program}` : ''}`);
+  sheet.line('inga', sentence);
+  return sheet.plan(riskPlan(provenance));
 }

@@ -4,7 +4,8 @@
  * hand edit of either column as any cell would.
  */
 import type { BusinessCaseResponse, FollowupResponse } from '../../pipeline/contracts/index.js';
-import { a1, FORMAT, type Block, type Cell } from './plan.js';
+import { blockAt, type BlockWriter } from './layout.js';
+import { FORMAT, type Block, type Cell } from './plan.js';
 
 /** What a comparison reads of a business-case answer: a full answer fits. */
 export type ComparedCase = Pick<BusinessCaseResponse, 'npv' | 'bcr' | 'payback' | 'discountedPayback'> & {
@@ -12,8 +13,10 @@ export type ComparedCase = Pick<BusinessCaseResponse, 'npv' | 'bcr' | 'payback' 
 };
 
 const NOT_WITHIN = 'inte inom perioden';
-const difference = (row: number, now: number, then: number): Cell => ({
-  formula: `IF(AND(ISNUMBER(${a1(row, now)}),ISNUMBER(${a1(row, then)})),${a1(row, now)}-${a1(row, then)},"")`,
+
+/** Now minus then, as a formula, where both are numbers. */
+const difference = (now: string, then: string): Cell => ({
+  formula: `IF(AND(ISNUMBER(${now}),ISNUMBER(${then})),${now}-${then},"")`,
 });
 
 /** How a comparison names its block and its columns: an earlier version (`compareAsOf`) or the approved one. */
@@ -25,50 +28,42 @@ export interface ComparisonLabels {
   then: string;
 }
 
-const earlier = (id: string, heading: string): ComparisonLabels => ({ id, heading, then: 'Då' });
+export const earlier = (id: string, heading: string): ComparisonLabels => ({ id, heading, then: 'Då' });
 
 /** NPV, BCR and payback now and then, then the yearly costs and benefits now and then, each with the difference. */
-export function caseComparisonBlock(
-  now: ComparedCase,
-  then: ComparedCase,
-  label: string,
-  row: number,
-  labels: ComparisonLabels = earlier('jamforelse', `Jämfört med ${label}`),
-): Block {
-  const figures: [string, number | null, number | null, string][] = [
-    ['Nettonuvärde (kr)', now.npv, then.npv, FORMAT.sek],
-    ['Nyttokostnadskvot', now.bcr, then.bcr, FORMAT.decimal],
-    ['Återbetalningstid (år)', now.payback, then.payback, FORMAT.years],
-    ['Återbetalningstid, diskonterad (år)', now.discountedPayback, then.discountedPayback, FORMAT.years],
-  ];
-  const cells: Cell[][] = [[labels.heading, 'Nu', labels.then, 'Skillnad', null, null, null]];
-  const cellFormats: NonNullable<Block['cellFormats']> = [];
-  for (const [name, a, b, format] of figures) {
-    const r = row + cells.length;
-    cells.push([name, a ?? NOT_WITHIN, b ?? NOT_WITHIN, difference(r, 1, 2), null, null, null]);
-    for (const col of [1, 2, 3]) cellFormats.push({ row: cells.length - 1, col, format });
-  }
-  const header = cells.length;
-  const thenWord = labels.then.toLowerCase();
-  cells.push(['År', 'Kostnader nu', `Kostnader ${thenWord}`, 'Skillnad', 'Nyttor nu', `Nyttor ${thenWord}`, 'Skillnad']);
-  const years = [...new Set([...now.years, ...then.years].map((y) => y.year))].sort((x, y) => x - y);
-  for (const year of years) {
-    const r = row + cells.length;
-    const a = now.years.find((y) => y.year === year);
-    const b = then.years.find((y) => y.year === year);
-    cells.push([year, a?.costs ?? 0, b?.costs ?? 0, difference(r, 1, 2), a?.benefits ?? 0, b?.benefits ?? 0, difference(r, 4, 5)]);
-    cellFormats.push({ row: cells.length - 1, col: 0, format: FORMAT.year });
-    for (const col of [1, 2, 3, 4, 5, 6]) cellFormats.push({ row: cells.length - 1, col, format: FORMAT.sek });
-  }
-  return {
-    id: labels.id,
-    row,
-    col: 0,
-    cells,
-    rowStyles: cells.map((_, i) => (i === 0 || i === header ? 'header' : null)),
-    cellFormats,
+export const caseComparison =
+  (now: ComparedCase, then: ComparedCase, labels: ComparisonLabels): BlockWriter =>
+  (b) => {
+    const figures: [string, number | null, number | null, string][] = [
+      ['Nettonuvärde (kr)', now.npv, then.npv, FORMAT.sek],
+      ['Nyttokostnadskvot', now.bcr, then.bcr, FORMAT.decimal],
+      ['Återbetalningstid (år)', now.payback, then.payback, FORMAT.years],
+      ['Återbetalningstid, diskonterad (år)', now.discountedPayback, then.discountedPayback, FORMAT.years],
+    ];
+    b.add([labels.heading, 'Nu', labels.then, 'Skillnad', null, null, null], { style: 'header' });
+    for (const [name, a, c, format] of figures) {
+      const row = b.add((r) => [name, a ?? NOT_WITHIN, c ?? NOT_WITHIN, difference(b.at(r, 1), b.at(r, 2)), null, null, null]);
+      for (const col of [1, 2, 3]) b.format(row, col, format);
+    }
+    const thenWord = labels.then.toLowerCase();
+    b.add(['År', 'Kostnader nu', `Kostnader ${thenWord}`, 'Skillnad', 'Nyttor nu', `Nyttor ${thenWord}`, 'Skillnad'], { style: 'header' });
+    const years = [...new Set([...now.years, ...then.years].map((y) => y.year))].sort((x, y) => x - y);
+    for (const year of years) {
+      const a = now.years.find((y) => y.year === year);
+      const c = then.years.find((y) => y.year === year);
+      const row = b.add((r) => [
+        year,
+        a?.costs ?? 0,
+        c?.costs ?? 0,
+        difference(b.at(r, 1), b.at(r, 2)),
+        a?.benefits ?? 0,
+        c?.benefits ?? 0,
+        difference(b.at(r, 4), b.at(r, 5)),
+      ]);
+      b.format(row, 0, FORMAT.year);
+      for (const col of [1, 2, 3, 4, 5, 6]) b.format(row, col, FORMAT.sek);
+    }
   };
-}
 
 type TargetIndicator = Pick<FollowupResponse['indicators'][number], 'indicator' | 'unit'> &
   Partial<Pick<FollowupResponse['indicators'][number], 'geography'>> & {
@@ -76,6 +71,30 @@ type TargetIndicator = Pick<FollowupResponse['indicators'][number], 'indicator' 
   };
 
 /** Every target now or then, per indicator, unit and year, with the difference; the unchanged ones too, for the record. */
+export const targetComparison =
+  (now: readonly TargetIndicator[], then: readonly TargetIndicator[], labels: ComparisonLabels): BlockWriter =>
+  (b) => {
+    const targets = (list: readonly TargetIndicator[]) =>
+      new Map(
+        list.flatMap((i) =>
+          i.years
+            .filter((y) => y.target !== null)
+            .map((y) => [`${i.indicator}\u0000${i.unit ?? i.geography ?? ''}\u0000${y.calendarYear}`, y.target]),
+        ),
+      );
+    const a = targets(now);
+    const c = targets(then);
+    const keys = [...new Set([...a.keys(), ...c.keys()])].sort((x, y) => x.localeCompare(y, 'sv', { numeric: true }));
+    b.add([labels.heading, 'Enhet', 'År', 'Mål nu', `Mål ${labels.then.toLowerCase()}`, 'Skillnad'], { style: 'header' });
+    b.addEach(keys, (key, r) => {
+      const [indicator, unit, year] = key.split('\u0000');
+      return [indicator, unit, Number(year), a.get(key) ?? null, c.get(key) ?? null, difference(b.at(r, 3), b.at(r, 4))];
+    });
+    if (keys.length === 0) b.add(['Inga målvärden', null, null, null, null, null]);
+    return { formats: [null, null, FORMAT.year, FORMAT.decimal, FORMAT.decimal, FORMAT.decimal] };
+  };
+
+/** The targets compared, as one block at `row`, apart from a sheet. */
 export function targetComparisonBlock(
   now: readonly TargetIndicator[],
   then: readonly TargetIndicator[],
@@ -83,30 +102,5 @@ export function targetComparisonBlock(
   row: number,
   labels: ComparisonLabels = earlier('jamforelse_mal', `Målvärden jämfört med ${label}`),
 ): Block {
-  const targets = (list: readonly TargetIndicator[]) =>
-    new Map(
-      list.flatMap((i) =>
-        i.years
-          .filter((y) => y.target !== null)
-          .map((y) => [`${i.indicator}\u0000${i.unit ?? i.geography ?? ''}\u0000${y.calendarYear}`, y.target]),
-      ),
-    );
-  const a = targets(now);
-  const b = targets(then);
-  const keys = [...new Set([...a.keys(), ...b.keys()])].sort((x, y) => x.localeCompare(y, 'sv', { numeric: true }));
-  const cells: Cell[][] = [[labels.heading, 'Enhet', 'År', 'Mål nu', `Mål ${labels.then.toLowerCase()}`, 'Skillnad']];
-  for (const key of keys) {
-    const [indicator, unit, year] = key.split('\u0000');
-    const r = row + cells.length;
-    cells.push([indicator, unit, Number(year), a.get(key) ?? null, b.get(key) ?? null, difference(r, 3, 4)]);
-  }
-  if (keys.length === 0) cells.push(['Inga målvärden', null, null, null, null, null]);
-  return {
-    id: labels.id,
-    row,
-    col: 0,
-    cells,
-    rowStyles: ['header'],
-    formats: [null, null, FORMAT.year, FORMAT.decimal, FORMAT.decimal, FORMAT.decimal],
-  };
+  return blockAt(row, labels.id, targetComparison(now, then, labels));
 }

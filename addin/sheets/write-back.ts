@@ -4,7 +4,8 @@
  * Office.js calls are in `addin/excel/tables.ts`.
  */
 import { headerKey, type TableCell, type TableTemplate, type TemplateFormat } from '../../pipeline/contracts/index.js';
-import { a1 } from './plan.js';
+import { a1, rangeA1 } from './a1.js';
+import {} from './plan.js';
 
 /** What the sheet's date format hides: Excel keeps a date as its serial day number. */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -63,7 +64,6 @@ export function errorCells(
   errors: readonly { line: number | null; column: string | null; value: string | null; reason: string }[],
 ): CellError[] {
   const keys = place.columns.map(headerKey);
-  const lastColumn = place.firstColumn + place.columns.length - 1;
   return errors.map((e) => {
     const value = e.value !== null && e.value !== '' ? `"${e.value}" ` : '';
     const index = e.column === null ? -1 : keys.indexOf(e.column);
@@ -71,7 +71,8 @@ export function errorCells(
     const message = `${header ? `${header}: ` : ''}${value}${e.reason}`;
     if (e.line === null) return { address: null, sheet: place.sheet, cell: null, message };
     const row = place.headerRow + e.line - 1;
-    const cell = index >= 0 ? a1(row, place.firstColumn + index) : `${a1(row, place.firstColumn)}:${a1(row, lastColumn)}`;
+    const cell =
+      index >= 0 ? a1(row, place.firstColumn + index) : rangeA1({ row, col: place.firstColumn, rows: 1, cols: place.columns.length });
     return { address: `${quoted(place.sheet)}!${cell}`, sheet: place.sheet, cell, message };
   });
 }
@@ -92,7 +93,7 @@ export function templateLayout(template: TableTemplate): { headers: string[]; fo
     headers,
     formats: template.columns.map((c) => TEMPLATE_FORMAT[c.format]),
     // The header and one empty row to type into, which Excel's table grows from.
-    address: `A1:${a1(1, headers.length - 1)}`,
+    address: rangeA1({ row: 0, col: 0, rows: 2, cols: headers.length }),
   };
 }
 

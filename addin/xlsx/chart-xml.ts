@@ -4,7 +4,7 @@
  * are written in the order the schema's sequences require (CT_LineSer: idx, order, tx, spPr, marker, cat, val, smooth;
  * CT_BarSer: idx, order, tx, spPr, invertIfNegative, cat, val), since Excel refuses a part out of order.
  */
-import { parseRange } from '../excel/operations.js';
+import { a1, absolute, parseRange, rangeA1 } from '../sheets/a1.js';
 import { chartEnd, type ChartSeries, type ChartSpec } from '../sheets/plan.js';
 
 export const NS = {
@@ -28,16 +28,9 @@ export const escapeXml = (text: string) =>
 
 /** An absolute reference to a range on a sheet, as a chart formula writes it: `'Blad 1'!$A$2:$A$9`. */
 export function sheetRef(sheet: string, range: string): string {
-  const { row, col, rows, cols } = parseRange(range);
-  const cell = (r: number, c: number) => `$${columnName(c)}$${r + 1}`;
-  const end = rows === 1 && cols === 1 ? '' : `:${cell(row + rows - 1, col + cols - 1)}`;
-  return `'${sheet.replace(/'/g, "''")}'!${cell(row, col)}${end}`;
-}
-
-function columnName(col: number): string {
-  let name = '';
-  for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) name = String.fromCharCode(65 + ((c - 1) % 26)) + name;
-  return name;
+  const r = parseRange(range);
+  const cells = r.rows === 1 && r.cols === 1 ? a1(r.row, r.col) : rangeA1(r);
+  return `'${sheet.replace(/'/g, "''")}'!${absolute(cells)}`;
 }
 
 const richText = (text: string) =>

@@ -7,7 +7,8 @@
 import { OfficeMockObject } from 'office-addin-mock';
 import { describe, expect, it } from 'vitest';
 import { applyPlans } from '../../addin/excel/apply-plans.js';
-import { excelCell, parseRange, REGISTRY_KEY } from '../../addin/excel/operations.js';
+import { excelCell, REGISTRY_KEY } from '../../addin/excel/operations.js';
+import { parseRange } from '../../addin/sheets/a1.js';
 import { indicatorSheet, type Series } from '../../addin/sheets/indicator-sheets.js';
 import { planBlocks, type SheetPlan } from '../../addin/sheets/plan.js';
 import { riskSheet, type RiskData } from '../../addin/sheets/risk-sheet.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { businessCaseSheet, type SheetCaseLine } from '../../addin/sheets/business-case-sheet.js';
 import { caseFigures } from '../helpers/case-figures.js';
-import { a1, blockRange, isFormula, type SheetPlan } from '../../addin/sheets/plan.js';
+import { a1 } from '../../addin/sheets/a1.js';
+import { blockRange, isFormula, type SheetPlan } from '../../addin/sheets/plan.js';
 import { riskSheet } from '../../addin/sheets/risk-sheet.js';
 import { forEachItem } from '../../pipeline/cli/per-item.js';
 
